@@ -1,0 +1,3 @@
+"""cocreate-tui: a readiness check for co-creation (samskaping) in the public sector."""
+
+__version__ = "0.1.0"

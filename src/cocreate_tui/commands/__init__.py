@@ -1,0 +1,1 @@
+"""The `cocreate` sub-commands; each module is imported only when its command runs."""

@@ -1,0 +1,1 @@
+"""The domain core: bank, scoring, sessions, storage and reports. Never imports Textual."""

@@ -1,0 +1,128 @@
+"""Read an answers file (TOML or JSON) and check it against a bank, naming every problem."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .bank_models import Bank
+from .scoring import UNKNOWN, AnswerValue
+
+MAX_ANSWERS_FILE_BYTES = 5_000_000
+TOP_LEVEL_KEYS = ("answers", "meta", "notes")
+META_KEYS = ("team", "organisation", "service_area", "respondent", "role", "mode", "phase")
+
+
+@dataclass(frozen=True)
+class AnswersFile:
+    """A parsed, checked answers file."""
+
+    answers: dict[str, AnswerValue]
+    meta: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+class AnswersFileError(Exception):
+    """The answers file cannot be used; `problems` names each thing wrong."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"{path}: {len(problems)} {noun}")
+
+
+def read_answers_file(path: Path, bank: Bank) -> AnswersFile:
+    """Read `path` and check it against `bank`; raise AnswersFileError naming every problem."""
+    try:
+        if path.stat().st_size > MAX_ANSWERS_FILE_BYTES:
+            raise AnswersFileError(str(path), ["the file is too large to be an answers file"])
+        raw = path.read_bytes()
+    except OSError as error:
+        raise AnswersFileError(str(path), [f"cannot be read: {error.strerror}"]) from None
+    return parse_answers(raw, str(path), bank)
+
+
+def parse_answers(raw: bytes, name: str, bank: Bank) -> AnswersFile:
+    """Parse the bytes of an answers file named `name` (its suffix picks TOML or JSON)."""
+    data = _decode(raw, name)
+    problems: list[str] = []
+    for key in data:
+        if key not in TOP_LEVEL_KEYS:
+            problems.append(f"unknown key '{key}'; expected: {', '.join(TOP_LEVEL_KEYS)}")
+    answers = _answers(data.get("answers"), bank, problems)
+    meta = _strings(data.get("meta", {}), "meta", problems, allowed=META_KEYS)
+    notes = _strings(data.get("notes", {}), "notes", problems, allowed=None)
+    for question_id in notes:
+        if bank.question(question_id) is None:
+            problems.append(f"notes.{question_id}: no such question in the bank")
+    if problems:
+        raise AnswersFileError(name, problems)
+    return AnswersFile(answers=answers, meta=meta, notes=notes)
+
+
+def _decode(raw: bytes, name: str) -> dict[str, Any]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AnswersFileError(name, ["is not UTF-8 text"]) from None
+    as_json = name.lower().endswith(".json") or (
+        not name.lower().endswith(".toml") and text.lstrip().startswith("{")
+    )
+    try:
+        data = json.loads(text) if as_json else tomllib.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnswersFileError(name, [f"is not valid JSON: {error}"]) from None
+    except tomllib.TOMLDecodeError as error:
+        raise AnswersFileError(name, [f"is not valid TOML: {error}"]) from None
+    except RecursionError:
+        raise AnswersFileError(name, ["is nested too deeply"]) from None
+    if not isinstance(data, dict):
+        raise AnswersFileError(name, ["must be a table/object with an 'answers' table"])
+    return data
+
+
+def _answers(raw: object, bank: Bank, problems: list[str]) -> dict[str, AnswerValue]:
+    if raw is None:
+        problems.append("has no 'answers' table")
+        return {}
+    if not isinstance(raw, dict):
+        problems.append("'answers' must be a table mapping question id to a value")
+        return {}
+    answers: dict[str, AnswerValue] = {}
+    for question_id, value in raw.items():
+        question = bank.question(question_id)
+        if question is None:
+            problems.append(f"answers.{question_id}: no such question in the bank")
+            continue
+        choices = [option.value for option in question.options]
+        allowed = ", ".join(str(choice) for choice in choices) + ' or "unknown"'
+        if value == UNKNOWN:
+            answers[question_id] = UNKNOWN
+        elif isinstance(value, bool) or not isinstance(value, int):
+            problems.append(f"answers.{question_id}: {value!r} is not a value; use {allowed}")
+        elif value not in choices:
+            problems.append(f"answers.{question_id}: {value} is not an option; use {allowed}")
+        else:
+            answers[question_id] = value
+    return answers
+
+
+def _strings(
+    raw: object, table: str, problems: list[str], allowed: tuple[str, ...] | None
+) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        problems.append(f"'{table}' must be a table of texts")
+        return {}
+    result: dict[str, str] = {}
+    for key, value in raw.items():
+        if allowed is not None and key not in allowed:
+            problems.append(f"{table}.{key}: unknown key; expected one of: {', '.join(allowed)}")
+        elif not isinstance(value, str):
+            problems.append(f"{table}.{key}: must be text, not {type(value).__name__}")
+        else:
+            result[key] = value
+    return result

@@ -1,0 +1,378 @@
+"""Load a question bank from a folder of TOML files and report every problem at once."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .bank_models import (
+    AdviceRule,
+    Bank,
+    BankInfo,
+    Dimension,
+    Lesson,
+    Policy,
+    Question,
+)
+
+MAX_BANK_FILE_BYTES = 2_000_000
+"""A bank file larger than this is refused unread: real banks are a few hundred KB."""
+
+TOP_LEVEL_KEYS = ("bank", "policy", "dimensions", "lessons", "questions")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a bank: where it is, which item, and what is wrong."""
+
+    file: str
+    item: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.item}: {self.message}"
+
+
+class BankError(Exception):
+    """The bank cannot be used; `problems` lists everything found wrong."""
+
+    def __init__(self, folder: Path, problems: list[Problem]) -> None:
+        self.folder = folder
+        self.problems = problems
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"The question bank in {folder} has {len(problems)} {noun}.")
+
+
+@dataclass
+class _Item:
+    """A validated item and the file it came from."""
+
+    file: str
+    model: Any
+
+
+@dataclass
+class _Collected:
+    """Items gathered from every file, before cross-checking."""
+
+    info: list[_Item] = field(default_factory=list)
+    policy: list[_Item] = field(default_factory=list)
+    dimensions: list[_Item] = field(default_factory=list)
+    lessons: list[_Item] = field(default_factory=list)
+    questions: list[_Item] = field(default_factory=list)
+    broken_ids: set[str] = field(default_factory=set)
+    """Ids of items that failed validation: not reported again as unknown where cited."""
+
+
+def load_bank(folder: Path) -> Bank:
+    """Load and cross-check the bank in `folder`; raise BankError naming every problem."""
+    problems: list[Problem] = []
+    files = _bank_files(folder, problems)
+    if not files:
+        raise BankError(folder, problems)
+    collected = _Collected()
+    for path in files:
+        data = _read_toml(path, problems)
+        if data is not None:
+            _collect(path.name, data, collected, problems)
+    bank = _assemble(collected, _content_hash(files), problems)
+    if problems or bank is None:
+        raise BankError(folder, problems)
+    return bank
+
+
+def _bank_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    if not folder.exists():
+        problems.append(Problem(str(folder), "folder", "does not exist"))
+        return []
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), "folder", "is not a folder"))
+        return []
+    files = sorted(p for p in folder.glob("*.toml") if p.is_file())
+    if not files:
+        problems.append(Problem(str(folder), "folder", "has no .toml files"))
+    return files
+
+
+def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    try:
+        if path.stat().st_size > MAX_BANK_FILE_BYTES:
+            problems.append(Problem(path.name, "file", "is too large to be a question bank"))
+            return None
+        return tomllib.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path.name, "file", f"is not UTF-8 text ({error.reason})"))
+    except tomllib.TOMLDecodeError as error:
+        problems.append(Problem(path.name, "file", f"is not valid TOML: {error}"))
+    except OSError as error:
+        problems.append(Problem(path.name, "file", f"cannot be read: {error.strerror}"))
+    return None
+
+
+def _collect(name: str, data: dict[str, Any], into: _Collected, problems: list[Problem]) -> None:
+    for key in data:
+        if key not in TOP_LEVEL_KEYS:
+            allowed = ", ".join(TOP_LEVEL_KEYS)
+            problems.append(Problem(name, key, f"unknown table; expected one of: {allowed}"))
+    if "bank" in data:
+        _validate_one(name, "bank", data["bank"], BankInfo, into.info, problems)
+    if "policy" in data:
+        _validate_one(name, "policy", data["policy"], Policy, into.policy, problems)
+    for key, model in (("dimensions", Dimension), ("lessons", Lesson), ("questions", Question)):
+        if key not in data:
+            continue
+        entries = data[key]
+        if not isinstance(entries, list):
+            problems.append(Problem(name, key, f"must be an array of tables ([[{key}]])"))
+            continue
+        target: list[_Item] = getattr(into, key)
+        for index, entry in enumerate(entries):
+            label = _entry_label(key, index, entry)
+            if not _validate_one(name, label, entry, model, target, problems):
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    into.broken_ids.add(entry["id"])
+
+
+def _entry_label(key: str, index: int, entry: object) -> str:
+    singular = key.removesuffix("s")
+    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+        return f"{singular} {entry['id']}"
+    return f"{singular} #{index + 1}"
+
+
+def _validate_one(
+    file: str,
+    label: str,
+    raw: object,
+    model: type[BaseModel],
+    into: list[_Item],
+    problems: list[Problem],
+) -> bool:
+    try:
+        into.append(_Item(file, model.model_validate(raw)))
+    except ValidationError as error:
+        problems.extend(Problem(file, label, message) for message in _messages(error))
+        return False
+    return True
+
+
+def _messages(error: ValidationError) -> list[str]:
+    messages = []
+    for detail in error.errors(include_url=False):
+        where = ".".join(str(part) for part in detail["loc"])
+        text = detail["msg"].removeprefix("Value error, ")
+        if detail["type"] == "missing" and where.endswith((".nb", ".en")):
+            language = "Norwegian (nb)" if where.endswith(".nb") else "English (en)"
+            text = f"missing {language} text"
+        messages.append(f"{where}: {text}" if where else text)
+    return messages
+
+
+def _content_hash(files: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        try:
+            content = path.read_bytes()
+        except OSError:
+            continue
+        digest.update(path.name.encode() + b"\0" + content + b"\0")
+    return digest.hexdigest()
+
+
+def _assemble(c: _Collected, content_hash: str, problems: list[Problem]) -> Bank | None:
+    info = _exactly_one(c.info, "bank", problems)
+    policy = _exactly_one(c.policy, "policy", problems)
+    for kind, items in (("dimension", c.dimensions), ("lesson", c.lessons)):
+        _no_duplicates(kind, items, problems)
+    _no_duplicates("question", c.questions, problems)
+    dimensions = [item.model for item in c.dimensions]
+    lessons = [item.model for item in c.lessons]
+    _check_dimensions(dimensions, problems, c.dimensions)
+    _check_questions(c.questions, c.dimensions, lessons, c.broken_ids, problems)
+    _check_lessons_used(c.lessons, [item.model for item in c.questions], problems)
+    if info is not None:
+        _check_sources(info.model, c.lessons, problems)
+    if policy is not None:
+        _check_policy(policy, dimensions, lessons, [item.model for item in c.questions], problems)
+    if problems or info is None or policy is None:
+        return None
+    order = {dimension.id: index for index, dimension in enumerate(dimensions)}
+    questions = sorted((item.model for item in c.questions), key=lambda q: order[q.dimension])
+    return Bank(
+        info=info.model,
+        dimensions=dimensions,
+        lessons=lessons,
+        questions=questions,
+        policy=policy.model,
+        content_hash=content_hash,
+    )
+
+
+def _exactly_one(items: list[_Item], table: str, problems: list[Problem]) -> _Item | None:
+    if not items:
+        problems.append(Problem("(bank)", table, f"no file has a [{table}] table"))
+        return None
+    if len(items) > 1:
+        files = ", ".join(item.file for item in items)
+        problems.append(
+            Problem(items[1].file, table, f"[{table}] is given more than once ({files})")
+        )
+    return items[0]
+
+
+def _no_duplicates(kind: str, items: list[_Item], problems: list[Problem]) -> None:
+    counts = Counter(item.model.id for item in items)
+    seen: dict[str, str] = {}
+    for item in items:
+        if counts[item.model.id] > 1 and item.model.id in seen:
+            problems.append(
+                Problem(
+                    item.file,
+                    f"{kind} {item.model.id}",
+                    f"duplicate id (also in {seen[item.model.id]})",
+                )
+            )
+        seen.setdefault(item.model.id, item.file)
+
+
+def _check_dimensions(dims: list[Dimension], problems: list[Problem], items: list[_Item]) -> None:
+    if not any(d.kind == "readiness" for d in dims):
+        problems.append(Problem("(bank)", "dimensions", "no dimension of kind 'readiness'"))
+    ambition = [item for item in items if item.model.kind == "ambition"]
+    if len(ambition) > 1:
+        problems.append(
+            Problem(
+                ambition[1].file,
+                f"dimension {ambition[1].model.id}",
+                "only one dimension may be of kind 'ambition'",
+            )
+        )
+
+
+def _check_questions(
+    items: list[_Item],
+    dims: list[_Item],
+    lessons: list[Lesson],
+    broken: set[str],
+    problems: list[Problem],
+) -> None:
+    dimension_ids = {d.model.id for d in dims} | broken
+    lesson_kinds: dict[str, str] = {lesson_id: "broken" for lesson_id in broken}
+    lesson_kinds |= {lesson.id: lesson.kind for lesson in lessons}
+    for item in items:
+        question: Question = item.model
+        where = f"question {question.id}"
+        if question.dimension not in dimension_ids:
+            problems.append(Problem(item.file, where, f"unknown dimension '{question.dimension}'"))
+        for lesson_id in question.lessons:
+            if lesson_id not in lesson_kinds:
+                problems.append(Problem(item.file, where, f"cites unknown lesson '{lesson_id}'"))
+        for rule in question.blockers:
+            kind = lesson_kinds.get(rule.lesson)
+            if kind is None:
+                problems.append(
+                    Problem(item.file, where, f"blocker rule names unknown lesson '{rule.lesson}'")
+                )
+            elif kind not in ("blocker", "broken"):
+                problems.append(
+                    Problem(
+                        item.file,
+                        where,
+                        f"blocker rule names lesson '{rule.lesson}', which is not of kind 'blocker'",
+                    )
+                )
+    used = Counter(item.model.dimension for item in items)
+    for dim in dims:
+        if used[dim.model.id] == 0:
+            problems.append(Problem(dim.file, f"dimension {dim.model.id}", "has no questions"))
+
+
+def _check_lessons_used(
+    items: list[_Item], questions: list[Question], problems: list[Problem]
+) -> None:
+    cited = {lesson for q in questions for lesson in q.lessons}
+    cited |= {rule.lesson for q in questions for rule in q.blockers}
+    for item in items:
+        if item.model.id not in cited:
+            problems.append(
+                Problem(item.file, f"lesson {item.model.id}", "is not used by any question")
+            )
+
+
+def _check_sources(info: BankInfo, items: list[_Item], problems: list[Problem]) -> None:
+    # Every lesson must be traceable: its own source, or the bank's default one.
+    for item in items:
+        lesson: Lesson = item.model
+        if lesson.source is not None and not lesson.source.strip():
+            problems.append(Problem(item.file, f"lesson {lesson.id}", "source is blank"))
+
+
+def _check_policy(
+    item: _Item,
+    dims: list[Dimension],
+    lessons: list[Lesson],
+    questions: list[Question],
+    problems: list[Problem],
+) -> None:
+    policy: Policy = item.model
+    kinds = {d.id: d.kind for d in dims}
+    for dim_id in policy.dimension_weights:
+        if kinds.get(dim_id) != "readiness":
+            problems.append(
+                Problem(
+                    item.file,
+                    "policy.dimension_weights",
+                    f"'{dim_id}' is not a readiness dimension",
+                )
+            )
+    if kinds.get(policy.ambition.dimension) != "ambition":
+        problems.append(
+            Problem(
+                item.file,
+                "policy.ambition",
+                f"'{policy.ambition.dimension}' is not a dimension of kind 'ambition'",
+            )
+        )
+    by_id = {q.id: q for q in questions}
+    lesson_ids = {lesson.id for lesson in lessons}
+    for rule in policy.advice:
+        _check_advice_rule(item.file, rule, by_id, lesson_ids, problems)
+    seen = Counter(rule.id for rule in policy.advice)
+    for rule_id, count in seen.items():
+        if count > 1:
+            problems.append(Problem(item.file, f"policy.advice {rule_id}", "duplicate id"))
+
+
+def _check_advice_rule(
+    file: str,
+    rule: AdviceRule,
+    questions: dict[str, Question],
+    lesson_ids: set[str],
+    problems: list[Problem],
+) -> None:
+    where = f"policy.advice {rule.id}"
+    for lesson_id in rule.lessons:
+        if lesson_id not in lesson_ids:
+            problems.append(Problem(file, where, f"cites unknown lesson '{lesson_id}'"))
+    for condition in rule.conditions:
+        question = questions.get(condition.question)
+        if question is None:
+            problems.append(
+                Problem(file, where, f"condition names unknown question '{condition.question}'")
+            )
+            continue
+        values = {option.value for option in question.options}
+        for bound in (condition.at_most, condition.at_least):
+            if bound is not None and bound not in values:
+                problems.append(
+                    Problem(
+                        file, where, f"question '{question.id}' has no option with value {bound}"
+                    )
+                )
