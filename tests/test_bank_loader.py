@@ -26,7 +26,9 @@ def test_tiny_bank_loads_in_dimension_order(tmp_path: Path) -> None:
 
 def test_content_hash_changes_with_content(tmp_path: Path) -> None:
     first = load_bank(write_tiny_bank(tmp_path / "a"))
-    second = load_bank(write_tiny_bank(tmp_path / "b", questions_toml=QUESTIONS.replace("Fordi.", "Derfor.", 1)))
+    second = load_bank(
+        write_tiny_bank(tmp_path / "b", questions_toml=QUESTIONS.replace("Fordi.", "Derfor.", 1))
+    )
     assert first.content_hash != second.content_hash
 
 
@@ -44,19 +46,36 @@ BROKEN = {
         "questions.toml: question anchor_up: duplicate id (also in questions.toml)",
     ),
     "duplicate lesson across files": (
-        {"dimensions_toml": DIMENSIONS + LESSONS.split("[[lessons]]")[0] + "[[lessons]]" + LESSONS.split("[[lessons]]")[2]},
+        {
+            "dimensions_toml": DIMENSIONS
+            + LESSONS.split("[[lessons]]")[0]
+            + "[[lessons]]"
+            + LESSONS.split("[[lessons]]")[2]
+        },
         "lessons.toml: lesson take-time: duplicate id (also in dimensions.toml)",
     ),
     "value out of range": (
-        {"questions_toml": QUESTIONS.replace("{ value = 3, label = { nb = \"Ja\"", "{ value = 7, label = { nb = \"Ja\"")},
+        {
+            "questions_toml": QUESTIONS.replace(
+                '{ value = 3, label = { nb = "Ja"', '{ value = 7, label = { nb = "Ja"'
+            )
+        },
         "questions.toml: question calendar: options.3.value: Input should be less than or equal to 4",
     ),
     "values not ascending": (
-        {"questions_toml": QUESTIONS.replace("{ value = 2, label = { nb = \"Noe\"", "{ value = 0, label = { nb = \"Noe\"")},
+        {
+            "questions_toml": QUESTIONS.replace(
+                '{ value = 2, label = { nb = "Noe"', '{ value = 0, label = { nb = "Noe"'
+            )
+        },
         "questions.toml: question calendar: options: values must be unique and in ascending order",
     ),
     "missing translation": (
-        {"lessons_toml": LESSONS.replace('title = { nb = "Ta tid", en = "Take time" }', 'title = { nb = "Ta tid" }')},
+        {
+            "lessons_toml": LESSONS.replace(
+                'title = { nb = "Ta tid", en = "Take time" }', 'title = { nb = "Ta tid" }'
+            )
+        },
         "lessons.toml: lesson take-time: title.en: missing English (en) text",
     ),
     "lesson without section": (
@@ -68,13 +87,20 @@ BROKEN = {
         "lessons.toml: lesson take-time: quote: has 26 words; a quote may have at most 25",
     ),
     "unused lesson": (
-        {"lessons_toml": LESSONS + '\n[[lessons]]\nid = "orphan"\nsection = "4.1"\nkind = "advice"\n'
-         'title = { nb = "a", en = "a" }\nadvice = { nb = "a", en = "a" }\nquote = "a"\n'},
+        {
+            "lessons_toml": LESSONS
+            + '\n[[lessons]]\nid = "orphan"\nsection = "4.1"\nkind = "advice"\n'
+            'title = { nb = "a", en = "a" }\nadvice = { nb = "a", en = "a" }\nquote = "a"\n'
+        },
         "lessons.toml: lesson orphan: is not used by any question",
     ),
     "blocker rule on advice lesson": (
-        {"questions_toml": QUESTIONS.replace('blockers = [{ lesson = "anchor-first", at_most = 1 }]',
-                                             'blockers = [{ lesson = "take-time", at_most = 1 }]')},
+        {
+            "questions_toml": QUESTIONS.replace(
+                'blockers = [{ lesson = "anchor-first", at_most = 1 }]',
+                'blockers = [{ lesson = "take-time", at_most = 1 }]',
+            )
+        },
         "questions.toml: question anchor_up: blocker rule names lesson 'take-time', which is not of kind 'blocker'",
     ),
     "blocker rule always raised": (
@@ -82,7 +108,11 @@ BROKEN = {
         "questions.toml: question anchor_up: blocker anchor-first: at_most 4 covers every option",
     ),
     "too few options": (
-        {"questions_toml": QUESTIONS.replace('  { value = 2, label = { nb = "Noen måneder", en = "Some months" } },\n', "")},
+        {
+            "questions_toml": QUESTIONS.replace(
+                '  { value = 2, label = { nb = "Noen måneder", en = "Some months" } },\n', ""
+            )
+        },
         "questions.toml: question duration: options: List should have at least 3 items",
     ),
     "bad id": (

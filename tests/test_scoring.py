@@ -45,7 +45,9 @@ def test_a_raised_blocker_caps_the_level_whatever_the_average(tiny_bank: Bank) -
     assert result.level == "not_ready"
     assert result.blockers == ["anchor-first"]
     assert result.blocker_triggers == {"anchor-first": ["anchor_up"]}
-    assert result.recommendations[0].blocker and result.recommendations[0].lesson_id == "anchor-first"
+    assert (
+        result.recommendations[0].blocker and result.recommendations[0].lesson_id == "anchor-first"
+    )
 
 
 def test_unknown_blocker_question_is_undetermined(tiny_bank: Bank) -> None:
@@ -98,7 +100,9 @@ def test_answers_the_bank_cannot_use_are_ignored_not_fatal(tiny_bank: Bank) -> N
 # ---- invariants (hypothesis), on the tiny bank and the shipped bank ----
 
 BANKS = ["tiny_bank", "shipped_bank"]
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def answers_for(bank: Bank) -> st.SearchStrategy[dict[str, AnswerValue]]:
@@ -114,7 +118,9 @@ def answers_for(bank: Bank) -> st.SearchStrategy[dict[str, AnswerValue]]:
 @pytest.mark.parametrize("bank_fixture", BANKS)
 @SETTINGS
 @given(data=st.data())
-def test_scores_stay_within_0_and_100(bank_fixture: str, request: pytest.FixtureRequest, data: st.DataObject) -> None:
+def test_scores_stay_within_0_and_100(
+    bank_fixture: str, request: pytest.FixtureRequest, data: st.DataObject
+) -> None:
     bank: Bank = request.getfixturevalue(bank_fixture)
     result = assess(bank, data.draw(answers_for(bank)))
     scores = [r.score for r in result.dimensions.values()] + [result.overall, result.ambition.score]
@@ -131,15 +137,21 @@ def test_raising_one_answer_never_lowers_its_dimension_or_overall(
     bank: Bank = request.getfixturevalue(bank_fixture)
     answers = data.draw(answers_for(bank))
     raisable = [
-        q for q in bank.questions
+        q
+        for q in bank.questions
         if isinstance(answers.get(q.id), int) and answers[q.id] < q.max_value
     ]
     if not raisable:
         return
     question = data.draw(st.sampled_from(raisable))
-    higher = data.draw(st.sampled_from([o.value for o in question.options if o.value > answers[question.id]]))
+    higher = data.draw(
+        st.sampled_from([o.value for o in question.options if o.value > answers[question.id]])
+    )
     before, after = assess(bank, answers), assess(bank, {**answers, question.id: higher})
-    assert after.dimensions[question.dimension].score >= before.dimensions[question.dimension].score - 1e-9
+    assert (
+        after.dimensions[question.dimension].score
+        >= before.dimensions[question.dimension].score - 1e-9
+    )
     if before.overall is not None:
         assert after.overall is not None and after.overall >= before.overall - 1e-9
 

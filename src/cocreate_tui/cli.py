@@ -15,15 +15,23 @@ def _common_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None
     # SUPPRESS keeps a sub-command's absent option from overwriting the global one.
     default = None if top_level else argparse.SUPPRESS
     parser.add_argument(
-        "--bank", metavar="DIR", type=Path, default=default,
+        "--bank",
+        metavar="DIR",
+        type=Path,
+        default=default,
         help="use the question bank in DIR instead of the shipped one",
     )
     parser.add_argument(
-        "--data-dir", metavar="DIR", type=Path, default=default,
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=default,
         help="keep sessions in DIR (default: $COCREATE_DATA_DIR, else the user data folder)",
     )
     parser.add_argument(
-        "--lang", choices=("nb", "en"), default="nb" if top_level else argparse.SUPPRESS,
+        "--lang",
+        choices=("nb", "en"),
+        default="nb" if top_level else argparse.SUPPRESS,
         help="language: nb (Norwegian bokmål, default) or en",
     )
 
@@ -52,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("answers", type=Path, metavar="ANSWERS", help="the answers file")
     score.add_argument("--json", action="store_true", help="print the verdict as JSON")
     score.add_argument(
-        "--save", action="store_true",
+        "--save",
+        action="store_true",
         help="store the answers as a session and print only its id",
     )
     _common_options(score, top_level=False)

@@ -63,14 +63,18 @@ def render_assessment(
     if assessment.undetermined_reason:
         console.print(t(f"undetermined_{assessment.undetermined_reason}", lang))
     overall = "–" if assessment.overall is None else f"{assessment.overall:.0f}/100"
-    console.print(f"{t('overall', lang)}: {overall}   {t('coverage', lang)}: {assessment.coverage:.0%}")
+    console.print(
+        f"{t('overall', lang)}: {overall}   {t('coverage', lang)}: {assessment.coverage:.0%}"
+    )
     table = Table(show_header=True)
     table.add_column(t("dimension", lang))
     table.add_column(t("score", lang))
     table.add_column(t("coverage", lang), justify="right")
     for dim in bank.dimensions:
         result = assessment.dimensions[dim.id]
-        table.add_row(dim.name.get(lang), score_bar(result.score), f"{result.answered}/{result.total}")
+        table.add_row(
+            dim.name.get(lang), score_bar(result.score), f"{result.answered}/{result.total}"
+        )
     console.print(table)
     if assessment.recommendations:
         console.print(f"\n[b]{t('recommendations_heading', lang)}[/b]")
@@ -79,7 +83,9 @@ def render_assessment(
         mark = f"[{t('blocker', lang)}] " if rec.blocker else ""
         console.print(f"{index}. {mark}[b]{lesson.title.get(lang)}[/b] ({lesson.section})")
         console.print(f"   {lesson.advice.get(lang)}")
-        console.print(f"   «{lesson.quote}»" if not lesson.quote.startswith("«") else f"   {lesson.quote}")
+        console.print(
+            f"   «{lesson.quote}»" if not lesson.quote.startswith("«") else f"   {lesson.quote}"
+        )
         console.print(f"   {t('because_of', lang)}: {', '.join(rec.questions)}")
     console.print(f"\n[b]{t('ambition_heading', lang)}[/b]")
     ambition_name = getattr(bank.policy.ambition, assessment.ambition.level).get(lang)

@@ -20,7 +20,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind": ("Type", "Kind"),
     "blocker": ("Må på plass først", "Must be in place first"),
     "advice": ("Råd", "Advice"),
-    "blockers_heading": ("Må på plass før dere inviterer innbyggere", "Must be in place before you invite citizens"),
+    "blockers_heading": (
+        "Må på plass før dere inviterer innbyggere",
+        "Must be in place before you invite citizens",
+    ),
     "recommendations_heading": ("Dette bør dere gjøre først", "What to do first"),
     "ambition_heading": ("Ambisjon og forberedelser", "Ambition and readiness"),
     "ambition": ("Ambisjon", "Ambition"),

@@ -24,8 +24,11 @@ def print_bank_error(err: BankError) -> None:
     """Print every problem of a broken bank, one per line, on stderr."""
     error(str(err))
     for problem in err.problems:
-        print(f"  {err.folder / problem.file if problem.file[:1] != '(' else err.folder}: "
-              f"{problem.item}: {problem.message}", file=sys.stderr)
+        print(
+            f"  {err.folder / problem.file if problem.file[:1] != '(' else err.folder}: "
+            f"{problem.item}: {problem.message}",
+            file=sys.stderr,
+        )
 
 
 def bank_dir(args: argparse.Namespace) -> Path:

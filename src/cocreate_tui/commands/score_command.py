@@ -30,7 +30,12 @@ def run(args: argparse.Namespace) -> int:
         return save_as_session(args, bank, parsed)
     assessment = assess(bank, parsed.answers)
     if args.json:
-        json.dump(assessment_to_json(bank, assessment, args.lang), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            assessment_to_json(bank, assessment, args.lang),
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
         return EXIT_OK
     from ..console_views import render_assessment

@@ -135,9 +135,9 @@ def _collect(name: str, data: dict[str, Any], into: _Collected, problems: list[P
         target: list[_Item] = getattr(into, key)
         for index, entry in enumerate(entries):
             label = _entry_label(key, index, entry)
-            if not _validate_one(name, label, entry, model, target, problems):
-                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                    into.broken_ids.add(entry["id"])
+            valid = _validate_one(name, label, entry, model, target, problems)
+            if not valid and isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                into.broken_ids.add(entry["id"])
 
 
 def _entry_label(key: str, index: int, entry: object) -> str:
@@ -285,7 +285,8 @@ def _check_questions(
                     Problem(
                         item.file,
                         where,
-                        f"blocker rule names lesson '{rule.lesson}', which is not of kind 'blocker'",
+                        f"blocker rule names lesson '{rule.lesson}', "
+                        "which is not of kind 'blocker'",
                     )
                 )
     used = Counter(item.model.dimension for item in items)

@@ -64,7 +64,7 @@ class Dimension(_Frozen):
     id: ItemId
     """Stable id."""
     kind: Literal["readiness", "ambition"] = "readiness"
-    """`readiness` counts towards the verdict; `ambition` measures how thick the team means to go."""
+    """`readiness` counts towards the verdict; `ambition`: how thick the team means to go."""
     name: Text
     """Short name shown in the sidebar and the results."""
     description: Text

@@ -181,10 +181,10 @@ def _score_dimension(
             )
         )
     effects.sort(key=lambda effect: -effect.lost)
-    score = sum(effect.points for effect in effects) if effects else None
+    total: float | None = sum(effect.points for effect in effects) if effects else None
     return DimensionResult(
         id=dimension_id,
-        score=score,
+        score=total,
         weight=bank.policy.dimension_weights.get(dimension_id, 1.0),
         answered=len(answered),
         total=len(questions),

@@ -1,0 +1,50 @@
+"""`cocreate score ANSWERS --save`: store an answers file as a session, for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pydantic import ValidationError
+
+from ..domain.answers_file import AnswersFile
+from ..domain.bank_models import Bank
+from ..domain.errors import CocreateError
+from ..domain.paths import data_dir
+from ..domain.scoring import UNKNOWN
+from ..domain.sessions import Session, SessionMeta, new_session, open_questions
+from ..domain.storage import SessionStore
+from .common import EXIT_INVALID, EXIT_OK, error
+
+
+def save_as_session(args: argparse.Namespace, bank: Bank, parsed: AnswersFile) -> int:
+    """Store `parsed` (answers, meta, notes) as a new session and print only its id."""
+    try:
+        meta = SessionMeta.model_validate(parsed.meta)
+    except ValidationError as err:
+        error(f"{args.answers}: the answers file cannot be saved as a session:")
+        for detail in err.errors(include_url=False):
+            where = ".".join(str(part) for part in detail["loc"])
+            print(f"  {args.answers}: meta.{where}: {detail['msg']}", file=sys.stderr)
+        return EXIT_INVALID
+    session = _filled(new_session(meta, bank, language=args.lang), bank, parsed)
+    try:
+        SessionStore(data_dir(getattr(args, "data_dir", None))).save(session)
+    except CocreateError as err:
+        error(err.message)
+        return EXIT_INVALID
+    print(session.id)
+    return EXIT_OK
+
+
+def _filled(session: Session, bank: Bank, parsed: AnswersFile) -> Session:
+    for question_id, value in parsed.answers.items():
+        if value == UNKNOWN:
+            session = session.with_answer(question_id, unknown=True)
+        else:
+            session = session.with_answer(question_id, value=value)
+    for question_id, note in parsed.notes.items():
+        session = session.with_note(question_id, note)
+    # A full set of answers is a finished check; a partial one can be continued in the wizard.
+    status = "in_progress" if open_questions(session, bank) else "complete"
+    return session.with_status(status)

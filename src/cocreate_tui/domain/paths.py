@@ -1,0 +1,51 @@
+"""Where the app keeps its data: the one module that asks platformdirs."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from itertools import takewhile
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "cocreate-tui"
+DATA_DIR_ENV = "COCREATE_DATA_DIR"
+PRIVATE_DIR_MODE = 0o700
+
+
+def data_dir(override: str | Path | None = None) -> Path:
+    """The data folder: `override` (`--data-dir`), else `$COCREATE_DATA_DIR`, else the default.
+
+    The default is the platform's user data folder, e.g. `~/.local/share/cocreate-tui` on Linux.
+    """
+    for candidate in (override, os.environ.get(DATA_DIR_ENV)):
+        # Empty means "not given", so `COCREATE_DATA_DIR=` does not silently mean the cwd.
+        if candidate is not None and str(candidate) != "":
+            return Path(candidate).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def sessions_dir(data_dir: Path) -> Path:
+    """The folder that holds one JSON file per session."""
+    return data_dir / "sessions"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Make sure folder `path` exists and only its owner can enter it; returns `path`.
+
+    Missing parents are created private too. Parents that already exist are left alone, since
+    they may be the user's own folders; `path` itself is the app's, so it is tightened to 0700.
+    Raises `OSError` when that is not possible.
+    """
+    missing = list(takewhile(lambda p: not p.exists(), (path, *path.parents)))
+    for folder in reversed(missing):
+        folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
+    if not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
+    for folder in {path, *missing}:
+        # mkdir's mode is filtered by the umask, so set it explicitly.
+        if stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR_MODE:
+            folder.chmod(PRIVATE_DIR_MODE)
+    return path

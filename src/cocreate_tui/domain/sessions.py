@@ -1,0 +1,329 @@
+"""Sessions: one team's (or one member's) answers to a question bank, and their JSON form."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
+
+from cocreate_tui.domain.bank_models import Bank, ItemId, Lang, OptionValue, is_item_id
+from cocreate_tui.domain.errors import SessionFileError
+
+SCHEMA_VERSION: Final = 1
+SESSION_ID_PATTERN = r"^[0-9a-f]{32}$"
+MAX_REPORTED_ERRORS = 3
+
+_FRIENDLY_MESSAGES: dict[tuple[str, str], str] = {
+    ("missing", ""): "missing",
+    ("extra_forbidden", ""): "unknown field (was the file written by a newer version?)",
+    ("string_pattern_mismatch", "id"): "must be 32 lower-case hex digits",
+}
+"""Plainer words for pydantic's messages, by error type and field (`""`: any field)."""
+
+Mode = Literal["team", "individual"]
+Phase = Literal["before_inviting", "after_first_meeting", "evaluation"]
+Status = Literal["in_progress", "complete"]
+AnswerValue = int | Literal["unknown"]
+"""What the scoring engine reads: an option value, or `"unknown"` for «Vet ikke»."""
+
+SessionId = Annotated[str, Field(pattern=SESSION_ID_PATTERN)]
+"""A uuid4 in hex: 32 lower-case hex digits, also the session's file name."""
+
+UtcDatetime = Annotated[
+    AwareDatetime,
+    # Timestamps arrive as ISO text from JSON, so they alone are parsed leniently.
+    Field(strict=False),
+    AfterValidator(lambda moment: moment.astimezone(UTC)),
+]
+"""A timezone-aware moment, normalised to UTC."""
+
+Team = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Detail = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+
+
+class _Model(BaseModel):
+    # Strict: the app writes these files itself, so a wrongly typed value means a damaged
+    # or mis-edited file, not something to coerce. Unknown fields are refused rather than
+    # silently dropped on the next save.
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class SessionMeta(_Model):
+    """Who is answering, for which service, and at which point in the work."""
+
+    team: Team
+    """Name of the team or project, as the team wants to see it (1–120 characters)."""
+    organisation: Detail = ""
+    """The municipality, NAV office or other organisation."""
+    service_area: Detail = ""
+    """The service the team works on, e.g. `Flyktningtjenesten`."""
+    respondent: Detail = ""
+    """Who answers, in individual mode; empty when the team answers together."""
+    role: Detail = ""
+    """The respondent's role, e.g. `leder` or `veileder`."""
+    mode: Mode = "team"
+    """`team`: the team answers together; `individual`: one member answers alone."""
+    phase: Phase = "before_inviting"
+    """When the check is taken: before inviting citizens, after the first meeting, or as an
+    evaluation; a facilitator compares the same team across phases."""
+
+
+class Answer(_Model):
+    """The answer to one question, with the team's note and flag."""
+
+    value: OptionValue | None = None
+    """The chosen option's value (0–4), or `None` when not answered or unknown."""
+    unknown: bool = False
+    """The team answered «Vet ikke»: unknown, which is not the same as zero."""
+    note: str = ""
+    """Free text the team wrote; may hold sensitive information, so exports can leave it out."""
+    flagged: bool = False
+    """The team marked the question to come back to or discuss."""
+    answered_at: UtcDatetime | None = None
+    """When `value` or `unknown` was last set; `None` if never."""
+
+    @model_validator(mode="after")
+    def _unknown_has_no_value(self) -> Answer:
+        if self.unknown and self.value is not None:
+            raise ValueError("an unknown («Vet ikke») answer cannot also have a value")
+        return self
+
+    @property
+    def is_answered(self) -> bool:
+        """Whether the question has a value or was answered «Vet ikke»."""
+        return self.value is not None or self.unknown
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the answer holds nothing worth keeping."""
+        return not self.is_answered and not self.note and not self.flagged
+
+
+class BankRef(_Model):
+    """Which bank a session was made with, exactly."""
+
+    id: ItemId
+    """The bank's id."""
+    version: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    """The bank's version."""
+    content_hash: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+    """The bank's content hash; when it differs from the current bank's, the bank has changed."""
+
+    @classmethod
+    def of(cls, bank: Bank) -> BankRef:
+        """A reference to `bank`."""
+        return cls(id=bank.info.id, version=bank.info.version, content_hash=bank.content_hash)
+
+
+class Session(_Model):
+    """One run of the readiness check: who answered, with which bank, and the answers."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    """Version of this file format; the app refuses versions it does not know."""
+    id: SessionId
+    """Unique id (uuid4 hex); also the file name."""
+    meta: SessionMeta
+    """Team, organisation, respondent, mode and phase."""
+    bank: BankRef
+    """The bank the session was made with."""
+    answers: dict[ItemId, Answer] = {}
+    """Answers by question id. Answers to questions the bank no longer has are kept."""
+    status: Status = "in_progress"
+    """`complete` once the team has finished and seen the result."""
+    created_at: UtcDatetime
+    """When the session was started (UTC)."""
+    updated_at: UtcDatetime
+    """When the session last changed (UTC)."""
+    language: Lang = "nb"
+    """The language the team works in."""
+
+    def answer(self, question_id: str) -> Answer:
+        """The answer to `question_id`; an empty answer if there is none."""
+        return self.answers.get(question_id) or Answer()
+
+    def with_answer(
+        self,
+        question_id: str,
+        value: int | None = None,
+        unknown: bool = False,
+        now: datetime | None = None,
+    ) -> Session:
+        """A copy with `question_id` answered `value`, or «Vet ikke» if `unknown`.
+
+        With neither, the answer is cleared. The note and flag are kept either way.
+        """
+        moment = _utc(now)
+        answered = value is not None or unknown
+        return self._with(
+            question_id,
+            moment,
+            value=value,
+            unknown=unknown,
+            answered_at=moment if answered else None,
+        )
+
+    def with_note(self, question_id: str, note: str, now: datetime | None = None) -> Session:
+        """A copy with the note on `question_id` replaced by `note`."""
+        return self._with(question_id, _utc(now), note=note)
+
+    def with_flag(self, question_id: str, flagged: bool, now: datetime | None = None) -> Session:
+        """A copy with `question_id` flagged (or not) to come back to."""
+        return self._with(question_id, _utc(now), flagged=flagged)
+
+    def with_status(self, status: Status, now: datetime | None = None) -> Session:
+        """A copy with `status`."""
+        return self.model_copy(update={"status": status, "updated_at": _utc(now)})
+
+    def answer_values(self) -> dict[str, AnswerValue]:
+        """Values of the answered questions, `"unknown"` for «Vet ikke»; what scoring reads."""
+        values: dict[str, AnswerValue] = {}
+        for question_id, answer in self.answers.items():
+            if answer.unknown:
+                values[question_id] = "unknown"
+            elif answer.value is not None:
+                values[question_id] = answer.value
+        return values
+
+    def _with(self, question_id: str, now: datetime, **changes: object) -> Session:
+        if not is_item_id(question_id):
+            raise ValueError(f"not a question id: {question_id!r}")
+        # Built anew rather than with model_copy, which would skip validation.
+        answer = Answer.model_validate(self.answer(question_id).model_dump() | changes)
+        answers = dict(self.answers)
+        if answer.is_empty:
+            answers.pop(question_id, None)
+        else:
+            answers[question_id] = answer
+        return self.model_copy(update={"answers": answers, "updated_at": now})
+
+
+def new_session(
+    meta: SessionMeta, bank: Bank, now: datetime | None = None, language: Lang = "nb"
+) -> Session:
+    """A fresh, unanswered session for `meta` with `bank`."""
+    moment = _utc(now)
+    return Session(
+        id=uuid.uuid4().hex,
+        meta=meta,
+        bank=BankRef.of(bank),
+        created_at=moment,
+        updated_at=moment,
+        language=language,
+    )
+
+
+def orphaned_answers(session: Session, bank: Bank) -> list[str]:
+    """Ids of answered (or noted) questions that `bank` no longer has, in session order."""
+    known = {question.id for question in bank.questions}
+    return [question_id for question_id in session.answers if question_id not in known]
+
+
+def open_questions(session: Session, bank: Bank) -> list[str]:
+    """Ids of `bank`'s questions with neither a value nor «Vet ikke», in bank order."""
+    return [q.id for q in bank.questions if not session.answer(q.id).is_answered]
+
+
+def bank_changed(session: Session, bank: Bank) -> bool:
+    """Whether `bank` differs from the bank the session was made with."""
+    return session.bank.content_hash != bank.content_hash
+
+
+def session_to_json(session: Session) -> str:
+    """The session as stable, readable JSON: fields in model order, ending with a newline."""
+    return session.model_dump_json(indent=2) + "\n"
+
+
+def session_from_json(text: str, source: str = "<text>") -> Session:
+    """Parse and validate a session; raises `SessionFileError` naming `source` and the problem.
+
+    No other exception escapes, whatever `text` holds.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SessionFileError(
+            source, f"not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
+        ) from None
+    except (ValueError, RecursionError):
+        # Integers too long to convert, or nesting too deep to parse.
+        raise SessionFileError(source, "not JSON that this app can read") from None
+    if not isinstance(data, dict):
+        raise SessionFileError(
+            source, f"not a session (expected a JSON object, found {_json_kind(data)})"
+        )
+    _check_schema_version(data, source)
+    try:
+        return Session.model_validate(data)
+    except ValidationError as error:
+        raise SessionFileError(source, _describe(error.errors(include_url=False))) from None
+
+
+def _check_schema_version(data: dict[str, Any], source: str) -> None:
+    if "schema_version" not in data:
+        raise SessionFileError(source, f"no schema_version (this app reads {SCHEMA_VERSION})")
+    version = data["schema_version"]
+    # `type(...) is int`, because True == 1 and 1.0 == 1 would pass an equality check.
+    if type(version) is not int or version != SCHEMA_VERSION:
+        shown = version if type(version) is int else _json_kind(version)
+        raise SessionFileError(
+            source, f"unsupported schema_version {shown} (this app reads {SCHEMA_VERSION})"
+        )
+
+
+def _describe(errors: list[ErrorDetails]) -> str:
+    problems = [_describe_one(error) for error in errors[:MAX_REPORTED_ERRORS]]
+    if len(errors) > MAX_REPORTED_ERRORS:
+        problems.append(f"and {len(errors) - MAX_REPORTED_ERRORS} more problems")
+    return "; ".join(problems)
+
+
+def _describe_one(error: ErrorDetails) -> str:
+    loc = [_shown(part) for part in error["loc"]]
+    if loc[-1:] == ["[key]"]:
+        return f"field {'.'.join(loc[:-2])}: {loc[-2]} is not a question id"
+    field = ".".join(loc)
+    message = _FRIENDLY_MESSAGES.get((error["type"], field), "")
+    message = message or _FRIENDLY_MESSAGES.get((error["type"], ""), "")
+    message = message or error["msg"].removeprefix("Value error, ")
+    return f"field {field}: {message}" if field else message
+
+
+def _shown(part: str | int) -> str:
+    # Keys come from the file: keep them short and free of terminal control characters.
+    text = str(part)
+    text = text if len(text) <= 40 else text[:40] + "…"
+    return text if text.isprintable() else repr(text)
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, str):
+        return json.dumps(value[:40])
+    kinds: list[tuple[type, str]] = [
+        (dict, "an object"),
+        (list, "an array"),
+        (bool, "true or false"),
+        (int, "a number"),
+        (float, "a number"),
+    ]
+    return next((kind for cls, kind in kinds if isinstance(value, cls)), "null")
+
+
+def _utc(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return now.astimezone(UTC)

@@ -1,0 +1,290 @@
+"""Session files on disk: atomic, private saves and a listing that survives broken files."""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import errno
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cocreate_tui.domain.errors import (
+    AmbiguousSessionError,
+    SessionFileError,
+    SessionNotFoundError,
+    StorageError,
+)
+from cocreate_tui.domain.paths import ensure_private_dir, sessions_dir
+from cocreate_tui.domain.sessions import (
+    SESSION_ID_PATTERN,
+    Mode,
+    Phase,
+    Session,
+    Status,
+    session_from_json,
+    session_to_json,
+)
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+TEMP_PREFIX = ".tmp-"
+SUFFIX = ".json"
+MAX_IDS_SHOWN = 5
+
+_WRITE_FAILURES = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
+"""Plain words for the reasons a save usually fails."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """What a list of sessions shows about one session, and where its file is."""
+
+    id: str
+    """The session id."""
+    team: str
+    """The team's name."""
+    organisation: str
+    """The organisation, or empty."""
+    service_area: str
+    """The service area, or empty."""
+    phase: Phase
+    """When in the work the check was taken."""
+    mode: Mode
+    """Whether the team answered together or one member alone."""
+    respondent: str
+    """Who answered, in individual mode."""
+    status: Status
+    """In progress or complete."""
+    answered: int
+    """How many questions have a value or «Vet ikke»."""
+    updated_at: datetime
+    """When the session last changed (UTC)."""
+    path: Path
+    """The session's file."""
+
+    @classmethod
+    def of(cls, session: Session, path: Path) -> SessionSummary:
+        """The summary of `session`, saved at `path`."""
+        meta = session.meta
+        return cls(
+            id=session.id,
+            team=meta.team,
+            organisation=meta.organisation,
+            service_area=meta.service_area,
+            phase=meta.phase,
+            mode=meta.mode,
+            respondent=meta.respondent,
+            status=session.status,
+            answered=len(session.answer_values()),
+            updated_at=session.updated_at,
+            path=path,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableFile:
+    """A file in the sessions folder that could not be read as a session; it is left as it is."""
+
+    path: Path
+    """The file."""
+    reason: str
+    """What is wrong, in plain English."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListResult:
+    """The saved sessions, newest first, and the files that could not be read."""
+
+    sessions: list[SessionSummary]
+    """Readable sessions, most recently updated first."""
+    unreadable: list[UnreadableFile]
+    """Files that look like sessions but cannot be read, by name."""
+
+
+class SessionStore:
+    """The sessions folder under a data folder: one private JSON file per session."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.directory = sessions_dir(data_dir)
+        """The folder that holds the session files."""
+
+    def path_for(self, session_id: str) -> Path:
+        """The file of the session with `session_id`."""
+        # Checked because the id becomes a file name: no other paths may be reached through it.
+        if not re.fullmatch(SESSION_ID_PATTERN, session_id):
+            raise ValueError(f"not a session id: {session_id!r}")
+        return self.directory / f"{session_id}{SUFFIX}"
+
+    def save(self, session: Session) -> Path:
+        """Write `session` atomically to its file (0600, folder 0700); returns the path.
+
+        Raises `StorageError` if it cannot; the previous save is then left intact.
+        """
+        path = self.path_for(session.id)
+        try:
+            ensure_private_dir(self.directory)
+            _write_atomically(path, session_to_json(session).encode("utf-8"))
+        except OSError as error:
+            raise StorageError(_describe_write_failure(path, error)) from error
+        return path
+
+    def load(self, session_id: str) -> Session:
+        """The session with `session_id`.
+
+        Raises `SessionNotFoundError` if there is no such file, `SessionFileError` if it is broken.
+        """
+        path = self.path_for(session_id)
+        if not path.is_file():
+            raise SessionNotFoundError(f"No saved session has the id {session_id}.")
+        return read_session_file(path)
+
+    def list(self) -> ListResult:
+        """Every session in the folder, most recently updated first, and the unreadable files."""
+        sessions: builtins.list[SessionSummary] = []
+        unreadable: builtins.list[UnreadableFile] = []
+        for path in _session_files(self.directory):
+            try:
+                sessions.append(SessionSummary.of(read_session_file(path), path))
+            except SessionFileError as error:
+                unreadable.append(UnreadableFile(path, error.reason))
+        sessions.sort(key=lambda summary: (summary.updated_at, summary.id), reverse=True)
+        return ListResult(sessions, unreadable)
+
+    def unfinished(self) -> builtins.list[SessionSummary]:
+        """Sessions still in progress, most recently updated first."""
+        return [summary for summary in self.list().sessions if summary.status == "in_progress"]
+
+    def find(self, prefix: str) -> Session:
+        """The one session whose id starts with `prefix`, as typed on the command line.
+
+        Raises `SessionNotFoundError`, `AmbiguousSessionError` or `SessionFileError`.
+        """
+        wanted = prefix.strip().lower()
+        if not wanted:
+            raise SessionNotFoundError("Give the id of a session, or its first few characters.")
+        files = _session_files(self.directory)
+        matches = [path for path in files if path.stem.startswith(wanted)]
+        if not matches:
+            raise SessionNotFoundError(f"No saved session has an id starting with {wanted!r}.")
+        if len(matches) > 1:
+            ids = ", ".join(sorted(path.stem for path in matches)[:MAX_IDS_SHOWN])
+            ids += ", …" if len(matches) > MAX_IDS_SHOWN else ""
+            raise AmbiguousSessionError(
+                f"{wanted!r} matches {len(matches)} sessions ({ids}); type more of the id."
+            )
+        return read_session_file(matches[0])
+
+
+def read_session_file(path: Path) -> Session:
+    """The session in the file at `path`, which must be named after the session's id.
+
+    Raises `SessionFileError` for any problem; the file is only ever read.
+    """
+    session = session_from_json(_read_text(path), source=str(path))
+    if path.name != f"{session.id}{SUFFIX}":
+        raise SessionFileError(
+            path, f"the file name does not match the session id inside it ({session.id})"
+        )
+    return session
+
+
+def _session_files(directory: Path) -> list[Path]:
+    try:
+        with os.scandir(directory) as scan:
+            entries = list(scan)
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        raise StorageError(
+            f"Cannot read the sessions folder {directory}: {error.strerror}."
+        ) from error
+    return sorted(
+        Path(entry.path)
+        for entry in entries
+        if entry.name.endswith(SUFFIX)
+        and not entry.name.startswith(TEMP_PREFIX)
+        and _is_regular_file(entry)
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        with path.open("rb") as file:
+            # Checked on the open file, and the read capped, so a huge file is never read whole.
+            if os.fstat(file.fileno()).st_size > MAX_FILE_BYTES:
+                raise SessionFileError(path, _too_large())
+            raw = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise SessionFileError(path, _too_large())
+    try:
+        # utf-8-sig: a byte-order mark added by an editor is harmless.
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SessionFileError(
+            path, f"not UTF-8 text (invalid byte at position {error.start})"
+        ) from None
+
+
+def _too_large() -> str:
+    return f"too large (a session file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+
+
+def _is_regular_file(entry: os.DirEntry[str]) -> bool:
+    # A FIFO or device named *.json would block or misbehave when opened.
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    # mkstemp creates the file 0600, so notes are never readable by others, even briefly;
+    # the same folder keeps os.replace atomic.
+    descriptor, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    try:
+        try:
+            _write_all(descriptor, data)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _fsync_directory(path.parent)
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable. Not possible on Windows, and refused by some file
+    # systems; the file is already complete in place by now, so a failure here is not fatal.
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _describe_write_failure(path: Path, error: OSError) -> str:
+    reason = _WRITE_FAILURES.get(error.errno or 0) or error.strerror or str(error)
+    return f"Could not save the session to {path}: {reason}. The last saved version is unchanged."

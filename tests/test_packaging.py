@@ -1,0 +1,77 @@
+"""The question bank ships inside the wheel, and an editable install finds the repository's copy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cocreate_tui.domain.bank_location import shipped_bank_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return next(out.glob("cocreate_tui-*.whl"))
+
+
+def test_wheel_carries_every_bank_file_once(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = sorted(n for n in names if n.startswith("cocreate_tui/questions/"))
+    expected = sorted(
+        f"cocreate_tui/questions/{p.name}" for p in (REPO / "questions").glob("*.toml")
+    )
+    assert shipped == expected
+    assert len(names) == len(set(names))
+
+
+def test_installed_wheel_finds_its_own_bank(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    zipfile.ZipFile(wheel).extractall(site)
+    found = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from cocreate_tui.domain.bank_location import shipped_bank_dir as d; print(d())",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    ).stdout.strip()
+    assert Path(found) == Path(site) / "cocreate_tui" / "questions"
+    assert (Path(found) / "bank.toml").is_file()
+
+
+def test_editable_install_uses_the_repository_bank() -> None:
+    assert shipped_bank_dir() == REPO / "questions"
