@@ -211,3 +211,17 @@ def test_score_save_without_a_team_says_what_is_missing(
     assert f"{answers}: meta.team: Field required" in err
     assert f"{answers}: meta.phase:" in err
     assert not (tmp_path / "d").exists()
+
+
+def test_score_report_names_the_question_and_answer_and_prints_notes_literally(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    answers = write(
+        tmp_path / "a.toml",
+        '[answers]\nanchor_up = 1\nanchor_across = 4\ncalendar = 1\nduration = 0\n'
+        '[notes]\ncalendar = "[red]ikke farge[/red] [b]"\n',
+    )
+    code, out, _ = run(capsys, "--bank", str(bank_dir), "score", str(answers))
+    assert code == 0
+    assert "– Forankret oppover? «Litt»" in out
+    assert "calendar: [red]ikke farge[/red] [b]" in out
