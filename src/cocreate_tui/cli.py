@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,7 +68,76 @@ def build_parser() -> argparse.ArgumentParser:
         help="store the answers as a session and print only its id",
     )
     _common_options(score, top_level=False)
+    _facilitator_commands(commands)
     return parser
+
+
+FACILITATOR_COMMANDS = ("list", "show", "export", "compare", "merge", "import")
+"""Sub-commands for reviewing saved sessions; each lives in commands/<name>_command.py."""
+
+
+def _export_options(parser: argparse.ArgumentParser, *, terminal: bool) -> None:
+    formats = "md, html, json or csv" + (" (default: shown in the terminal)" if terminal else "")
+    parser.add_argument(
+        "--format", choices=("md", "html", "json", "csv"), help=f"export format: {formats}"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE (default: stdout; html goes to the data folder's exports/)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument(
+        "--no-notes",
+        action="store_true",
+        help="leave out every free-text note (they may hold confidential information)",
+    )
+
+
+def _facilitator_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    listing = commands.add_parser("list", help="list saved sessions, newest first")
+    listing.add_argument("--json", action="store_true", help="print a stable JSON list")
+    _common_options(listing, top_level=False)
+
+    show = commands.add_parser("show", help="show one saved session and its verdict")
+    show.add_argument("id", metavar="ID", help="session id, or its first few characters")
+    show.add_argument("--json", action="store_true", help="print the session and verdict as JSON")
+    show.add_argument("--no-notes", action="store_true", help="leave out free-text notes")
+    _common_options(show, top_level=False)
+
+    export = commands.add_parser("export", help="export one session as md, html, json or csv")
+    export.add_argument("id", metavar="ID", help="session id, or its first few characters")
+    _export_options(export, terminal=False)
+    _common_options(export, top_level=False)
+
+    compare = commands.add_parser("compare", help="compare one team's sessions over time")
+    compare.add_argument("ids", nargs="+", metavar="ID", help="two or more sessions")
+    compare.add_argument("--json", action="store_true", help="same as --format json")
+    _export_options(compare, terminal=True)
+    _common_options(compare, top_level=False)
+
+    merge = commands.add_parser(
+        "merge", help="merge a team's individual sessions and show where members disagree"
+    )
+    merge.add_argument("ids", nargs="+", metavar="ID", help="the members' sessions")
+    merge.add_argument("--name", required=True, metavar="TEAM", help="the team's name")
+    merge.add_argument(
+        "--save", action="store_true", help="also save the merged answers as a new team session"
+    )
+    merge.add_argument("--json", action="store_true", help="same as --format json")
+    _export_options(merge, terminal=True)
+    _common_options(merge, top_level=False)
+
+    imports = commands.add_parser("import", help="import session files sent by teams")
+    imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="session files")
+    imports.add_argument(
+        "--as-copy",
+        action="store_true",
+        help="import a session whose id is already saved under a new id, keeping both",
+    )
+    _common_options(imports, top_level=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,11 +152,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands import score_command
 
             return score_command.run(args)
+        if args.command in FACILITATOR_COMMANDS:
+            # Imported by name so that each command loads only what it needs.
+            module = importlib.import_module(f".commands.{args.command}_command", __package__)
+            return int(module.run(args))
         from .commands import app_command
 
         return app_command.run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`cocreate list --json | head`). Point stdout at devnull so that
+        # Python's final flush does not print a traceback; 141 is what a shell reports for SIGPIPE.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":  # pragma: no cover

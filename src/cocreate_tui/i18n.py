@@ -46,6 +46,638 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Svar på spørsmål som ikke finnes i denne banken, er tatt vare på, men ikke regnet med",
         "Answers to questions this bank does not have are kept, but not counted",
     ),
+    # --- facilitator review: show, list, export, compare, merge, import ---
+    "session_report_title": (
+        "Er vi klare for samskaping? Vurdering",
+        "Are we ready to co-create? Assessment",
+    ),
+    "comparison_title": ("Sammenligning over tid", "Comparison over time"),
+    "merge_title": ("Teamets samlede svar", "The team's merged answers"),
+    "team": ("Team", "Team"),
+    "organisation": ("Organisasjon", "Organisation"),
+    "service_area": ("Tjeneste", "Service"),
+    "respondent": ("Svart av", "Answered by"),
+    "role": ("Rolle", "Role"),
+    "mode": ("Hvordan", "How"),
+    "mode_team": ("Teamet svarte sammen", "The team answered together"),
+    "mode_individual": ("Én person svarte alene", "One member answered alone"),
+    "mode_team_short": ("Hele teamet", "The whole team"),
+    "phase": ("Tidspunkt", "When"),
+    "phase_before_inviting": ("Før innbyggerne inviteres", "Before citizens are invited"),
+    "phase_after_first_meeting": ("Etter første møte", "After the first meeting"),
+    "phase_evaluation": ("Evaluering", "Evaluation"),
+    "status": ("Status", "Status"),
+    "status_in_progress": ("Ikke ferdig", "Not finished"),
+    "status_complete": ("Ferdig", "Finished"),
+    "created": ("Startet", "Started"),
+    "updated": ("Sist endret", "Last changed"),
+    "session": ("Økt", "Session"),
+    "sessions": ("Økter", "Sessions"),
+    "bank_used": ("Spørsmålsbank", "Question bank"),
+    "answers_heading": ("Svarene", "The answers"),
+    "answer": ("Svar", "Answer"),
+    "note": ("Notat", "Note"),
+    "not_answered": ("Ikke besvart", "Not answered"),
+    "notes_left_out": ("Notater er utelatt", "Notes are left out"),
+    "notes_left_out_why": (
+        "De kan inneholde opplysninger om innbyggere som er underlagt taushetsplikt.",
+        "They may hold information about citizens that is confidential.",
+    ),
+    "chart_title": ("Poeng per område (0–100)", "Score per area (0–100)"),
+    "no_recommendations": (
+        "Svarene peker ikke på noe dere må ta tak i først.",
+        "The answers point to nothing you need to deal with first.",
+    ),
+    "bank_differs": (
+        "Økten ble laget med spørsmålsbanken {old}, og er vurdert med {new}.",
+        "The session was made with the question bank {old}, and is assessed with {new}.",
+    ),
+    "source": ("Kilde", "Source"),
+    "footer": (
+        "Laget med cocreate-tui. Svarene er lagret lokalt og ikke sendt noe sted.",
+        "Made with cocreate-tui. The answers are stored locally and sent nowhere.",
+    ),
+    "sessions_compared": ("Øktene som sammenlignes", "The sessions compared"),
+    "overall_change_heading": ("Fra første til siste økt", "From the first to the last session"),
+    "step_heading": ("Fra {before} til {after}", "From {before} to {after}"),
+    "before": ("Før", "Before"),
+    "after": ("Etter", "After"),
+    "change": ("Endring", "Change"),
+    "level_unchanged": ("Vurderingen er den samme", "The verdict is the same"),
+    "level_changed": ("Vurderingen er endret", "The verdict has changed"),
+    "changed_answers_heading": ("Svar som er endret", "Answers that changed"),
+    "no_changed_answers": ("Ingen svar er endret.", "No answers changed."),
+    "blockers_raised_heading": (
+        "Nytt som må på plass før dere inviterer innbyggere",
+        "New things that must be in place before you invite citizens",
+    ),
+    "blockers_cleared_heading": ("På plass siden sist", "In place since last time"),
+    "shared_only": (
+        "Øktene ble laget med ulike versjoner av spørsmålsbanken. Poengene er derfor "
+        "sammenlignet bare på spørsmålene begge øktene har svart på.",
+        "The sessions were made with different versions of the question bank, so the scores "
+        "are compared only on the questions both sessions answered.",
+    ),
+    "left_out_questions": (
+        "Besvart i bare én av øktene, og derfor ikke sammenlignet",
+        "Answered in only one of the sessions, so not compared",
+    ),
+    "banks_heading": ("Spørsmålsbanker", "Question banks"),
+    "current_bank": ("den som brukes nå", "the one in use now"),
+    "several_teams": (
+        "Øktene gjelder flere team: {teams}. Sjekk at det er riktig.",
+        "The sessions belong to several teams: {teams}. Check that this is right.",
+    ),
+    "members_heading": ("Hvem som svarte", "Who answered"),
+    "disagreements_heading": (
+        "Snakk sammen om dette før dere inviterer innbyggere",
+        "Talk this through together before you invite citizens",
+    ),
+    "disagreements_why": (
+        "På disse spørsmålene ligger svarene to eller flere trinn fra hverandre.",
+        "On these questions the answers are two or more steps apart.",
+    ),
+    "no_disagreements": (
+        "Ingen spørsmål har svar som ligger to eller flere trinn fra hverandre.",
+        "No question has answers two or more steps apart.",
+    ),
+    "disagreement": ("Ulike svar", "Answers differ"),
+    "distribution": ("Fordeling", "Distribution"),
+    "median": ("Median", "Median"),
+    "spread": ("Spredning (trinn)", "Spread (steps)"),
+    "merged_answer": ("Samlet svar", "Merged answer"),
+    "merged_rule": (
+        "Det samlede svaret er det laveste av de to midterste svarene (nedre median). Da blir "
+        "vurderingen heller for forsiktig enn for optimistisk.",
+        "The merged answer is the lower of the two middle answers (the lower median), so the "
+        "verdict errs on the careful side.",
+    ),
+    "merged_verdict": ("Vurdering av de samlede svarene", "Verdict on the merged answers"),
+    "saved_as": ("Lagret som ny økt: {id}", "Saved as a new session: {id}"),
+    "answered_n": ("{n} besvart", "{n} answered"),
+    "list_empty": ("Ingen lagrede økter ennå.", "No saved sessions yet."),
+    "unreadable_heading": ("Filer som ikke kunne leses", "Files that could not be read"),
+    "imported": ("Importert", "Imported"),
+    "export_written": ("Skrev {path}", "Wrote {path}"),
+    "merged_member_note": (
+        "Notatene er samlet per spørsmål, med navnet på den som skrev dem.",
+        "Notes are gathered per question, with the name of whoever wrote them.",
+    ),
+    # --- the wizard (ui/) and its Markdown export (domain/report_markdown.py) ---
+    "close": ("Lukk", "Close"),
+    "open_failed": ("Kunne ikke åpne vurderingen", "Could not open the assessment"),
+    "save_failed": ("Kunne ikke lagre", "Could not save"),
+    "quit_hint": (
+        "Trykk Ctrl+Q for å avslutte. Alt er allerede lagret.",
+        "Press Ctrl+Q to quit. Everything is already saved.",
+    ),
+    "quit_hint_title": ("Vil dere avslutte?", "Do you want to quit?"),
+    "too_small": (
+        "Vinduet er for lite til å vise sjekken ({width}×{height}).\n\n"
+        "Gjør vinduet minst {min_width}×{min_height} tegn stort, eller gjør skriften mindre. "
+        "Ingenting er tapt, og Ctrl+Q avslutter.",
+        "The window is too small to show the check ({width}×{height}).\n\n"
+        "Make it at least {min_width}×{min_height} characters, or make the font smaller. "
+        "Nothing is lost, and Ctrl+Q quits.",
+    ),
+    "bank_changed_notice": (
+        "Spørsmålene er endret siden dere startet. Nye spørsmål står åpne. "
+        "Svar på spørsmål som er tatt bort ({removed}), er tatt vare på, men teller ikke med.",
+        "The questions have changed since you started. New questions are open. "
+        "Answers to questions that were removed ({removed}) are kept, but do not count.",
+    ),
+    # footer keys (short: the footer must fit 80 columns)
+    "key_new": ("Ny", "New"),
+    "key_saved": ("Lagrede", "Saved"),
+    "key_about": ("Om", "About"),
+    "key_language": ("English", "Norsk"),
+    "key_help": ("Hjelp", "Help"),
+    "key_theme": ("Lys/mørk", "Light/dark"),
+    "key_quit": ("Avslutt", "Quit"),
+    "key_palette": ("Meny", "Menu"),
+    "key_begin": ("Start", "Start"),
+    "key_cancel": ("Avbryt", "Cancel"),
+    "key_continue": ("Videre", "Continue"),
+    "key_answer": ("Svar", "Answer"),
+    "key_unknown": ("Vet ikke", "Don't know"),
+    "key_next": ("Neste", "Next"),
+    "key_previous": ("Forrige", "Back"),
+    "key_next_open": ("Neste ubesvarte", "Next unanswered"),
+    "key_flag": ("Merk", "Flag"),
+    "key_why": ("Hvorfor?", "Why?"),
+    "key_review": ("Gjennomgå", "Review"),
+    "key_sidebar": ("Områder", "Areas"),
+    "key_close": ("Lukk", "Close"),
+    "key_back": ("Tilbake", "Back"),
+    "key_results": ("Se resultatet", "See the results"),
+    "key_export": ("Eksporter", "Export"),
+    "key_why_score": ("Hvorfor?", "Why?"),
+    "key_edit": ("Endre svar", "Change answers"),
+    # command palette
+    "cmd_new": ("Ny vurdering", "New assessment"),
+    "cmd_new_help": (
+        "Start en ny sjekk for et team eller en sak",
+        "Start a new check for a team or case",
+    ),
+    "cmd_saved": ("Lagrede vurderinger", "Saved assessments"),
+    "cmd_saved_help": (
+        "Se, fortsett eller åpne lagrede vurderinger",
+        "See, continue or open saved assessments",
+    ),
+    "cmd_language": ("Bytt språk: English / norsk", "Switch language: English / norsk"),
+    "cmd_language_help": (
+        "Vis appen på engelsk eller norsk",
+        "Show the app in English or Norwegian",
+    ),
+    "cmd_intro": ("Hva er samskaping?", "What is co-creation?"),
+    "cmd_intro_help": (
+        "Hva samskaping er og ikke er, og tynn og tykk samskaping",
+        "What co-creation is and is not, and thin and thick co-creation",
+    ),
+    "cmd_about": ("Om rapporten", "About the report"),
+    "cmd_about_help": (
+        "Rapporten sjekken bygger på, og personvern",
+        "The report the check rests on, and privacy",
+    ),
+    "cmd_help": ("Hjelp og taster", "Help and keys"),
+    "cmd_help_help": ("Alle tastene, skjerm for skjerm", "Every key, screen by screen"),
+    "cmd_theme": ("Lyst eller mørkt", "Light or dark"),
+    "cmd_theme_help": (
+        "Bytt mellom lyst og mørkt utseende (lyst passer ofte best på prosjektor)",
+        "Switch between a light and a dark look (light often suits a projector)",
+    ),
+    "cmd_home": ("Til start", "To the start"),
+    "cmd_home_help": (
+        "Tilbake til startsiden; alt er lagret",
+        "Back to the start screen; everything is saved",
+    ),
+    "cmd_review": ("Gjennomgå og fullfør", "Review and finish"),
+    "cmd_review_help": (
+        "Se hva som er ubesvart, «Vet ikke» eller merket, og se resultatet",
+        "See what is unanswered, «Don't know» or flagged, and see the results",
+    ),
+    "cmd_next_open": ("Neste ubesvarte spørsmål", "Next unanswered question"),
+    "cmd_next_open_help": (
+        "Hopp til neste spørsmål uten svar",
+        "Jump to the next question without an answer",
+    ),
+    "cmd_why": ("Hvorfor spør vi om dette?", "Why do we ask this?"),
+    "cmd_why_help": (
+        "Hva rapporten fant, med kapittel og sitat",
+        "What the report found, with section and quote",
+    ),
+    "cmd_flag": ("Merk spørsmålet", "Flag the question"),
+    "cmd_flag_help": (
+        "Merk spørsmålet så dere kan komme tilbake til det",
+        "Flag the question to come back to it",
+    ),
+    "cmd_sidebar": ("Vis eller skjul områdene", "Show or hide the areas"),
+    "cmd_sidebar_help": (
+        "Listen over områder, med hvor mye som er besvart",
+        "The list of areas, with how much is answered",
+    ),
+    "cmd_results": ("Se resultatet", "See the results"),
+    "cmd_results_help": ("Fullfør og se hva svarene betyr", "Finish and see what the answers mean"),
+    "cmd_export": ("Eksporter til Markdown", "Export to Markdown"),
+    "cmd_export_help": (
+        "Lagre resultatet som en fil dere kan dele",
+        "Save the results as a file you can share",
+    ),
+    "cmd_edit": ("Endre svar", "Change answers"),
+    "cmd_edit_help": ("Tilbake til spørsmålene", "Back to the questions"),
+    # start
+    "start_lead": (
+        "En sjekk for dere som skal samskape med innbyggere. Dere svarer på spørsmål som bygger "
+        "på forskningsrapporten «Samskapende velferdsinnovasjon» (USN/SESAM 2021), og får vite "
+        "hva dere bør ha på plass før dere inviterer innbyggerne med.",
+        "A check for teams who are going to co-create with citizens. You answer questions "
+        "based on the research report «Samskapende velferdsinnovasjon» (USN/SESAM 2021), and "
+        "learn what you should have in place before you invite citizens in.",
+    ),
+    "start_menu_title": ("Hva vil dere gjøre?", "What would you like to do?"),
+    "start_new": ("Start en ny vurdering", "Start a new assessment"),
+    "start_saved": ("Lagrede vurderinger", "Saved assessments"),
+    "start_about": ("Om samskaping og rapporten", "About co-creation and the report"),
+    "start_language": ("In English", "På norsk"),
+    "start_continue_title": ("Fortsett der dere slapp", "Continue where you left off"),
+    "start_no_unfinished": (
+        "Ingen påbegynte vurderinger ennå. Velg «Start en ny vurdering».",
+        "No unfinished assessments yet. Choose «Start a new assessment».",
+    ),
+    "start_continue_item": (
+        "{phase} · {answered} av {total} besvart · endret {updated}",
+        "{phase} · {answered} of {total} answered · changed {updated}",
+    ),
+    # new session form
+    "meta_title": ("Ny vurdering", "New assessment"),
+    "meta_lead": (
+        "Fortell litt om hvem som svarer. Bare navnet må fylles ut; resten hjelper dere å "
+        "finne igjen vurderingen og sammenligne senere.",
+        "Tell us a little about who is answering. Only the name is required; the rest helps "
+        "you find the assessment again and compare later.",
+    ),
+    "meta_team": ("Team eller sak *", "Team or case *"),
+    "meta_team_placeholder": (
+        "For eksempel «Flyktningtjenesten Larvik»",
+        "For example «Refugee service Larvik»",
+    ),
+    "meta_team_required": (
+        "Skriv navnet på teamet eller saken, så dere finner igjen vurderingen.",
+        "Write the name of the team or case, so you can find the assessment again.",
+    ),
+    "meta_organisation": ("Organisasjon", "Organisation"),
+    "meta_organisation_placeholder": ("Kommune, NAV-kontor …", "Municipality, NAV office …"),
+    "meta_service_area": ("Tjenesteområde", "Service area"),
+    "meta_service_area_placeholder": (
+        "For eksempel «Rus og psykisk helse»",
+        "For example «Mental health»",
+    ),
+    "meta_respondent": ("Hvem svarer", "Who is answering"),
+    "meta_respondent_placeholder": (
+        "Navn, hvis én person svarer alene",
+        "Name, if one person answers alone",
+    ),
+    "meta_role": ("Rolle", "Role"),
+    "meta_role_placeholder": (
+        "For eksempel «leder» eller «veileder»",
+        "For example «manager» or «adviser»",
+    ),
+    "meta_mode": ("Hvordan svarer dere?", "How are you answering?"),
+    "meta_phase": ("Når tar dere sjekken?", "When are you taking the check?"),
+    "meta_begin": ("Start", "Start"),
+    "meta_cancel": ("Avbryt", "Cancel"),
+    # intro: what samskaping is and is not, thin and thick
+    "intro_title": ("Før dere begynner", "Before you begin"),
+    "intro_what_heading": ("Hva er samskaping?", "What is co-creation (samskaping)?"),
+    "intro_what_body": (
+        "Forskerne bak rapporten fant at de ansatte i prosjektet lenge var usikre på hva "
+        "samskaping egentlig er (3.3). Derfor starter vi her.\n\n"
+        "Prosjektet kom fram til denne forståelsen: «Samskaping er en bestemt form for "
+        "samarbeid mellom offentlige ansatte som tilbyr velferdstjenester og de som bruker slike "
+        "tjenester, med det for øyet å utnytte alle parters aktiva; deres samlede ressurser for å "
+        "utvikle empowerment og større effektivitet for en best mulig varig velferd for flest "
+        "mulig.» (3.3)\n\n"
+        "Med andre ord: dere lager ikke løsninger for innbyggerne, men sammen med dem. Dere leter "
+        "sammen, som likeverdige, etter både hva problemet er og hva som kan løse det – uten å "
+        "vite på forhånd hva dere ender opp med (1.1, 3.3).",
+        "The researchers behind the report found that staff in the project were long unsure "
+        "what co-creation really is (3.3). That is why we start here.\n\n"
+        "The project arrived at this understanding: “Co-creation is a particular form of "
+        "collaboration between public employees who provide welfare services and those who use "
+        "such services, with the aim of drawing on the assets of all parties – their combined "
+        "resources – to develop empowerment and greater effectiveness for the best possible "
+        "lasting welfare for as many as possible.” (3.3, our translation)\n\n"
+        "In other words: you do not make solutions for citizens, but with them. Together, as "
+        "equals, you search for both what the problem is and what can solve it – without knowing "
+        "in advance where you will end up (1.1, 3.3).",
+    ),
+    "intro_not_heading": ("Hva samskaping ikke er", "What co-creation is not"),
+    "intro_not_body": (
+        "• Ikke et nytt ord for brukermedvirkning. Høringer og andre tiltak som gir innbyggerne "
+        "«en følelse av å ha noe å si», er ikke samskaping (4.1, 4.3).\n"
+        "• Ikke et hvilket som helst samarbeid, men en spesiell form for samarbeid som krever "
+        "spesiell kompetanse (4.3).\n"
+        "• Ikke en oppskrift eller et verktøy. Det er et sett verdier – likeverd, at folk får "
+        "mer makt over eget liv, og tjenester som treffer – som dere tilpasser der dere står "
+        "(4.1, 4.2).\n"
+        "• Ikke noe som bare kan besluttes. Det krever endringsvilje, tid og ledere som tåler å "
+        "gi fra seg kontroll (Appendiks 1 – Forberedelsesfasen).",
+        "• Not a new word for user involvement. Hearings and other measures that give citizens "
+        "“a feeling of having a say” are not co-creation (4.1, 4.3).\n"
+        "• Not just any collaboration, but a special form of collaboration that takes special "
+        "skills (4.3).\n"
+        "• Not a recipe or a tool. It is a set of values – equality, people gaining more power "
+        "over their own lives, and services that hit the mark – that you adapt to where you "
+        "stand (4.1, 4.2).\n"
+        "• Not something that can simply be decided. It takes willingness to change, time, and "
+        "leaders who can live with giving up control (Appendix 1 – preparation phase).",
+    ),
+    "intro_thin_thick_heading": ("Tynn og tykk samskaping", "Thin and thick co-creation"),
+    "intro_thin_thick_body": (
+        "Veilederen i rapporten ber dere bestemme dere før dere starter (Appendiks 1 – "
+        "Forberedelsesfasen):\n"
+        "• Tynn samskaping: innbyggerne er med i en avgrenset første fase, for eksempel i "
+        "planleggingen.\n"
+        "• Tykk samskaping: innbyggerne er med over tid, og er med på å lage og levere "
+        "tjenestene – ikke bare på å planlegge dem.\n\n"
+        "Begge deler kan være riktig. Det viktige er at ambisjonen passer med hvor godt "
+        "forberedt dere er. Det får dere svar på til slutt.",
+        "The guide in the report asks you to decide before you start (Appendix 1 – "
+        "preparation phase):\n"
+        "• Thin co-creation: citizens take part in a bounded first phase, for example in the "
+        "planning.\n"
+        "• Thick co-creation: citizens take part over time, and help produce and deliver the "
+        "services – not only plan them.\n\n"
+        "Either can be right. What matters is that your ambition matches how well prepared you "
+        "are. You will get an answer to that at the end.",
+    ),
+    "intro_how_heading": ("Slik gjør dere sjekken", "How the check works"),
+    "intro_how_body": (
+        "Dere får ett spørsmål om gangen, samlet i områder. Velg svaret som ligner mest på "
+        "situasjonen deres – med piltastene og Enter, med tallene eller med musa. Er dere "
+        "usikre, velg «Vet ikke»: det teller ikke som null, men blir en liste over det dere bør "
+        "finne ut av. Alt lagres med en gang, så dere kan ta pause når som helst og fortsette "
+        "senere. Trykk ? for hjelp.",
+        "You get one question at a time, grouped in areas. Choose the answer closest to your "
+        "situation – with the arrow keys and Enter, with the numbers or with the mouse. If you "
+        "are unsure, choose «Don't know»: it does not count as zero, but becomes a list of things "
+        "to find out. Everything is saved at once, so you can take a break at any time and "
+        "continue later. Press ? for help.",
+    ),
+    "intro_start": ("Start spørsmålene", "Start the questions"),
+    # questions
+    "q_position": (
+        "{dimension} · spørsmål {number} av {count}",
+        "{dimension} · question {number} of {count}",
+    ),
+    "q_flagged": ("merket for gjennomgang", "flagged for review"),
+    "q_notes_title": ("Notat (Tab)", "Note (Tab)"),
+    "q_notes_placeholder": (
+        "Det dere vil huske (ikke navn på innbyggere)",
+        "What you want to remember (no names of citizens)",
+    ),
+    "q_sidebar_title": ("Områder", "Areas"),
+    "q_progress": ("Besvart {answered} av {total}", "Answered {answered} of {total}"),
+    "q_previous": ("← Forrige", "← Back"),
+    "q_next": ("Neste →", "Next →"),
+    "q_why": ("Hvorfor spør vi?", "Why do we ask?"),
+    "q_review": ("Gjennomgå", "Review"),
+    "q_all_answered": (
+        "Alle spørsmålene er besvart. Trykk r for å gå gjennom og se resultatet.",
+        "Every question is answered. Press r to review and see the results.",
+    ),
+    # why we ask
+    "why_ask_title": ("Hvorfor spør vi om dette?", "Why do we ask this?"),
+    "why_ask_lessons": ("Dette bygger på", "This rests on"),
+    # review
+    "review_title": ("Gjennomgå før dere fullfører", "Review before you finish"),
+    "review_summary": (
+        "Besvart {answered} av {total}. Ubesvart: {open}. Vet ikke: {unknown}. Merket: {flagged}.",
+        "Answered {answered} of {total}. Unanswered: {open}. Don't know: {unknown}. "
+        "Flagged: {flagged}.",
+    ),
+    "review_all_clear": (
+        "Alt er besvart, og ingenting er merket.",
+        "Everything is answered, and nothing is flagged.",
+    ),
+    "review_open": ("Ikke besvart", "Not answered"),
+    "review_unknown": ("Vet ikke", "Don't know"),
+    "review_flagged": ("Merket for gjennomgang", "Flagged for review"),
+    "review_removed": (
+        "Svar på spørsmål som er tatt bort (tatt vare på, teller ikke med)",
+        "Answers to questions that were removed (kept, not counted)",
+    ),
+    "review_finish": ("Se resultatet", "See the results"),
+    "review_back": ("Tilbake til spørsmålene", "Back to the questions"),
+    "review_confirm_title": ("Noen spørsmål er ikke besvart", "Some questions are not answered"),
+    "review_confirm_body": (
+        "{open} spørsmål er ikke besvart. Resultatet blir mindre sikkert, men dere kan gå "
+        "tilbake og svare senere. Vil dere se resultatet nå?",
+        "{open} questions are not answered. The results will be less certain, but you can go "
+        "back and answer later. Do you want to see the results now?",
+    ),
+    "review_confirm_yes": ("Ja, se resultatet", "Yes, see the results"),
+    "review_confirm_no": ("Nei, svar først", "No, answer first"),
+    # results
+    "results_figures": (
+        "Samlet: {overall} · Besvart: {coverage} %",
+        "Overall: {overall} · Answered: {coverage} %",
+    ),
+    "results_scores_title": ("Områdene", "The areas"),
+    "results_scores_hint": (
+        "Velg et område (Enter eller klikk) for å se hvorfor det fikk den poengsummen.",
+        "Choose an area (Enter or click) to see why it got its score.",
+    ),
+    "results_counts": ("{answered} av {total} besvart", "{answered} of {total} answered"),
+    "results_export": ("Eksporter til Markdown", "Export to Markdown"),
+    "results_edit": ("Endre svar", "Change answers"),
+    "results_close": ("Lukk", "Close"),
+    "results_exported": ("Lagret som {path}", "Saved as {path}"),
+    "results_export_failed": ("Kunne ikke eksportere: {reason}", "Could not export: {reason}"),
+    # why this score
+    "why_score_title": ("Hvorfor denne poengsummen?", "Why this score?"),
+    "why_score_explained": (
+        "Svarene som trakk ned mest, står først. Hvert svar viser poengene det kostet, og "
+        "lærdommen fra rapporten som forklarer hvorfor.",
+        "The answers that pulled the score down most come first. Each shows the points it cost, "
+        "and the lesson from the report that says why.",
+    ),
+    "why_score_answer": ("Dere svarte", "You answered"),
+    "why_score_points": (
+        "Kostet {lost} av områdets 100 poeng",
+        "Cost {lost} of the area's 100 points",
+    ),
+    "why_score_missing": ("Teller ikke med ennå", "Not counted yet"),
+    # export
+    "export_title": ("Eksporter til Markdown", "Export to Markdown"),
+    "export_body": (
+        "Notatene kan inneholde opplysninger om innbyggere som er underlagt taushetsplikt. "
+        "Skal de være med i filen?",
+        "The notes may hold information about citizens that is confidential. Should they be "
+        "in the file?",
+    ),
+    "export_without_notes": ("Uten notater", "Without notes"),
+    "export_with_notes": ("Med notater", "With notes"),
+    "export_cancel": ("Avbryt", "Cancel"),
+    # saved
+    "saved_title": ("Lagrede vurderinger", "Saved assessments"),
+    "saved_lead": (
+        "Velg en vurdering og trykk Enter (eller dobbeltklikk) for å fortsette den, eller for å "
+        "se resultatet hvis den er ferdig.",
+        "Choose an assessment and press Enter (or double-click) to continue it, or to see the "
+        "results if it is finished.",
+    ),
+    "saved_team": ("Team eller sak", "Team or case"),
+    "saved_phase": ("Tidspunkt", "When"),
+    "saved_status": ("Status", "Status"),
+    "saved_answered": ("Besvart", "Answered"),
+    "saved_updated": ("Sist endret", "Last changed"),
+    "saved_empty": ("Ingen lagrede vurderinger ennå.", "No saved assessments yet."),
+    "saved_unreadable": (
+        "Disse filene kunne ikke leses. De er latt være som de er:",
+        "These files could not be read. They are left as they are:",
+    ),
+    "saved_open": ("Åpne", "Open"),
+    "saved_back": ("Tilbake", "Back"),
+    # about
+    "about_title": ("Om samskaping og rapporten", "About co-creation and the report"),
+    "about_report_heading": ("Rapporten", "The report"),
+    "about_report_body": (
+        "Sjekken bygger på sluttrapporten «Samskapende velferdsinnovasjon» fra Universitetet i "
+        "Sørøst-Norge (USN) og SESAM, mars 2021. Prosjektleder var Lars U. Kobro. Forskerne "
+        "fulgte fire saker i tre kommuner – Larvik, Horten og Holmestrand – i 18 måneder, med "
+        "støtte fra daværende Fylkesmannen i Vestfold og Telemark. Hvert spørsmål og hvert råd "
+        "viser til kapitlet i rapporten det bygger på.",
+        "The check rests on the final report «Samskapende velferdsinnovasjon» (co-creating "
+        "welfare innovation) from the University of South-Eastern Norway (USN) and SESAM, March "
+        "2021. The project leader was Lars U. Kobro. The researchers followed four cases in three "
+        "municipalities – Larvik, Horten and Holmestrand – for 18 months, supported by the then "
+        "County Governor of Vestfold and Telemark. Every question and every piece of advice names "
+        "the section of the report it rests on.",
+    ),
+    "about_source_heading": ("Kilde", "Source"),
+    "about_bank": (
+        "Spørsmålsbank: {id}, versjon {version}",
+        "Question bank: {id}, version {version}",
+    ),
+    "about_definition_heading": ("Hva betyr samskaping?", "What does co-creation mean?"),
+    "about_definition_body": (
+        "«Samskaping er en bestemt form for samarbeid mellom offentlige ansatte som tilbyr "
+        "velferdstjenester og de som bruker slike tjenester, med det for øyet å utnytte alle "
+        "parters aktiva; deres samlede ressurser for å utvikle empowerment og større effektivitet "
+        "for en best mulig varig velferd for flest mulig.» (3.3)\n\n"
+        "Samskaping er ikke et nytt ord for brukermedvirkning (4.1), og ikke et hvilket som helst "
+        "samarbeid, men en spesiell form for samarbeid som krever spesiell kompetanse (4.3).",
+        "“Co-creation is a particular form of collaboration between public employees who "
+        "provide welfare services and those who use such services, with the aim of drawing on "
+        "the assets of all parties – their combined resources – to develop empowerment and "
+        "greater effectiveness for the best possible lasting welfare for as many as possible.” "
+        "(3.3, our translation)\n\n"
+        "Co-creation is not a new word for user involvement (4.1), and not just any "
+        "collaboration, but a special form of collaboration that takes special skills (4.3).",
+    ),
+    "about_lessons_heading": ("Det viktigste rapporten lærte", "The report's sharpest lessons"),
+    "about_lessons_body": (
+        "Det som går galt, går ofte galt før innbyggerne kommer. Horten startet fort, uten "
+        "forankring internt og med uforberedte innbyggere, og måtte snu (3.7). Holmestrand tok "
+        "pause etter en omorganisering som flyttet nøkkelpersoner (1.2). Ansatte visste ikke hva "
+        "samskaping var, og tok det for vanlig brukermedvirkning (3.3, 4.3). Ledere sa ja uten å "
+        "godta at de måtte gi fra seg kontroll (Appendiks 1). Larviks to saker, der de tok seg "
+        "tid til å snakke seg sammen, kom fram til gjennomføring.",
+        "What goes wrong often goes wrong before citizens arrive. Horten started fast, without "
+        "internal anchoring and with unprepared citizens, and had to turn back (3.7). Holmestrand "
+        "paused after a reorganisation moved key people (1.2). Staff did not know what "
+        "co-creation was, and took it for ordinary user involvement (3.3, 4.3). Leaders said yes "
+        "without accepting that they would have to give up control (Appendix 1). Larvik's two "
+        "cases, which took time to talk themselves together, reached implementation.",
+    ),
+    "about_tools_heading": ("Vil dere måle?", "Want to measure?"),
+    "about_tools_body": (
+        "Rapporten nevner to verktøy: Samson for å følge prosessen, og So-Impact for å måle "
+        "virkningene (Appendiks 2).",
+        "The report names two tools: Samson to follow the process, and So-Impact to measure the "
+        "effects (Appendix 2).",
+    ),
+    "about_privacy_heading": ("Personvern", "Privacy"),
+    "about_privacy_body": (
+        "Alt dere skriver, blir på denne maskinen. Appen bruker ikke nettet. Vurderingene "
+        "ligger i {path}, og bare du kan lese dem. Notater kan inneholde opplysninger som er "
+        "underlagt taushetsplikt: skriv ikke navn på innbyggere, og velg selv om notatene skal "
+        "være med når dere eksporterer.",
+        "Everything you write stays on this machine. The app does not use the network. The "
+        "assessments are kept in {path}, readable only by you. Notes may hold confidential "
+        "information: do not write citizens' names, and choose whether the notes go into an "
+        "export.",
+    ),
+    # help
+    "help_title": ("Hjelp", "Help"),
+    "help_intro": (
+        "Alt dere svarer og skriver, lagres med en gang. Dere kan avslutte når som helst og "
+        "fortsette senere fra startsiden.",
+        "Everything you answer and write is saved at once. You can quit at any time and "
+        "continue later from the start screen.",
+    ),
+    "help_everywhere": ("Overalt", "Everywhere"),
+    "help_key_help": ("Denne hjelpen", "This help"),
+    "help_key_palette": (
+        "Kommandoer: søk etter det dere vil gjøre",
+        "Commands: search for what you want to do",
+    ),
+    "help_key_theme": ("Lyst eller mørkt utseende", "Light or dark look"),
+    "help_key_tab": ("Gå til neste eller forrige felt", "Go to the next or previous field"),
+    "help_key_quit": ("Avslutt (alt er lagret)", "Quit (everything is saved)"),
+    "help_questions": ("Spørsmålene", "The questions"),
+    "help_key_choose": ("Velg et svar", "Choose an answer"),
+    "help_key_digits": ("Velg svaret med det nummeret", "Choose the answer with that number"),
+    "help_key_unknown": ("Vet ikke", "Don't know"),
+    "help_key_next": ("Neste spørsmål", "Next question"),
+    "help_key_previous": ("Forrige spørsmål", "Previous question"),
+    "help_key_next_open": ("Neste spørsmål uten svar", "Next question without an answer"),
+    "help_key_flag": ("Merk spørsmålet for gjennomgang", "Flag the question for review"),
+    "help_key_why": (
+        "Hvorfor vi spør, med kapittel i rapporten",
+        "Why we ask, with the report's section",
+    ),
+    "help_key_notes": (
+        "Skriv et notat (Esc går tilbake til svarene)",
+        "Write a note (Esc goes back to the answers)",
+    ),
+    "help_key_sidebar": ("Vis eller skjul områdene", "Show or hide the areas"),
+    "help_key_review": ("Gjennomgå og se resultatet", "Review and see the results"),
+    "help_key_close_questions": (
+        "Lukk spørsmålene (alt er lagret)",
+        "Close the questions (everything is saved)",
+    ),
+    "help_results": ("Resultatet", "The results"),
+    "help_key_why_score": ("Hvorfor området fikk den poengsummen", "Why the area got its score"),
+    "help_key_export": ("Eksporter til Markdown", "Export to Markdown"),
+    "help_key_edit": (
+        "Tilbake til spørsmålene for å endre svar",
+        "Back to the questions to change answers",
+    ),
+    "help_mouse": ("Med musa", "With the mouse"),
+    "help_mouse_body": (
+        "Klikk på et svar for å velge det, på et område for å gå dit, og på knappene for "
+        "resten. Tastene nederst på skjermen kan også klikkes.",
+        "Click an answer to choose it, an area to go there, and the buttons for the rest. The "
+        "keys at the bottom of the screen can be clicked too.",
+    ),
+    # Markdown export
+    "md_updated": ("Sist endret", "Last changed"),
+    "report_ref": ("rapporten, {section}", "the report, {section}"),
+    "md_notes_left_out": (
+        "Notatene er utelatt fra denne filen, fordi de kan inneholde opplysninger som er "
+        "underlagt taushetsplikt.",
+        "The notes are left out of this file, because they may hold confidential information.",
+    ),
+    "md_removed_question": (
+        "finnes ikke lenger i spørsmålsbanken",
+        "no longer in the question bank",
+    ),
+    "md_source": ("Kilde", "Source"),
+    "md_bank": ("Spørsmålsbank", "Question bank"),
+    "meta_mode_team": ("Teamet svarer sammen", "The team answers together"),
+    "meta_mode_individual": ("Én person svarer alene", "One person answers alone"),
 }
 
 

@@ -1,0 +1,146 @@
+"""Write an export to stdout, to a file the user named, or to the data folder's exports/."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from ..domain.errors import CocreateError
+from ..domain.paths import ensure_private_dir
+
+PRIVATE_FILE_MODE = 0o600
+MAX_NAME_TRIES = 1000
+UTF8_BOM = "\ufeff"
+
+
+SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SUFFIX_FORMATS |= {".json": "json", ".csv": "csv"}
+
+
+def output_format(args: argparse.Namespace) -> str | None:
+    """The format asked for: `--format`, else `--json`, else the suffix of `-o FILE`, else
+    "terminal" where a command has a terminal view. None (after saying why) if they clash."""
+    chosen: str | None = args.format
+    if getattr(args, "json", False):
+        if chosen not in (None, "json"):
+            print(
+                f"cocreate: --json and --format {chosen} ask for different formats; give one",
+                file=sys.stderr,
+            )
+            return None
+        chosen = "json"
+    output: Path | None = args.output
+    if chosen is None and output is not None:
+        chosen = SUFFIX_FORMATS.get(output.suffix.lower())
+        if chosen is None:
+            print(
+                f"cocreate: cannot tell the format from {output.name}; "
+                "add --format md|html|json|csv",
+                file=sys.stderr,
+            )
+            return None
+    return chosen or "terminal"
+
+
+def exports_dir(data_dir: Path) -> Path:
+    """The folder that exports go to when no file is named."""
+    return data_dir / "exports"
+
+
+def write_new_file(path: Path, text: str, force: bool = False) -> Path:
+    """Write `text` to `path` (0600); refuse an existing file unless `force`.
+
+    Raises `CocreateError` with a plain message when the file exists or cannot be written.
+    """
+    data = text.encode("utf-8")
+    try:
+        if force:
+            _replace(path, data)
+        else:
+            # O_EXCL makes "does it exist?" and "create it" one step, so nothing is overwritten
+            # even if another program creates the file in between.
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+            _write_and_close(descriptor, data)
+    except FileExistsError:
+        raise CocreateError(
+            f"{path} already exists; choose another file, or add --force to replace it."
+        ) from None
+    except OSError as error:
+        raise CocreateError(f"Could not write {path}: {error.strerror or error}.") from None
+    return path
+
+
+def write_to_exports(data_dir: Path, stem: str, suffix: str, text: str) -> Path:
+    """Write `text` into `<data_dir>/exports/` under a new name built from `stem`; the path."""
+    try:
+        folder = ensure_private_dir(exports_dir(data_dir))
+    except OSError as error:
+        raise CocreateError(
+            f"Could not create {exports_dir(data_dir)}: {error.strerror or error}."
+        ) from None
+    base = slug(stem)
+    for attempt in range(1, MAX_NAME_TRIES + 1):
+        name = f"{base}{suffix}" if attempt == 1 else f"{base}-{attempt}{suffix}"
+        try:
+            return write_new_file(folder / name, text)
+        except CocreateError:
+            if not (folder / name).exists():
+                raise
+    raise CocreateError(f"Could not find a free file name for {base}{suffix} in {folder}.")
+
+
+def write_stdout(text: str) -> None:
+    """Print `text` as it is."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def slug(text: str) -> str:
+    """`text` as a safe file name part: ASCII letters, digits and dashes."""
+    folded = unicodedata.normalize("NFKD", text.replace("ø", "o").replace("Ø", "O"))
+    folded = folded.replace("æ", "ae").replace("Æ", "AE")
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:60] or "export"
+
+
+def _write_and_close(descriptor: int, data: bytes) -> None:
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    # Written beside the target and renamed over it, so a failed write leaves the old file.
+    descriptor, temp_name = tempfile.mkstemp(prefix=".cocreate-", dir=path.parent or Path("."))
+    try:
+        _write_and_close(descriptor, data)
+        os.chmod(temp_name, PRIVATE_FILE_MODE)
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+def emit(text: str, fmt: str, stem: str, output: Path | None, force: bool, data: Path) -> None:
+    """Deliver an export: to `output` if named, else html to `data`/exports/, else stdout.
+
+    Raises `CocreateError` when a file cannot be written or would be overwritten.
+    """
+    if output is not None:
+        # A byte-order mark is what makes spreadsheet programs read a CSV file as UTF-8.
+        write_new_file(output, UTF8_BOM + text if fmt == "csv" else text, force=force)
+    elif fmt == "html":
+        # An HTML report is for opening in a browser, not for a terminal: it becomes a file.
+        print(write_to_exports(data, stem, ".html", text))
+    else:
+        write_stdout(text)

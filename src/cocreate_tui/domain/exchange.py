@@ -1,0 +1,121 @@
+"""Import session files sent by teams: validate each, never overwrite, say why any is refused."""
+
+from __future__ import annotations
+
+import os
+import stat
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CocreateError, SessionFileError, SessionNotFoundError
+from .sessions import Session, session_from_json, session_to_json
+from .storage import MAX_FILE_BYTES, SessionStore
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What happened to each file: imported under an id, or rejected with a reason."""
+
+    imported: list[tuple[Path, str]] = field(default_factory=list)
+    """(file, id it was saved under), in the order given."""
+    rejected: list[tuple[Path, str]] = field(default_factory=list)
+    """(file, why it was not imported), in the order given."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether every file was imported."""
+        return not self.rejected
+
+
+def import_files(store: SessionStore, paths: Iterable[Path], as_copy: bool = False) -> ImportReport:
+    """Import each session file in `paths` into `store`; the files themselves are only read.
+
+    A session whose id is already saved is refused, unless `as_copy`: then it is saved under a
+    new id, with its metadata, answers and timestamps unchanged.
+    """
+    report = ImportReport()
+    for path in paths:
+        try:
+            session = read_import_file(path)
+            session_id = _import_one(store, session, as_copy)
+        except CocreateError as error:
+            reason = error.reason if isinstance(error, SessionFileError) else error.message
+            report.rejected.append((path, reason))
+        else:
+            report.imported.append((path, session_id))
+    return report
+
+
+def read_import_file(path: Path) -> Session:
+    """The session in `path`, whatever the file is called; raises `SessionFileError`."""
+    # Unlike files in the sessions folder, a file sent by e-mail may be renamed
+    # ("Horten (1).json"), so its name need not match the id inside it.
+    return session_from_json(_read_capped(path), source=str(path))
+
+
+def _import_one(store: SessionStore, session: Session, as_copy: bool) -> str:
+    existing = _existing(store, session.id)
+    if existing is not None:
+        if not as_copy:
+            same = session_to_json(existing) == session_to_json(session)
+            detail = (
+                "the saved session is identical, so there is nothing to import"
+                if same
+                else "the saved one differs; import with --as-copy to keep both"
+            )
+            raise CocreateError(f"a session with the id {session.id} is already saved ({detail})")
+        session = session.model_copy(update={"id": _free_id(store)})
+    store.save(session)
+    return session.id
+
+
+def _existing(store: SessionStore, session_id: str) -> Session | None:
+    path = store.path_for(session_id)
+    if not path.exists():
+        return None
+    try:
+        return store.load(session_id)
+    except SessionNotFoundError:
+        return None
+    except SessionFileError as error:
+        # A broken file already holds the id: it is the user's to repair, never to replace.
+        raise CocreateError(
+            f"a file for the id {session_id} is already saved but cannot be read "
+            f"({error.reason}); it is left as it is"
+        ) from None
+
+
+def _free_id(store: SessionStore) -> str:
+    while True:
+        candidate = uuid.uuid4().hex
+        if not store.path_for(candidate).exists():
+            return candidate
+
+
+def _read_capped(path: Path) -> str:
+    try:
+        # O_NONBLOCK: opening a FIFO named *.json must not hang the import.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        # Checked on the open file, so what is read is what was checked.
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise SessionFileError(path, "not a regular file")
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise SessionFileError(path, f"too large (a session file is at most {limit} MB)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SessionFileError(
+            path, f"not UTF-8 text (invalid byte at position {error.start})"
+        ) from None

@@ -1,0 +1,267 @@
+"""An assessment as a Markdown document, and its private export that never overwrites a file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+from ..i18n import t
+from .bank_models import Bank, Lang, Question
+from .paths import ensure_private_dir
+from .scoring import Assessment
+from .sessions import Session
+
+EXPORTS_FOLDER = "exports"
+MAX_SLUG_LENGTH = 40
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+_FOLDED = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+
+
+def assessment_markdown(
+    bank: Bank,
+    session: Session,
+    assessment: Assessment,
+    lang: Lang,
+    include_notes: bool = True,
+) -> str:
+    """The assessment of `session` as a Markdown document in `lang`.
+
+    Notes may hold sensitive information, so `include_notes=False` leaves them out and says so.
+    """
+    lines: list[str] = []
+    lines += _title(bank, session, lang)
+    lines += _verdict(bank, assessment, lang)
+    lines += _dimension_table(bank, assessment, lang)
+    lines += _lessons(bank, session, assessment, lang, blockers=True)
+    lines += _lessons(bank, session, assessment, lang, blockers=False)
+    lines += _ambition(bank, assessment, lang)
+    lines += _to_clarify(bank, assessment, lang)
+    lines += _notes(bank, session, lang) if include_notes else _notes_left_out(lang)
+    lines += _ignored(session, assessment, lang)
+    lines += _source(bank, lang)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def export_file_name(team: str, moment: datetime) -> str:
+    """`<team-slug>-<YYYY-MM-DD-HHMM>.md`: safe on every file system."""
+    return f"{slug(team)}-{moment:%Y-%m-%d-%H%M}.md"
+
+
+def slug(text: str) -> str:
+    """`text` as lower-case ASCII words joined by `-`, e.g. `NAV Larvik` → `nav-larvik`."""
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLDED))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return words[:MAX_SLUG_LENGTH].rstrip("-") or "assessment"
+
+
+def write_export(data_dir: Path, file_name: str, text: str) -> Path:
+    """Write `text` to `<data_dir>/exports/<file_name>` and return the path it got.
+
+    The file is private (0600) in a private folder (0700), appears whole or not at all, and never
+    replaces an existing file: `-2`, `-3` … is added to the name instead. Raises `OSError`.
+    """
+    folder = ensure_private_dir(data_dir / EXPORTS_FOLDER)
+    descriptor, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".md", dir=folder)
+    try:
+        try:
+            view = memoryview(text.encode("utf-8"))
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        return _link_without_overwriting(Path(temp_name), folder / file_name)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+
+
+def _link_without_overwriting(source: Path, wanted: Path) -> Path:
+    # A hard link is atomic and fails if the name is taken, so no existing export is replaced.
+    stem, suffix = wanted.stem, wanted.suffix
+    for number in range(1, 1000):
+        target = wanted if number == 1 else wanted.with_name(f"{stem}-{number}{suffix}")
+        try:
+            os.link(source, target)
+        except FileExistsError:
+            continue
+        return target
+    raise FileExistsError(f"too many exports named {wanted.name} in {wanted.parent}")
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def _title(bank: Bank, session: Session, lang: Lang) -> list[str]:
+    meta = session.meta
+    details = [
+        meta.organisation,
+        meta.service_area,
+        t(f"phase_{meta.phase}", lang),
+        t(f"mode_{meta.mode}", lang),
+    ]
+    if meta.respondent or meta.role:
+        details.append(", ".join(part for part in (meta.respondent, meta.role) if part))
+    when = session.updated_at.strftime("%Y-%m-%d")
+    return [
+        f"# {_inline(bank.info.title.get(lang))}: {_inline(meta.team)}",
+        "",
+        " · ".join(_inline(part) for part in details if part) + "  ",
+        f"{t('md_updated', lang)}: {when}",
+        "",
+    ]
+
+
+def _verdict(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
+    level = getattr(bank.policy.levels, assessment.level)
+    lines = [
+        f"## {t('level', lang)}: {_inline(level.label.get(lang))}",
+        "",
+        _inline(level.summary.get(lang)),
+        "",
+    ]
+    if assessment.undetermined_reason:
+        lines += [t(f"undetermined_{assessment.undetermined_reason}", lang), ""]
+    overall = "–" if assessment.overall is None else f"{assessment.overall:.0f}/100"
+    coverage = f"{assessment.coverage * 100:.0f} %"
+    lines += [f"{t('overall', lang)}: **{overall}** · {t('coverage', lang)}: {coverage}", ""]
+    return lines
+
+
+def _dimension_table(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
+    lines = [
+        f"## {t('dimensions', lang)}",
+        "",
+        f"| {t('dimension', lang)} | {t('score', lang)} | {t('coverage', lang)} |",
+        "| --- | ---: | ---: |",
+    ]
+    for dimension in bank.dimensions:
+        result = assessment.dimensions[dimension.id]
+        name = _inline(dimension.name.get(lang))
+        if dimension.kind == "ambition":
+            name += f" ({t('ambition', lang).lower()})"
+        score = t("no_score", lang) if result.score is None else f"{result.score:.0f}"
+        lines.append(f"| {name} | {score} | {result.answered}/{result.total} |")
+    return [*lines, ""]
+
+
+def _lessons(
+    bank: Bank, session: Session, assessment: Assessment, lang: Lang, *, blockers: bool
+) -> list[str]:
+    chosen = [rec for rec in assessment.recommendations if rec.blocker == blockers]
+    if not chosen:
+        return []
+    heading = "blockers_heading" if blockers else "recommendations_heading"
+    lines = [f"## {t(heading, lang)}", ""]
+    for number, rec in enumerate(chosen, start=1):
+        lesson = bank.lesson(rec.lesson_id)
+        lines += [
+            f"{number}. **{_inline(lesson.title.get(lang))}** "
+            f"({t('report_ref', lang).format(section=_inline(lesson.section))})  ",
+            f"   {_inline(lesson.advice.get(lang))}",
+            "",
+            f"   > {_inline(_quoted(lesson.quote))}",
+            "",
+            f"   {t('because_of', lang).capitalize()}:",
+            "",
+        ]
+        for question_id in rec.questions:
+            lines.append(f"   - {_answered(bank, session, question_id, lang)}")
+        lines.append("")
+    return lines
+
+
+def _ambition(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
+    ambition = getattr(bank.policy.ambition, assessment.ambition.level).get(lang)
+    lines = [f"## {t('ambition_heading', lang)}", "", f"{t('ambition', lang)}: **{ambition}**", ""]
+    for advice in assessment.ambition.advice:
+        lines.append(f"- {_inline(advice.text_nb if lang == 'nb' else advice.text_en)}")
+    return [*lines, ""] if assessment.ambition.advice else lines
+
+
+def _to_clarify(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
+    if not assessment.unknown and not assessment.unanswered:
+        return []
+    lines = [f"## {t('clarify_heading', lang)}", ""]
+    for question_id in assessment.unknown:
+        lines.append(f"- {_question_text(bank.question(question_id), question_id, lang)}")
+    if assessment.unknown:
+        lines.append("")
+    if assessment.unanswered:
+        lines += [f"{t('unanswered_heading', lang)}:", ""]
+        for question_id in assessment.unanswered:
+            lines.append(f"- {_question_text(bank.question(question_id), question_id, lang)}")
+        lines.append("")
+    return lines
+
+
+def _notes(bank: Bank, session: Session, lang: Lang) -> list[str]:
+    order = {question.id: index for index, question in enumerate(bank.questions)}
+    noted = sorted(
+        ((qid, answer.note) for qid, answer in session.answers.items() if answer.note.strip()),
+        key=lambda item: (order.get(item[0], len(order)), item[0]),
+    )
+    if not noted:
+        return []
+    lines = [f"## {t('notes_heading', lang)}", ""]
+    for question_id, note in noted:
+        question = bank.question(question_id)
+        lines.append(f"- **{_question_text(question, question_id, lang)}**  ")
+        lines += [f"  {_inline(line)}  " for line in note.strip().splitlines() if line.strip()]
+    return [*lines, ""]
+
+
+def _notes_left_out(lang: Lang) -> list[str]:
+    return [f"## {t('notes_heading', lang)}", "", f"_{t('md_notes_left_out', lang)}_", ""]
+
+
+def _ignored(session: Session, assessment: Assessment, lang: Lang) -> list[str]:
+    if not assessment.ignored:
+        return []
+    lines = [f"## {t('ignored_answers', lang)}", ""]
+    for question_id in assessment.ignored:
+        answer = session.answer(question_id)
+        value = t("unknown", lang) if answer.unknown else str(answer.value)
+        lines.append(f"- `{question_id}`: {value}" if answer.is_answered else f"- `{question_id}`")
+    return [*lines, ""]
+
+
+def _source(bank: Bank, lang: Lang) -> list[str]:
+    return [
+        "---",
+        "",
+        f"{t('md_source', lang)}: {_inline(bank.info.source)}  ",
+        f"{t('md_bank', lang)}: {_inline(bank.info.id)} {_inline(bank.info.version)}",
+    ]
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _answered(bank: Bank, session: Session, question_id: str, lang: Lang) -> str:
+    question = bank.question(question_id)
+    text = _question_text(question, question_id, lang)
+    answer = session.answer(question_id)
+    option = question.option(answer.value) if question and answer.value is not None else None
+    return f"{text} – «{_inline(option.label.get(lang))}»" if option else text
+
+
+def _question_text(question: Question | None, question_id: str, lang: Lang) -> str:
+    if question is None:
+        return f"`{question_id}` ({t('md_removed_question', lang)})"
+    return _inline(question.text.get(lang))
+
+
+def _quoted(quote: str) -> str:
+    return quote if quote.startswith(("«", '"', "“")) else f"«{quote}»"
+
+
+def _inline(text: str) -> str:
+    """`text` on one line, with Markdown's special characters escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))

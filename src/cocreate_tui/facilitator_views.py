@@ -1,0 +1,87 @@
+"""Readable terminal output for facilitators: the session list, one session, compare, merge."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.table import Table
+
+from .console_views import render_assessment
+from .domain.bank_models import Bank, Lang
+from .domain.exports.common import meta_rows
+from .domain.scoring import Assessment
+from .domain.sessions import Session, orphaned_answers
+from .domain.storage import ListResult
+from .i18n import t
+
+SHORT_ID = 8
+
+
+def render_session_list(listing: ListResult, lang: Lang, console: Console | None = None) -> None:
+    """A table of the saved sessions, then the unreadable files with their reasons."""
+    console = console or Console()
+    if not listing.sessions:
+        console.print(t("list_empty", lang))
+    else:
+        # A light frame leaves room for the words at the usual 80 columns.
+        table = Table(title=t("sessions", lang), box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("id", no_wrap=True)
+        table.add_column(t("team", lang), ratio=3)
+        table.add_column(t("phase", lang), ratio=3)
+        table.add_column(t("respondent", lang), ratio=2)
+        table.add_column(t("status", lang), ratio=2)
+        table.add_column(t("updated", lang), no_wrap=True)
+        for s in listing.sessions:
+            team = escape(s.team) + (
+                f"\n[dim]{escape(s.organisation)}[/dim]" if s.organisation else ""
+            )
+            table.add_row(
+                s.id[:SHORT_ID],
+                team,
+                t(f"phase_{s.phase}", lang),
+                escape(s.respondent) or t("mode_team_short", lang),
+                f"{t(f'status_{s.status}', lang)}, " + t("answered_n", lang).format(n=s.answered),
+                f"{s.updated_at:%Y-%m-%d}",
+            )
+        console.print(table)
+    if listing.unreadable:
+        console.print(f"\n[b]{t('unreadable_heading', lang)}[/b]")
+        for unreadable in listing.unreadable:
+            console.print(f"- {unreadable.path}: {unreadable.reason}", markup=False)
+
+
+def render_session(
+    bank: Bank,
+    session: Session,
+    assessment: Assessment,
+    lang: Lang,
+    include_notes: bool = True,
+    console: Console | None = None,
+) -> None:
+    """Who answered and when, then the verdict as `cocreate score` shows it."""
+    console = console or Console()
+    console.print(f"[b]{t('session_report_title', lang)}[/b]")
+    for label, value in meta_rows(session, lang):
+        console.print(f"{label}: {value}", markup=False)
+    if session.bank.content_hash != bank.content_hash:
+        old = f"{session.bank.id} {session.bank.version}"
+        new = f"{bank.info.id} {bank.info.version}"
+        console.print(t("bank_differs", lang).format(old=old, new=new), markup=False)
+    console.print()
+    # Escaped, because render_assessment prints notes as rich markup and a note is free text.
+    notes = (
+        {q: escape(a.note) for q, a in session.answers.items() if a.note} if include_notes else None
+    )
+    render_assessment(bank, assessment, lang, notes=notes, console=console)
+    if not include_notes:
+        console.print(f"\n{t('notes_left_out', lang)}.")
+    orphaned = orphaned_answers(session, bank)
+    if orphaned and not assessment.ignored:
+        console.print(f"\n{t('ignored_answers', lang)}: {', '.join(orphaned)}", markup=False)
+
+
+def render_markdown(text: str, console: Console | None = None) -> None:
+    """Print a Markdown export, laid out for the terminal."""
+    (console or Console()).print(Markdown(text))
