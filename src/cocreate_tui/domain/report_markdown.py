@@ -31,13 +31,15 @@ def assessment_markdown(
 ) -> str:
     """The assessment of `session` as a Markdown document in `lang`.
 
-    Notes may hold sensitive information, so `include_notes=False` leaves them out and says so.
+    The verdict comes first, then what must be fixed before inviting citizens (blockers), the
+    scores, the ranked advice, the ambition, what to clarify and the notes. Notes may hold
+    sensitive information, so `include_notes=False` leaves them out and says so.
     """
     lines: list[str] = []
     lines += _title(bank, session, lang)
     lines += _verdict(bank, assessment, lang)
-    lines += _dimension_table(bank, assessment, lang)
     lines += _lessons(bank, session, assessment, lang, blockers=True)
+    lines += _dimension_table(bank, assessment, lang)
     lines += _lessons(bank, session, assessment, lang, blockers=False)
     lines += _ambition(bank, assessment, lang)
     lines += _to_clarify(bank, assessment, lang)

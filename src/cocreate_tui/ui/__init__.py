@@ -1,0 +1,1 @@
+"""The Textual wizard: screens, dialogs and widgets that present the domain core."""

@@ -1,0 +1,83 @@
+"""Base classes for screens and dialogs that speak the app's language, footer included."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from textual.binding import ActiveBinding, Binding
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+
+from ..domain.bank_models import Lang
+from ..i18n import STRINGS, t
+
+ResultType = TypeVar("ResultType")
+
+PALETTE_ACTION = "command_palette"
+
+
+def app_lang(node: DOMNode) -> Lang:
+    """The language the app speaks now: `nb` unless the app says otherwise."""
+    lang = getattr(node.app, "lang", "nb")
+    return "en" if lang == "en" else "nb"
+
+
+def translate(node: DOMNode, key: str, **values: object) -> str:
+    """The UI string `key` in the app's language, with `{placeholders}` filled from `values`."""
+    text = t(key, app_lang(node))
+    return text.format(**values) if values else text
+
+
+def localised_binding(binding: Binding, lang: Lang) -> Binding:
+    """`binding` with its description (an i18n key) and group description translated."""
+    description = binding.description
+    if binding.action == PALETTE_ACTION:
+        description = "key_palette"
+    changes: dict[str, Any] = {}
+    if description in STRINGS:
+        changes["description"] = t(description, lang)
+    if binding.tooltip in STRINGS:
+        changes["tooltip"] = t(binding.tooltip, lang)
+    if binding.group is not None and binding.group.description in STRINGS:
+        changes["group"] = replace(binding.group, description=t(binding.group.description, lang))
+    return replace(binding, **changes) if changes else binding
+
+
+class Localised:
+    """Mixin for screens: `tr()` for texts, and a footer that shows bindings in the language."""
+
+    def tr(self, key: str, **values: object) -> str:
+        """The UI string `key` in the app's language."""
+        assert isinstance(self, DOMNode)
+        return translate(self, key, **values)
+
+    @property
+    def lang(self) -> Lang:
+        """The app's language."""
+        assert isinstance(self, DOMNode)
+        return app_lang(self)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The active bindings, with descriptions in the app's language (read by the Footer)."""
+        bindings: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
+        lang = self.lang
+        return {
+            key: active._replace(binding=localised_binding(active.binding, lang))
+            for key, active in bindings.items()
+        }
+
+    async def apply_language(self) -> None:
+        """Show the screen in the app's new language; by default it is composed anew."""
+        assert isinstance(self, Screen)
+        await self.recompose()
+        self.refresh_bindings()
+
+
+class BaseScreen(Localised, Screen[ResultType]):
+    """A full screen of the wizard."""
+
+
+class BaseDialog(Localised, ModalScreen[ResultType]):
+    """A modal dialog of the wizard; it returns its answer with `dismiss()`."""

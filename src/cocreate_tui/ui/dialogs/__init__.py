@@ -1,0 +1,1 @@
+"""Modal dialogs that return a value with `dismiss()`: confirmations, help and explanations."""

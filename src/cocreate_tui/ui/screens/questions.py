@@ -1,0 +1,354 @@
+"""One question at a time; the same screen is updated in place as the team moves between them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Header, ProgressBar, Static, TextArea
+
+from ...domain.bank_models import Bank, Question
+from ...domain.errors import CocreateError
+from ..base import BaseScreen
+from ..commands import PaletteCommand
+from ..dialogs.why_ask import WhyAskDialog
+from ..progress import answered_count, dimension_progress, first_in_dimension, next_open
+from ..session_keeper import SessionKeeper
+from ..widgets.answer_options import AnswerOptions
+from ..widgets.dimension_sidebar import DimensionSidebar, SidebarEntry
+from ..widgets.fields import NotesArea
+from .review import ReviewOutcome, ReviewScreen
+
+QuestionsOutcome = Literal["finish", "home"]
+"""`finish`: the team wants its results; `home`: back to where the screen was opened from."""
+
+NOTE_SAVE_DELAY = 0.5
+"""Seconds of quiet before a note is saved; leaving the question or quitting saves at once."""
+MAX_OPTIONS = 5
+ANSWER_GROUP = Binding.Group("key_answer", compact=True)
+FLAG_MARK = "⚑"
+SIDEBAR_TOGGLED = "-sidebar-toggled"
+QUESTION_ACTIONS = {"answer", "unknown", "next", "previous", "next_open", "flag", "why"}
+"""Actions on the question on screen: off while the sidebar covers it on a narrow screen."""
+
+BUTTONS = (
+    ("previous", "q_previous"),
+    ("next", "q_next"),
+    ("why", "q_why"),
+    ("review", "q_review"),
+)
+"""Buttons under the question: id (also the action) and i18n key."""
+
+
+class QuestionsScreen(BaseScreen[QuestionsOutcome]):
+    """Asks the bank's questions, grouped by dimension, saving every change at once."""
+
+    AUTO_FOCUS = "#options"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(number), f"answer({number})", "key_answer", group=ANSWER_GROUP)
+            for number in range(1, MAX_OPTIONS + 1)
+        ),
+        Binding("0,v", "unknown", "key_unknown"),
+        Binding("n,right", "next", "key_next", show=False),
+        Binding("p,left", "previous", "key_previous", show=False),
+        Binding("u", "next_open", "key_next_open", show=False),
+        Binding("f", "flag", "key_flag"),
+        Binding("h,f2", "why", "key_why"),
+        Binding("r", "review", "key_review"),
+        Binding("s", "toggle_sidebar", "key_sidebar", show=False),
+        Binding("escape", "close", "key_close"),
+    ]
+    PALETTE = (
+        PaletteCommand("cmd_review", "cmd_review_help", "review"),
+        PaletteCommand("cmd_next_open", "cmd_next_open_help", "next_open"),
+        PaletteCommand("cmd_why", "cmd_why_help", "why"),
+        PaletteCommand("cmd_flag", "cmd_flag_help", "flag"),
+        PaletteCommand("cmd_sidebar", "cmd_sidebar_help", "toggle_sidebar"),
+    )
+
+    def __init__(
+        self, bank: Bank, keeper: SessionKeeper, question_id: str, notice: str = ""
+    ) -> None:
+        """Ask `bank`'s questions for the session in `keeper`, starting at `question_id`."""
+        super().__init__()
+        self._bank = bank
+        self._keeper = keeper
+        self._ids = [question.id for question in bank.questions]
+        self._current = question_id if question_id in self._ids else self._ids[0]
+        self._notice = notice
+        self._note_timer: Timer | None = None
+        self._pending_note: tuple[str, str] | None = None
+        """The note typed but not yet saved: its question and its text."""
+        self._binding_state: tuple[int, bool] | None = None
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="q-body"):
+            yield DimensionSidebar(id="sidebar")
+            with Vertical(id="main"):
+                yield Static(id="q-position", markup=False)
+                # The question stays in view; only the options and the note scroll if need be.
+                yield Static(id="q-text", markup=False)
+                with VerticalScroll(id="q-scroll"):
+                    yield AnswerOptions(id="options")
+                    yield NotesArea(id="notes", compact=True)
+        with Horizontal(id="q-buttons", classes="button-row"):
+            for button_id, _ in BUTTONS:
+                yield Button(id=button_id, compact=True)
+        with Horizontal(id="q-progress"):
+            yield Static(id="progress-label", markup=False)
+            yield ProgressBar(total=len(self._ids), show_eta=False, id="progress")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = self._keeper.session.meta.team
+        self._apply_texts()
+        self._show(self._current)
+        if self._notice:
+            self.notify(self._notice, timeout=20)
+
+    async def apply_language(self) -> None:
+        self._apply_texts()
+        self._show(self._current)
+        self.refresh_bindings()
+
+    def _apply_texts(self) -> None:
+        for button_id, key in BUTTONS:
+            self.query_one(f"#{button_id}", Button).label = self.tr(key)
+        self.query_one("#notes", NotesArea).border_title = self.tr("q_notes_title")
+        self.query_one("#notes", NotesArea).placeholder = self.tr("q_notes_placeholder")
+        self.query_one("#sidebar", DimensionSidebar).border_title = self.tr("q_sidebar_title")
+
+    @property
+    def question(self) -> Question:
+        """The question on screen."""
+        question = self._bank.question(self._current)
+        assert question is not None
+        return question
+
+    def _show(self, question_id: str) -> None:
+        """Show `question_id`: every widget is updated in place, nothing is pushed."""
+        self.flush_note()
+        self._current = question_id
+        question = self.question
+        session = self._keeper.session
+        answer = session.answer(question_id)
+        lang = self.lang
+        dimension = self._bank.dimension(question.dimension)
+        in_dimension = [q.id for q in self._bank.questions_in(dimension.id)]
+        position = self.tr(
+            "q_position",
+            dimension=dimension.name.get(lang),
+            number=in_dimension.index(question_id) + 1,
+            count=len(in_dimension),
+        )
+        flag = f"   {FLAG_MARK} {self.tr('q_flagged')}" if answer.flagged else ""
+        self.query_one("#q-position", Static).update(
+            Content.assemble((position, "bold"), (flag, "bold"))
+        )
+        self.query_one("#q-text", Static).update(question.text.get(lang))
+        self.query_one("#options", AnswerOptions).show(question, answer, lang, self.tr("unknown"))
+        notes = self.query_one("#notes", NotesArea)
+        if notes.text != answer.note:
+            notes.load_text(answer.note)
+        self._show_progress()
+        self.query_one("#q-scroll", VerticalScroll).scroll_home(animate=False)
+        first = self._ids.index(question_id) == 0
+        self.query_one("#previous", Button).disabled = first
+        # The footer is rebuilt only when what it shows changes: it is the slowest part.
+        binding_state = (len(question.options), first)
+        if binding_state != self._binding_state:
+            self._binding_state = binding_state
+            self.refresh_bindings()
+
+    def _show_progress(self) -> None:
+        session = self._keeper.session
+        lang = self.lang
+        names = {d.id: d.name.get(lang) for d in self._bank.dimensions}
+        entries = [
+            SidebarEntry(p.dimension_id, names[p.dimension_id], p.answered, p.total)
+            for p in dimension_progress(self._bank, session)
+        ]
+        self.query_one("#sidebar", DimensionSidebar).show(entries, self.question.dimension)
+        answered = answered_count(self._bank, session)
+        self.query_one("#progress-label", Static).update(
+            self.tr("q_progress", answered=answered, total=len(self._ids))
+        )
+        self.query_one("#progress", ProgressBar).update(progress=answered)
+
+    # --- answering ---------------------------------------------------------------------------
+
+    @property
+    def _sidebar_covers_question(self) -> bool:
+        return self.has_class("-narrow") and self.has_class(SIDEBAR_TOGGLED)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in QUESTION_ACTIONS and self._sidebar_covers_question:
+            return False
+        if action == "answer":
+            number = parameters[0] if parameters else 0
+            return isinstance(number, int) and number <= len(self.question.options)
+        if action == "previous":
+            return self._ids.index(self._current) > 0 or None
+        return True
+
+    def action_answer(self, number: int) -> None:
+        """Choose option `number` (1 is the first option shown)."""
+        options = self.question.options
+        if 1 <= number <= len(options):
+            self._answer(options[number - 1].value, unknown=False)
+
+    def action_unknown(self) -> None:
+        """Answer «Vet ikke»."""
+        self._answer(None, unknown=True)
+
+    @on(AnswerOptions.Chosen)
+    def _option_chosen(self, event: AnswerOptions.Chosen) -> None:
+        self._answer(event.value, event.unknown)
+
+    def _answer(self, value: int | None, unknown: bool) -> None:
+        question_id = self._current
+        if unknown:
+            self._save(lambda: self._keeper.answer_unknown(question_id))
+        elif value is not None:
+            self._save(lambda: self._keeper.answer(question_id, value))
+        self._advance()
+
+    def _advance(self) -> None:
+        index = self._ids.index(self._current)
+        if index + 1 < len(self._ids):
+            self._show(self._ids[index + 1])
+            return
+        upcoming = next_open(self._bank, self._keeper.session, self._current)
+        if upcoming is not None:
+            self._show(upcoming)
+        else:
+            self._show(self._current)
+            self.action_review()
+
+    def _save(self, change: Callable[[], None]) -> None:
+        try:
+            change()
+        except CocreateError as error:
+            self.notify(error.message, title=self.tr("save_failed"), severity="error", timeout=30)
+
+    # --- moving ------------------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        """Go to the next question; after the last one, to the review."""
+        index = self._ids.index(self._current)
+        if index + 1 < len(self._ids):
+            self._show(self._ids[index + 1])
+        else:
+            self.action_review()
+
+    def action_previous(self) -> None:
+        """Go back to the previous question."""
+        index = self._ids.index(self._current)
+        if index > 0:
+            self._show(self._ids[index - 1])
+
+    def action_next_open(self) -> None:
+        """Go to the next question without an answer."""
+        self.flush_note()
+        upcoming = next_open(self._bank, self._keeper.session, self._current)
+        if upcoming is None:
+            self.notify(self.tr("q_all_answered"))
+        else:
+            self._show(upcoming)
+
+    @on(DimensionSidebar.Jump)
+    def _jump(self, event: DimensionSidebar.Jump) -> None:
+        self._show(first_in_dimension(self._bank, self._keeper.session, event.dimension_id))
+        if self._sidebar_covers_question:
+            self.remove_class(SIDEBAR_TOGGLED)
+            self.refresh_bindings()
+        self.query_one("#options").focus()
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the list of dimensions."""
+        self.toggle_class(SIDEBAR_TOGGLED)
+        self.refresh_bindings()
+        sidebar = self.query_one("#sidebar", DimensionSidebar)
+        self.call_after_refresh((sidebar if sidebar.display else self.query_one("#options")).focus)
+
+    @on(Button.Pressed)
+    async def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id is not None:
+            await self.run_action(event.button.id.replace("-", "_"))
+
+    def action_why(self) -> None:
+        """Explain why this question is asked, with the report's words."""
+        self.app.push_screen(WhyAskDialog(self._bank, self.question))
+
+    def action_flag(self) -> None:
+        """Mark the question to come back to, or unmark it."""
+        question_id = self._current
+        flagged = not self._keeper.session.answer(question_id).flagged
+        self._save(lambda: self._keeper.set_flag(question_id, flagged))
+        self._show(question_id)
+
+    def action_review(self) -> None:
+        """Review unanswered, unknown and flagged questions before finishing."""
+        self.flush_note()
+        screen = ReviewScreen(self._bank, self._keeper.session)
+        self.app.push_screen(screen, self._after_review)
+
+    def _after_review(self, outcome: ReviewOutcome | None) -> None:
+        if outcome is None:
+            return
+        if outcome.finish:
+            self.dismiss("finish")
+        elif outcome.question_id is not None:
+            self._show(outcome.question_id)
+            self.query_one("#options").focus()
+
+    def action_close(self) -> None:
+        """Leave the notes field or the areas; elsewhere, close the questions (all is saved)."""
+        if isinstance(self.focused, TextArea):
+            self.query_one("#options").focus()
+            return
+        if self._sidebar_covers_question:
+            self.action_toggle_sidebar()
+            return
+        self.flush_note()
+        self.dismiss("home")
+
+    # --- notes -------------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#notes")
+    def _note_typed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        if text == self._keeper.session.answer(self._current).note:
+            return
+        self._pending_note = (self._current, text)
+        if self._note_timer is not None:
+            self._note_timer.stop()
+        self._note_timer = self.set_timer(NOTE_SAVE_DELAY, self.flush_note)
+
+    def flush_note(self) -> None:
+        """Save the note being typed now, rather than after the pause."""
+        if self._note_timer is not None:
+            self._note_timer.stop()
+            self._note_timer = None
+        # The field itself is read while it is there: a key typed just before quitting may
+        # not have posted its change yet.
+        notes = next(iter(self.query("#notes").results(NotesArea)), None)
+        pending = (self._current, notes.text) if notes is not None else self._pending_note
+        self._pending_note = None
+        if pending is not None:
+            question_id, text = pending
+            self._save(lambda: self._keeper.set_note(question_id, text))
+
+    def on_unmount(self) -> None:
+        self.flush_note()

@@ -1,0 +1,308 @@
+"""The results: the verdict in plain words, blockers first, then what to do, and why each score."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Static
+
+from ...domain.bank_models import Bank
+from ...domain.report_markdown import assessment_markdown, export_file_name, write_export
+from ...domain.scoring import Assessment, Recommendation
+from ...domain.sessions import Session
+from ..base import BaseScreen
+from ..commands import PaletteCommand
+from ..dialogs.export import ExportDialog
+from ..dialogs.why_score import WhyScoreDialog
+from ..widgets.score_list import ScoreList, ScoreRow
+
+FIRST_ADVICE = 8
+"""How many pieces of advice are shown before «show all»."""
+
+ResultsOutcome = Literal["edit", "home"]
+"""`edit`: back to the questions to change answers; `home`: close the results."""
+
+
+class ResultsScreen(BaseScreen[ResultsOutcome]):
+    """Presents an `Assessment` of a session; the scoring is done before the screen is made."""
+
+    AUTO_FOCUS = "#results-page"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "export", "key_export"),
+        Binding("w", "why", "key_why_score"),
+        Binding("b", "edit", "key_edit"),
+        Binding("escape", "close", "key_close"),
+    ]
+    PALETTE = (
+        PaletteCommand("cmd_export", "cmd_export_help", "export"),
+        PaletteCommand("cmd_edit", "cmd_edit_help", "edit"),
+    )
+
+    def __init__(
+        self,
+        bank: Bank,
+        session: Session,
+        assessment: Assessment,
+        data_dir: Path,
+        clock: Callable[[], datetime],
+    ) -> None:
+        """Show `assessment` of `session`; exports go under `data_dir`, named by `clock`."""
+        super().__init__()
+        self._bank = bank
+        self._session = session
+        self._assessment = assessment
+        self._data_dir = data_dir
+        self._clock = clock
+        self._exported: Path | None = None
+        self._all_advice_shown = False
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="results-page", can_focus=True):
+            yield from self._verdict()
+            yield from self._lessons(blockers=True)
+            yield Static(self.tr("results_scores_title"), classes="heading", markup=False)
+            yield Static(self.tr("results_scores_hint"), classes="hint", markup=False)
+            yield ScoreList(id="scores")
+            yield from self._lessons(blockers=False)
+            yield from self._ambition()
+            yield from self._to_clarify()
+            yield from self._notes()
+            yield from self._ignored()
+            yield Static(id="export-path", classes="export-path", markup=False)
+        with Horizontal(id="results-buttons", classes="button-row"):
+            yield Button(self.tr("results_export"), variant="primary", id="export", compact=True)
+            yield Button(self.tr("results_edit"), id="edit", compact=True)
+            yield Button(self.tr("results_close"), id="close", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = self._session.meta.team
+        self._show_scores()
+        self._show_export_path()
+
+    async def apply_language(self) -> None:
+        await super().apply_language()
+        self._show_scores()
+        self._show_export_path()
+
+    def _verdict(self) -> Iterator[Widget]:
+        lang = self.lang
+        assessment = self._assessment
+        level = getattr(self._bank.policy.levels, assessment.level)
+        with_reason = level.summary.get(lang)
+        if assessment.undetermined_reason:
+            with_reason += "\n" + self.tr(f"undetermined_{assessment.undetermined_reason}")
+        overall = "–" if assessment.overall is None else f"{assessment.overall:.0f}/100"
+        figures = self.tr(
+            "results_figures", overall=overall, coverage=f"{assessment.coverage * 100:.0f}"
+        )
+        with Vertical(id="verdict", classes=f"level-{assessment.level}") as verdict:
+            verdict.border_title = self.tr("level")
+            yield Static(Content.styled(level.label.get(lang), "bold"), id="verdict-label")
+            yield Static(with_reason, id="verdict-summary", markup=False)
+            yield Static(figures, id="verdict-figures", markup=False)
+
+    def _show_scores(self) -> None:
+        lang = self.lang
+        rows = []
+        for dimension in self._bank.dimensions:
+            result = self._assessment.dimensions[dimension.id]
+            name = dimension.name.get(lang)
+            rows.append(
+                ScoreRow(
+                    dimension.id,
+                    name,
+                    result.score,
+                    self.tr("results_counts", answered=result.answered, total=result.total),
+                    self.tr("no_score"),
+                )
+            )
+        self.query_one("#scores", ScoreList).show(rows)
+
+    def _lessons(self, *, blockers: bool) -> Iterator[Widget]:
+        chosen = [r for r in self._assessment.recommendations if r.blocker == blockers]
+        if not chosen:
+            return
+        heading = "blockers_heading" if blockers else "recommendations_heading"
+        classes = "lesson blocker" if blockers else "lesson"
+        yield Static(
+            self.tr(heading), classes="heading blockers" if blockers else "heading", markup=False
+        )
+        # Every blocker is shown; advice is ranked, so the first few come first and the rest
+        # wait behind a button rather than burying what follows.
+        shown = chosen if blockers else chosen[:FIRST_ADVICE]
+        for number, recommendation in enumerate(shown, start=1):
+            yield Static(self._lesson_text(number, recommendation), classes=classes)
+        rest = chosen[len(shown) :]
+        if not rest:
+            return
+        yield Button(self.tr("results_show_all", count=len(chosen)), id="show-all", compact=True)
+        with Vertical(id="more-advice") as more:
+            more.display = self._all_advice_shown
+            for number, recommendation in enumerate(rest, start=len(shown) + 1):
+                yield Static(self._lesson_text(number, recommendation), classes=classes)
+
+    def _lesson_text(self, number: int, recommendation: Recommendation) -> Content:
+        lang = self.lang
+        lesson = self._bank.lesson(recommendation.lesson_id)
+        quote = lesson.quote if lesson.quote.startswith("«") else f"«{lesson.quote}»"
+        parts: list[str | tuple[str, str]] = [
+            (f"{number}. {lesson.title.get(lang)}", "bold"),
+            f"  ({self.tr('report_ref', section=lesson.section)})\n",
+            lesson.advice.get(lang),
+            "\n",
+            (quote, "italic"),
+            "\n",
+            (f"{self.tr('because_of').capitalize()}:", "dim"),
+        ]
+        for question_id in recommendation.questions:
+            parts += ["\n", ("  • ", "dim"), (self._answered(question_id), "dim")]
+        return Content.assemble(*parts)
+
+    def _answered(self, question_id: str) -> str:
+        lang = self.lang
+        question = self._bank.question(question_id)
+        if question is None:
+            return question_id
+        value = self._session.answer(question_id).value
+        option = question.option(value) if value is not None else None
+        text = question.text.get(lang)
+        return f"{text} – «{option.label.get(lang)}»" if option else text
+
+    def _ambition(self) -> Iterator[Widget]:
+        lang = self.lang
+        ambition = self._assessment.ambition
+        name = getattr(self._bank.policy.ambition, ambition.level).get(lang)
+        yield Static(self.tr("ambition_heading"), classes="heading", markup=False)
+        parts: list[str | tuple[str, str]] = [f"{self.tr('ambition')}: ", (name, "bold")]
+        for advice in ambition.advice:
+            parts += ["\n• ", advice.text_nb if lang == "nb" else advice.text_en]
+        yield Static(Content.assemble(*parts), classes="section-body")
+
+    def _to_clarify(self) -> Iterator[Widget]:
+        assessment = self._assessment
+        if not (assessment.unknown or assessment.unanswered):
+            return
+        yield Static(self.tr("clarify_heading"), classes="heading", markup=False)
+        lines = [f"• {self._question_text(qid)}" for qid in assessment.unknown]
+        if assessment.unanswered:
+            lines.append(f"{self.tr('unanswered_heading')}:")
+            lines += [f"• {self._question_text(qid)}" for qid in assessment.unanswered]
+        yield Static("\n".join(lines), classes="section-body", markup=False)
+
+    def _question_text(self, question_id: str) -> str:
+        question = self._bank.question(question_id)
+        return question.text.get(self.lang) if question else question_id
+
+    def _notes(self) -> Iterator[Widget]:
+        order = {q.id: index for index, q in enumerate(self._bank.questions)}
+        noted = sorted(
+            ((qid, a.note.strip()) for qid, a in self._session.answers.items() if a.note.strip()),
+            key=lambda item: (order.get(item[0], len(order)), item[0]),
+        )
+        if not noted:
+            return
+        yield Static(self.tr("notes_heading"), classes="heading", markup=False)
+        parts: list[str | tuple[str, str]] = []
+        for question_id, note in noted:
+            if parts:
+                parts.append("\n")
+            parts += [(self._question_text(question_id), "bold"), "\n", note, "\n"]
+        yield Static(Content.assemble(*parts), classes="section-body")
+
+    def _ignored(self) -> Iterator[Widget]:
+        if not self._assessment.ignored:
+            return
+        yield Static(self.tr("ignored_answers"), classes="heading", markup=False)
+        yield Static(", ".join(self._assessment.ignored), classes="section-body", markup=False)
+
+    def _show_export_path(self) -> None:
+        label = self.query_one("#export-path", Static)
+        label.display = self._exported is not None
+        if self._exported is not None:
+            label.update(self.tr("results_exported", path=str(self._exported)))
+
+    # --- actions -----------------------------------------------------------------------------
+
+    @on(ScoreList.Explain)
+    def _explain(self, event: ScoreList.Explain) -> None:
+        self._open_why(event.dimension_id)
+
+    def action_why(self) -> None:
+        """Explain the highlighted dimension's score."""
+        scores = self.query_one("#scores", ScoreList)
+        option = scores.highlighted_option
+        dimension_id = option.id if option is not None else self._bank.dimensions[0].id
+        if dimension_id is not None:
+            self._open_why(dimension_id)
+
+    def _open_why(self, dimension_id: str) -> None:
+        result = self._assessment.dimensions[dimension_id]
+        self.app.push_screen(WhyScoreDialog(self._bank, self._session, dimension_id, result))
+
+    @on(Button.Pressed)
+    async def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id is not None:
+            await self.run_action(event.button.id.replace("-", "_"))
+
+    def action_show_all(self) -> None:
+        """Show every piece of advice, not only the first few."""
+        self._all_advice_shown = True
+        for widget in self.query("#more-advice"):
+            widget.display = True
+        for widget in self.query("#show-all"):
+            widget.display = False
+
+    def action_export(self) -> None:
+        """Export the results to a Markdown file; asks whether to include the notes."""
+        has_notes = any(answer.note.strip() for answer in self._session.answers.values())
+        if has_notes:
+            self.app.push_screen(ExportDialog(), self._export_chosen)
+        else:
+            self.export(include_notes=False)
+
+    def _export_chosen(self, include_notes: bool | None) -> None:
+        if include_notes is not None:
+            self.export(include_notes=include_notes)
+
+    @work(exclusive=True, group="export")
+    async def export(self, include_notes: bool) -> None:
+        """Write the Markdown file off the event loop, then show where it is."""
+        text = assessment_markdown(
+            self._bank, self._session, self._assessment, self.lang, include_notes=include_notes
+        )
+        name = export_file_name(self._session.meta.team, self._clock())
+        try:
+            path = await asyncio.to_thread(write_export, self._data_dir, name, text)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(
+                self.tr("results_export_failed", reason=reason), severity="error", timeout=30
+            )
+            return
+        self._exported = path
+        self._show_export_path()
+        self.query_one("#export-path").scroll_visible()
+        self.notify(self.tr("results_exported", path=str(path)), timeout=15)
+
+    def action_edit(self) -> None:
+        """Back to the questions to change answers."""
+        self.dismiss("edit")
+
+    def action_close(self) -> None:
+        """Close the results."""
+        self.dismiss("home")

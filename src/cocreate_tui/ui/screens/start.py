@@ -1,0 +1,128 @@
+"""The start screen: a new assessment, unfinished ones to continue, saved ones, language, about."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...domain.bank_models import Bank
+from ...domain.errors import CocreateError
+from ...domain.storage import SessionStore, SessionSummary
+from ..base import BaseScreen
+from ..messages import OpenSession
+from ..timefmt import local_time
+
+MENU = (
+    ("new", "start_new", "app.new_assessment"),
+    ("saved", "start_saved", "app.saved"),
+    ("about", "start_about", "app.about"),
+    ("language", "start_language", "app.switch_language"),
+)
+"""Menu entries: option id, i18n key, action."""
+
+
+class StartScreen(BaseScreen[None]):
+    """What the team sees first: start, continue, or read about samskaping."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "app.new_assessment", "key_new"),
+        Binding("s", "app.saved", "key_saved"),
+        Binding("a", "app.about", "key_about"),
+        Binding("l", "app.switch_language", "key_language"),
+    ]
+
+    def __init__(self, store: SessionStore, bank: Bank) -> None:
+        super().__init__()
+        self._store = store
+        self._bank = bank
+        self._unfinished: list[SessionSummary] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="start-page"):
+            yield Static(
+                Content.styled(self._bank.info.title.get(self.lang), "bold"), id="start-title"
+            )
+            yield Static(self.tr("start_lead"), id="start-lead", classes="lead", markup=False)
+            with Horizontal(id="start-columns"):
+                with Vertical(id="start-menu-column"):
+                    menu = OptionList(
+                        *(Option(self.tr(key), id=option_id) for option_id, key, _ in MENU),
+                        id="start-menu",
+                    )
+                    menu.border_title = self.tr("start_menu_title")
+                    yield menu
+                with Vertical(id="start-continue-column"):
+                    unfinished = OptionList(id="continue-list")
+                    unfinished.border_title = self.tr("start_continue_title")
+                    yield unfinished
+                    empty = Static(id="continue-empty", markup=False)
+                    empty.border_title = self.tr("start_continue_title")
+                    yield empty
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#start-menu", OptionList).focus()
+        self.load_unfinished()
+
+    def on_screen_resume(self) -> None:
+        self.load_unfinished()
+
+    async def apply_language(self) -> None:
+        await super().apply_language()
+        self.query_one("#start-menu", OptionList).focus()
+        self._show_unfinished()
+
+    @work(exclusive=True, group="unfinished")
+    async def load_unfinished(self) -> None:
+        """Read the unfinished sessions, most recent first, off the event loop."""
+        try:
+            self._unfinished = await asyncio.to_thread(self._store.unfinished)
+        except CocreateError as error:
+            self._unfinished = []
+            self.notify(error.message, severity="error")
+        self._show_unfinished()
+
+    def _show_unfinished(self) -> None:
+        if self._unfinished is None:
+            return
+        total = len(self._bank.questions)
+        options = [
+            Option(self._describe(summary, total), id=summary.id) for summary in self._unfinished
+        ]
+        listing = self.query_one("#continue-list", OptionList)
+        listing.set_options(options)
+        listing.display = bool(options)
+        if options:
+            listing.highlighted = 0
+        empty = self.query_one("#continue-empty", Static)
+        empty.update(self.tr("start_no_unfinished"))
+        empty.display = not options
+
+    def _describe(self, summary: SessionSummary, total: int) -> Content:
+        details = self.tr(
+            "start_continue_item",
+            phase=self.tr(f"phase_{summary.phase}"),
+            answered=summary.answered,
+            total=total,
+            updated=local_time(summary.updated_at, self.lang),
+        )
+        return Content.assemble((summary.team, "bold"), "\n", details)
+
+    @on(OptionList.OptionSelected, "#start-menu")
+    async def _menu_chosen(self, event: OptionList.OptionSelected) -> None:
+        action = next(action for option_id, _, action in MENU if option_id == event.option.id)
+        await self.run_action(action)
+
+    @on(OptionList.OptionSelected, "#continue-list")
+    def _continue_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.post_message(OpenSession(event.option.id))

@@ -1,0 +1,65 @@
+"""The session being answered: every change is applied in memory and saved to disk at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from ..domain.bank_models import Lang
+from ..domain.sessions import Session, Status
+from ..domain.storage import SessionStore
+
+Clock = Callable[[], datetime]
+
+
+class SessionKeeper:
+    """Holds the current session and writes each change atomically before returning.
+
+    The copy in memory is the truth: if a save fails (`StorageError`), the change is kept and the
+    next save writes it too, so nothing the team typed is lost while the app runs.
+    """
+
+    def __init__(self, store: SessionStore, session: Session, clock: Clock) -> None:
+        self._store = store
+        self._session = session
+        self._clock = clock
+
+    @property
+    def session(self) -> Session:
+        """The session as it is now."""
+        return self._session
+
+    def save(self) -> None:
+        """Write the session as it is now. Raises `StorageError`."""
+        self._store.save(self._session)
+
+    def answer(self, question_id: str, value: int) -> None:
+        """Answer `question_id` with the option `value`, and save."""
+        self._change(self._session.with_answer(question_id, value, now=self._clock()))
+
+    def answer_unknown(self, question_id: str) -> None:
+        """Answer `question_id` «Vet ikke», and save."""
+        self._change(self._session.with_answer(question_id, unknown=True, now=self._clock()))
+
+    def set_note(self, question_id: str, note: str) -> None:
+        """Replace the note on `question_id`, and save; nothing happens if it is unchanged."""
+        if self._session.answer(question_id).note != note:
+            self._change(self._session.with_note(question_id, note, now=self._clock()))
+
+    def set_flag(self, question_id: str, flagged: bool) -> None:
+        """Flag `question_id` to come back to (or not), and save."""
+        self._change(self._session.with_flag(question_id, flagged, now=self._clock()))
+
+    def set_status(self, status: Status) -> None:
+        """Mark the session in progress or complete, and save; nothing happens if unchanged."""
+        if self._session.status != status:
+            self._change(self._session.with_status(status, now=self._clock()))
+
+    def set_language(self, lang: Lang) -> None:
+        """Record the language the team works in, and save; nothing happens if unchanged."""
+        if self._session.language != lang:
+            self._change(self._session.model_copy(update={"language": lang}))
+
+    def _change(self, session: Session) -> None:
+        self._session = session
+        self._store.save(session)

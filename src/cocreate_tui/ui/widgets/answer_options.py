@@ -1,0 +1,63 @@
+"""The options of one question, «Vet ikke» last; choosing one posts `AnswerOptions.Chosen`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...domain.bank_models import Lang, Question
+from ...domain.sessions import Answer
+
+UNKNOWN_ID = "unknown"
+CHOSEN_MARK = "●"
+OPEN_MARK = "○"
+
+
+def option_row(mark: str, text: str) -> Table:
+    """One option: a fixed-width mark and key, and the text wrapping under itself."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=4, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(mark, text)
+    return grid
+
+
+class AnswerOptions(OptionList):
+    """The answer options; the chosen one is marked ● (not by colour alone)."""
+
+    @dataclass
+    class Chosen(Message):
+        """The team chose an option (`value`) or «Vet ikke» (`unknown`)."""
+
+        value: int | None
+        unknown: bool
+
+    def show(self, question: Question, answer: Answer, lang: Lang, unknown_label: str) -> None:
+        """Show `question`'s options, marking and highlighting the current answer."""
+        options: list[Option | None] = []
+        highlighted = 0
+        for number, option in enumerate(question.options, start=1):
+            chosen = answer.value == option.value
+            if chosen:
+                highlighted = number - 1
+            mark = f"{CHOSEN_MARK if chosen else OPEN_MARK} {number}"
+            options.append(Option(option_row(mark, option.label.get(lang)), id=f"v{option.value}"))
+        options.append(None)
+        mark = f"{CHOSEN_MARK if answer.unknown else OPEN_MARK} 0"
+        options.append(Option(option_row(mark, unknown_label), id=UNKNOWN_ID))
+        if answer.unknown:
+            highlighted = len(question.options)
+        self.set_options(options)
+        self.highlighted = highlighted
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id == UNKNOWN_ID:
+            self.post_message(self.Chosen(None, unknown=True))
+        else:
+            self.post_message(self.Chosen(int(option_id.removeprefix("v")), unknown=False))

@@ -1,0 +1,170 @@
+"""Kill the real `cocreate` (SIGKILL) right after answers are typed: every answer is on disk.
+
+The app runs in a pseudo-terminal and gets real key presses; the test polls the session file with
+a deadline, never sleeps to synchronise.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cocreate_tui.domain.sessions import Session
+
+from .conftest import saved_sessions
+from .demo_bank import write_demo_bank
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+DEADLINE = 30.0
+"""Seconds any one step may take before the test fails."""
+ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[\]P_^][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
+
+KEYS_AND_ANSWERS = [
+    # key, question, what the file must say
+    (b"1", "und_difference", 0),
+    (b"3", "und_open_outcome", 4),
+    (b"0", "anchor_leadership", "unknown"),
+    (b"v", "anchor_across", "unknown"),
+    (b"2", "lead_control", 2),
+]
+
+
+class Terminal:
+    """`cocreate` in an 80×24 pseudo-terminal, with its output collected as plain text."""
+
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.process = subprocess.Popen(
+            args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        )
+        os.close(slave)
+        self.master = master
+        self._output = bytearray()
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        # The app blocks if nobody reads what it draws, so the output is read all the time.
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            with self._lock:
+                self._output += chunk
+
+    def text(self) -> str:
+        with self._lock:
+            raw = bytes(self._output)
+        return ANSI.sub(b"", raw).decode("utf-8", "replace")
+
+    def send(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=DEADLINE)
+        os.close(self.master)
+
+
+def wait_for(condition: Callable[[], bool], what: str) -> None:
+    """Poll `condition` until it holds, or fail after DEADLINE seconds."""
+    deadline = time.monotonic() + DEADLINE
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def session_in(data_dir: Path) -> Session | None:
+    sessions = saved_sessions(data_dir)
+    return sessions[0] if sessions else None
+
+
+def answered(data_dir: Path, question_id: str) -> bool:
+    session = session_in(data_dir)
+    return session is not None and session.answer(question_id).is_answered
+
+
+def start_assessment(tmp_path: Path, team: bytes) -> tuple[Terminal, Path]:
+    """`cocreate` on a fresh data folder, through the form and the introduction."""
+    bank = write_demo_bank(tmp_path / "bank")
+    data_dir = tmp_path / "data"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("TEXTUAL")} | {
+        "TERM": "xterm-256color",
+        "COLUMNS": "80",
+        "LINES": "24",
+    }
+    command = [sys.executable, "-m", "cocreate_tui", "--bank", str(bank)]
+    terminal = Terminal([*command, "--data-dir", str(data_dir)], env)
+    try:
+        wait_for(lambda: "Start en ny vurdering" in terminal.text(), "the start screen")
+        terminal.send(b"n")
+        wait_for(lambda: "Team eller sak" in terminal.text(), "the form")
+        terminal.send(team + b"\r")
+        wait_for(lambda: session_in(data_dir) is not None, "the new session's file")
+        wait_for(lambda: "Start spørsmålene" in terminal.text(), "the introduction")
+        terminal.send(b"\r")
+        wait_for(lambda: "spørsmål 1 av 2" in terminal.text(), "the first question")
+    except BaseException:
+        terminal.kill()
+        raise
+    return terminal, data_dir
+
+
+def test_sigkill_after_the_last_keypress_loses_no_answer(tmp_path: Path) -> None:
+    terminal, data_dir = start_assessment(tmp_path, b"Kill team")
+    try:
+        terminal.send(b"".join(key for key, _, _ in KEYS_AND_ANSWERS))  # as fast as typed
+        last_question = KEYS_AND_ANSWERS[-1][1]
+        wait_for(lambda: answered(data_dir, last_question), "the last answer in the file")
+    finally:
+        terminal.kill()
+
+    assert terminal.process.returncode == -signal.SIGKILL
+    session = session_in(data_dir)  # parses: a kill never leaves a half-written file
+    assert session is not None
+    for _, question_id, expected in KEYS_AND_ANSWERS:
+        answer = session.answer(question_id)
+        if expected == "unknown":
+            assert answer.unknown, question_id
+        else:
+            assert answer.value == expected, question_id
+    assert session.meta.team == "Kill team"
+
+
+def test_a_note_typed_just_before_ctrl_q_is_saved(tmp_path: Path) -> None:
+    terminal, data_dir = start_assessment(tmp_path, b"Quit team")
+    try:
+        terminal.send(b"\t")
+        # In the note, letters are text: the footer offers F2, not h, for «why».
+        wait_for(lambda: "f2 Hvorfor?" in terminal.text(), "the note to have focus")
+        # Type the note and quit in one burst, as a hurried team would.
+        terminal.send(b"Lederen er med, men usikker\x11")
+        wait_for(lambda: terminal.process.poll() is not None, "the app to quit")
+    finally:
+        terminal.kill()
+    assert terminal.process.returncode == 0
+    session = session_in(data_dir)
+    assert session is not None
+    assert session.answer("und_difference").note == "Lederen er med, men usikker"
