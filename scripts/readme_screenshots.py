@@ -1,0 +1,62 @@
+"""Make the README's screenshots of the wizard (SVG) with the shipped bank: `python scripts/readme_screenshots.py`."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cocreate_tui.domain.bank_loader import load_bank
+from cocreate_tui.domain.bank_location import shipped_bank_dir
+from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.ui.app import CocreateApp
+from cocreate_tui.ui.screens.questions import QuestionsScreen
+from cocreate_tui.ui.screens.results import ResultsScreen
+from cocreate_tui.ui.screens.review import ReviewScreen
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+SIZE = (110, 36)
+# A team that has done some homework but not the anchoring: digits pick options in order.
+ANSWERS = "4325" "23124" "2233" "3232" "3323" "4232" "31432" "4333" "33243" "332" "132" "3231" "2221"
+
+
+async def wait_for(pilot, screen_type) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(400):
+        if isinstance(pilot.app.screen, screen_type):
+            return
+        await pilot.pause()
+    raise TimeoutError(screen_type.__name__)
+
+
+async def main() -> None:
+    bank = load_bank(shipped_bank_dir())
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        app = CocreateApp(
+            bank, SessionStore(data), data, cursor_blink=False,
+            clock=lambda: datetime(2026, 11, 27, 10, 0, tzinfo=UTC),
+        )
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n")
+            await pilot.press(*"Bolig for alle", "tab", *"Eksempel kommune / NAV")
+            await pilot.press("ctrl+s", "enter")
+            await wait_for(pilot, QuestionsScreen)
+            # A digit past a question's last option is ignored, so cap it at the option count.
+            digits = [str(min(int(d), len(q.options))) for d, q in zip(ANSWERS, bank.questions)]
+            for digit in digits[:6]:
+                await pilot.press(digit)
+            await pilot.pause()
+            app.save_screenshot(str(OUT / "question.svg"))
+            for digit in digits[6:]:
+                await pilot.press(digit)
+            await wait_for(pilot, ReviewScreen)
+            await pilot.press("r")
+            await wait_for(pilot, ResultsScreen)
+            await pilot.pause()
+            app.save_screenshot(str(OUT / "results.svg"))
+    print(f"wrote {OUT / 'question.svg'} and {OUT / 'results.svg'}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
