@@ -1,4 +1,4 @@
-"""Make the README's screenshots of the wizard (SVG) with the shipped bank: `python scripts/readme_screenshots.py`."""
+"""Make the README's SVG screenshots of the wizard with the shipped bank."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from cocreate_tui.ui.screens.review import ReviewScreen
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 SIZE = (110, 36)
 # A team that has done some homework but not the anchoring: digits pick options in order.
-ANSWERS = "4325" "23124" "2233" "3232" "3323" "4232" "31432" "4333" "33243" "332" "132" "3231" "2221"
+ANSWERS = "43252312422333232332342323143243333324333213232312221"
 
 
 async def wait_for(pilot, screen_type) -> None:  # type: ignore[no-untyped-def]
@@ -34,7 +34,10 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
         app = CocreateApp(
-            bank, SessionStore(data), data, cursor_blink=False,
+            bank,
+            SessionStore(data),
+            data,
+            cursor_blink=False,
             clock=lambda: datetime(2026, 11, 27, 10, 0, tzinfo=UTC),
         )
         async with app.run_test(size=SIZE) as pilot:
@@ -43,7 +46,10 @@ async def main() -> None:
             await pilot.press("ctrl+s", "enter")
             await wait_for(pilot, QuestionsScreen)
             # A digit past a question's last option is ignored, so cap it at the option count.
-            digits = [str(min(int(d), len(q.options))) for d, q in zip(ANSWERS, bank.questions)]
+            digits = [
+                str(min(int(d), len(q.options)))
+                for d, q in zip(ANSWERS, bank.questions, strict=True)
+            ]
             for digit in digits[:6]:
                 await pilot.press(digit)
             await pilot.pause()
