@@ -13,7 +13,9 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .test_hostile_files import valid_text
+from cocreate_tui.domain.sessions import session_to_json
+
+from ..session_helpers import make_bank, make_session
 
 PROBE = textwrap.dedent(
     """
@@ -70,7 +72,7 @@ def test_the_probe_sees_a_network_attempt(tmp_path: Path) -> None:
 def test_no_cli_command_opens_a_network_socket(tmp_path: Path) -> None:
     data = tmp_path / "data"
     sent = tmp_path / "sent.json"
-    sent.write_text(valid_text("Sendt"), encoding="utf-8")
+    sent.write_text(session_to_json(make_session(team="Sendt", bank=make_bank())), encoding="utf-8")
     answers = Path(__file__).resolve().parents[1] / "golden" / "horten_first_start.toml"
     out = tmp_path / "out"
     commands = [
