@@ -218,7 +218,7 @@ def test_score_report_names_the_question_and_answer_and_prints_notes_literally(
 ) -> None:
     answers = write(
         tmp_path / "a.toml",
-        '[answers]\nanchor_up = 1\nanchor_across = 4\ncalendar = 1\nduration = 0\n'
+        "[answers]\nanchor_up = 1\nanchor_across = 4\ncalendar = 1\nduration = 0\n"
         '[notes]\ncalendar = "[red]ikke farge[/red] [b]"\n',
     )
     code, out, _ = run(capsys, "--bank", str(bank_dir), "score", str(answers))
