@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common_options(score, top_level=False)
     _facilitator_commands(commands)
+    _serve_command(commands)
     return parser
 
 
@@ -140,6 +141,42 @@ def _facilitator_commands(commands: argparse._SubParsersAction[argparse.Argument
     _common_options(imports, top_level=False)
 
 
+def _port(text: str) -> int:
+    """argparse type: a TCP port, 1-65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be between 1 and 65535, not {port}")
+    return port
+
+
+def _serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    # Defined here, not in serve_command, so that building the parser imports nothing heavy.
+    serve = commands.add_parser(
+        "serve",
+        help="workshop mode: serve the wizard to a web browser (needs the web extra)",
+        description="Serve the wizard to a web browser on this machine. Each browser tab gets "
+        "its own copy of the app, all keeping their sessions in the same data folder. "
+        "Needs the web extra: pip install 'cocreate-tui[web]'",
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only); "
+        "any other address needs --allow-remote",
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow a --host that other machines can reach; the app has no login, so everyone "
+        "who can reach the port can read and change the assessments",
+    )
+    _common_options(serve, top_level=False)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cocreate` command."""
     args = build_parser().parse_args(argv)
@@ -152,6 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands import score_command
 
             return score_command.run(args)
+        if args.command == "serve":
+            from .commands import serve_command
+
+            return serve_command.run(args)
         if args.command in FACILITATOR_COMMANDS:
             # Imported by name so that each command loads only what it needs.
             module = importlib.import_module(f".commands.{args.command}_command", __package__)

@@ -1,0 +1,129 @@
+"""`cocreate serve`: workshop mode, the same wizard in a browser through textual-serve."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from ..domain.bank_loader import BankError, load_bank
+from ..domain.bank_models import Lang
+from ..domain.paths import data_dir
+from ..web.hosts import is_loopback
+from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, bank_dir, error, print_bank_error
+
+INSTALL = "pip install 'cocreate-tui[web]'"
+WEB_MODULES = frozenset({"textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2", "yarl"})
+"""Top-level modules of the web extra: an ImportError naming one of them means it is missing."""
+
+WARNING = {
+    "nb": (
+        "ADVARSEL: cocreate serve tar imot tilkoblinger på {address}, ikke bare fra denne "
+        "maskinen. Appen har ingen innlogging: alle som kan nå denne porten, kan lese og endre "
+        "vurderingene. Bruk det bare på et nettverk dere stoler på, og stopp det (Ctrl+C) når "
+        "verkstedet er over."
+    ),
+    "en": (
+        "WARNING: cocreate serve accepts connections on {address}, not only from this machine. "
+        "The served app has no login: everyone who can reach this port can read and change the "
+        "assessments. Use it only on a network you trust, and stop it (Ctrl+C) when the "
+        "workshop is over."
+    ),
+}
+BANNER = {
+    "nb": "cocreate serve: åpne {url} i en nettleser. Ctrl+C stopper.",
+    "en": "cocreate serve: open {url} in a browser. Ctrl+C stops.",
+}
+ANY_ADDRESS = {"nb": "<denne maskinens adresse>", "en": "<this machine's address>"}
+
+
+def address(host: str, port: int) -> str:
+    """`host:port`, with an IPv6 address in brackets."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def page_url(host: str, port: int, lang: Lang) -> str:
+    """The address to open in a browser."""
+    unspecified = host in ("", "0.0.0.0", "::")
+    return f"http://{address(ANY_ADDRESS[lang] if unspecified else host, port)}/"
+
+
+def remote_warning(host: str, port: int, lang: Lang) -> str:
+    """The plain warning for a server others can reach: `lang` first, the other language next."""
+    order: tuple[Lang, Lang] = ("nb", "en") if lang == "nb" else ("en", "nb")
+    return "\n".join(WARNING[each].format(address=address(host, port)) for each in order)
+
+
+def missing_extra_message(module: str | None) -> str:
+    """What to install, exactly, when the web extra is missing."""
+    missing = f" (no module named {module!r})" if module else ""
+    return (
+        f"`cocreate serve` needs the web extra, which is not installed{missing}.\n"
+        f"  Install it with: {INSTALL}\n"
+        f"  into this Python: {shlex.quote(sys.executable)} -m {INSTALL}"
+    )
+
+
+def app_command(folder: Path, bank: Path | None, lang: Lang) -> str:
+    """The shell command textual-serve runs for each browser tab: this app, these options.
+
+    textual-serve hands the command to the shell, so every part is quoted for it.
+    """
+    parts = [sys.executable, "-m", "cocreate_tui", "--data-dir", str(folder), "--lang", lang]
+    if bank is not None:
+        parts += ["--bank", str(bank)]
+    return subprocess.list2cmdline(parts) if os.name == "nt" else shlex.join(parts)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve the wizard until Ctrl+C; returns the exit code."""
+    host: str = args.host
+    port: int = args.port
+    lang: Lang = getattr(args, "lang", "nb")
+    remote = not is_loopback(host)
+    if remote and not args.allow_remote:
+        error(
+            f"--host {host} is not only this machine: the served app has no login, so anyone "
+            "who can reach it could read and change the assessments. "
+            "Add --allow-remote to serve it there anyway."
+        )
+        return EXIT_USAGE
+    try:
+        from ..web.server import WorkshopServer
+    except ImportError as err:
+        module = (err.name or "").partition(".")[0]
+        if module not in WEB_MODULES:
+            raise
+        error(missing_extra_message(module))
+        return EXIT_INVALID
+
+    # Checked once here, so that a broken bank is reported now, not in every browser tab.
+    chosen_bank: Path | None = getattr(args, "bank", None)
+    try:
+        bank = load_bank(bank_dir(args))
+    except BankError as err:
+        print_bank_error(err)
+        return EXIT_INVALID
+    folder = data_dir(getattr(args, "data_dir", None)).absolute()
+    command = app_command(folder, chosen_bank.absolute() if chosen_bank else None, lang)
+
+    if remote:
+        print(remote_warning(host, port, lang), file=sys.stderr, flush=True)
+    server = WorkshopServer(
+        command,
+        host=host,
+        port=port,
+        title=bank.info.title.get(lang),
+        lang=lang,
+        remote=remote,
+        banner=BANNER[lang].format(url=page_url(host, port, lang)),
+    )
+    try:
+        server.serve()
+    except OSError as err:
+        error(f"cannot listen on {address(host, port)}: {err.strerror or err}")
+        return EXIT_INVALID
+    return EXIT_OK

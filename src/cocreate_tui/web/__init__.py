@@ -1,0 +1,1 @@
+"""Workshop mode's browser side: the page, its static files and the server (needs the web extra)."""
