@@ -127,7 +127,7 @@ def test_every_rejected_file_is_reported_with_its_reason(
     not_json.write_text("Hei, her er svarene våre!", encoding="utf-8")
     old_schema = inbox / "old.json"
     old_schema.write_text(
-        session_json(session).replace('"schema_version": 1', '"schema_version": 99'),
+        session_json(session).replace('"schema_version": 2', '"schema_version": 99'),
         encoding="utf-8",
     )
     bad_field = inbox / "bad.json"

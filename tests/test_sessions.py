@@ -220,7 +220,7 @@ def test_json_is_stable_readable_and_ends_with_a_newline() -> None:
     text = session_to_json(session)
 
     assert text.endswith("}\n")
-    assert text.splitlines()[1] == '  "schema_version": 1,'
+    assert text.splitlines()[1] == '  "schema_version": 2,'
     assert list(json.loads(text)) == list(Session.model_fields)
     assert "«bruker»" in text  # Norwegian text stays readable, not \u-escaped
     assert session_to_json(session_from_json(text)) == text
@@ -242,7 +242,7 @@ def test_json_round_trip_keeps_non_utc_input_as_utc() -> None:
         ("[1, 2]", "not a session (expected a JSON object, found an array)"),
         ("null", "found null"),
         ('"session"', 'found "session"'),
-        ("{}", "no schema_version (this app reads 1)"),
+        ("{}", "no schema_version (this app reads 1 and 2)"),
         ("1" * 5000, "not JSON"),
         ("[" * 100_000, "not JSON"),
     ],
@@ -259,13 +259,13 @@ def test_bad_text_gets_a_plain_reason(text: str, reason: str) -> None:
 
 @pytest.mark.parametrize(
     ("version", "shown"),
-    [(2, "2"), (0, "0"), (True, "true or false"), (1.0, "a number"), ("1", '"1"')],
+    [(3, "3"), (0, "0"), (True, "true or false"), (1.0, "a number"), ("1", '"1"')],
 )
 def test_other_schema_versions_are_refused(version: object, shown: str) -> None:
     data = as_dict(answered_session())
     data["schema_version"] = version
 
-    assert reason_for(data) == f"unsupported schema_version {shown} (this app reads 1)"
+    assert reason_for(data) == f"unsupported schema_version {shown} (this app reads 1 and 2)"
 
 
 def test_field_problems_name_the_field() -> None:

@@ -234,7 +234,7 @@ BROKEN_FILES: dict[str, bytes] = {
     "garbage": bytes(range(256)) * 4,
     "latin-1": '{"team": "Bærum"}'.encode("latin-1"),
     "wrong shape": b"[1, 2, 3]\n",
-    "future version": b'{"schema_version": 2, "id": "x"}\n',
+    "future version": b'{"schema_version": 3, "id": "x"}\n',
 }
 
 
@@ -263,7 +263,7 @@ def test_a_broken_file_is_listed_as_unreadable_and_left_untouched(
         (b"", "not JSON"),
         (b"\xff\xfe{}", "not UTF-8 text"),
         (b"[]", "not a session"),
-        (b'{"schema_version": 3}', "unsupported schema_version 3 (this app reads 1)"),
+        (b'{"schema_version": 3}', "unsupported schema_version 3 (this app reads 1 and 2)"),
     ],
 )
 def test_unreadable_reasons_are_plain(store: SessionStore, content: bytes, reason: str) -> None:

@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-FACILITATOR_COMMANDS = ("list", "show", "export", "compare", "merge", "import")
+FACILITATOR_COMMANDS = ("list", "show", "export", "compare", "merge", "import", "plan")
 """Sub-commands for reviewing saved sessions; each lives in commands/<name>_command.py."""
 
 
@@ -139,6 +139,17 @@ def _facilitator_commands(commands: argparse._SubParsersAction[argparse.Argument
         help="import a session whose id is already saved under a new id, keeping both",
     )
     _common_options(imports, top_level=False)
+
+    plan = commands.add_parser("plan", help="one session's action plan as md, csv or json")
+    plan.add_argument("id", metavar="ID", help="session id, or its first few characters")
+    plan.add_argument(
+        "--format",
+        choices=("md", "csv", "json"),
+        help="md (default), csv (semicolons, for Excel and Planner) or json",
+    )
+    plan.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+    plan.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    _common_options(plan, top_level=False)
 
 
 def _port(text: str) -> int:

@@ -4,51 +4,121 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from typing import Any
+from json.encoder import encode_basestring
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from ..domain.errors import CocreateError
-from ..domain.storage import ListResult
-from .common import EXIT_INVALID, EXIT_OK, error
-from .session_args import store_for
+from ..domain.paths import data_dir
+from ..domain.session_index import BankSource, SessionIndex
+
+if TYPE_CHECKING:
+    from ..domain.bank_loader import BankError
+    from ..domain.bank_models import Lang
+
+# The same codes as in .common, which is imported only on errors: it loads pydantic, and
+# `list --json` over a fresh index needs nothing but the standard library.
+EXIT_OK = 0
+EXIT_INVALID = 1
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run `cocreate list`."""
+    """Run `cocreate list`: bring the index up to date, then print it."""
+    index = SessionIndex(data_dir(getattr(args, "data_dir", None)), BankSource(_bank_dir(args)))
     try:
-        listing = store_for(args).list()
+        # With --json, the listing is read while the folder is checked (the slow part).
+        listing = (
+            index.refreshed_session_json(_folder_text(index), SEPARATOR) if args.json else None
+        )
+        if listing is None:
+            index.refresh()
     except CocreateError as err:
+        from .common import error
+
         error(err.message)
         return EXIT_INVALID
-    if args.json:
-        json.dump(listing_to_json(listing), sys.stdout, ensure_ascii=False, indent=2)
-        print()
-        return EXIT_OK
-    # rich only for people reading a terminal; `--json` stays light for scripts.
-    from ..facilitator_views import render_session_list
+    except _bank_error() as err:
+        from .common import print_bank_error
 
-    render_session_list(listing, args.lang)
+        print_bank_error(err)
+        return EXIT_INVALID
+    if listing is not None:
+        write_json(index, sys.stdout, listing)
+        return EXIT_OK
+    _print_readable(index, args.lang)
     return EXIT_OK
 
 
-def listing_to_json(listing: ListResult) -> dict[str, Any]:
-    """The stable JSON shape of `cocreate list --json`."""
-    return {
-        "sessions": [
-            {
-                "id": s.id,
-                "team": s.team,
-                "organisation": s.organisation,
-                "service_area": s.service_area,
-                "phase": s.phase,
-                "mode": s.mode,
-                "respondent": s.respondent,
-                "status": s.status,
-                "answered": s.answered,
-                "updated_at": s.updated_at.isoformat(),
-                "file": str(s.path),
-            }
-            for s in listing.sessions
-        ],
-        "unreadable": [{"file": str(u.path), "reason": u.reason} for u in listing.unreadable],
-    }
+def write_json(index: SessionIndex, out: TextIO, sessions: bytes | None = None) -> None:
+    """The stable JSON of `cocreate list --json`, one session per line, from a fresh index.
+
+    `{"sessions": [{"id", "team", "organisation", "service_area", "phase", "mode",
+    "respondent", "status", "answered", "updated_at", "file", "level", "overall"}, …],
+    "unreadable": [{"file", "reason"}, …]}`. Each session's object was rendered when it was
+    indexed, so 50,000 sessions print without building 50,000 dictionaries. UTF-8, as JSON is.
+    `sessions` is `index.session_json(...)` if already read.
+    """
+    if sessions is None:
+        sessions = index.session_json(_folder_text(index), SEPARATOR)
+    unreadable = SEPARATOR.join(
+        json.dumps({"file": str(item.path), "reason": item.reason}, ensure_ascii=False)
+        for item in index.unreadable()
+    ).encode()
+    # Written piece by piece: joining them first would copy 20 MB twice more.
+    parts = [b"{\n", *_array(b"sessions", sessions), b",\n", *_array(b"unreadable", unreadable)]
+    _write_bytes(out, [*parts, b"\n}\n"])
+
+
+SEPARATOR = ",\n    "
+"""Between two items of an array: one item per line."""
+
+
+def _folder_text(index: SessionIndex) -> str:
+    """How each session's `file` starts, escaped for JSON."""
+    return encode_basestring(f"{index.directory}{os.sep}")[1:-1]
+
+
+def _array(key: bytes, items: bytes) -> list[bytes]:
+    if not items:
+        return [b'  "', key, b'": []']
+    return [b'  "', key, b'": [\n    ', items, b"\n  ]"]
+
+
+def _write_bytes(out: TextIO, parts: list[bytes]) -> None:
+    # Straight to the byte stream when there is one: 20 MB need no decoding and encoding again.
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(b"".join(parts).decode())
+        return
+    out.flush()
+    for part in parts:
+        buffer.write(part)
+    buffer.flush()
+
+
+def _print_readable(index: SessionIndex, lang: Lang) -> None:
+    # rich only for people reading a terminal; `--json` stays light for scripts.
+    from ..domain.storage import ListResult, SessionSummary
+    from ..facilitator_views import render_session_list
+
+    sessions = [SessionSummary.of_row(row, index.directory) for row in index.query()]
+    render_session_list(ListResult(sessions, index.unreadable()), lang)
+
+
+def _bank_dir(args: argparse.Namespace) -> Path:
+    chosen: Path | None = getattr(args, "bank", None)
+    if chosen is not None:
+        return chosen
+    from ..domain.bank_location import shipped_bank_dir
+
+    return shipped_bank_dir()
+
+
+def _bank_error() -> type[BankError]:
+    # Called only when an exception reaches its `except` clause, so that pydantic (which the
+    # bank loader needs) is imported only when the bank really had to be loaded.
+    from ..domain import bank_loader
+
+    return bank_loader.BankError

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .action_plan import ActionProgress, action_progress
 from .bank_models import Bank, LevelId, Question
 from .scoring import Answers, AnswerValue, Assessment, assess
 from .sessions import Session, orphaned_answers
@@ -81,6 +82,9 @@ class ComparisonStep:
     """Blocker lessons raised in the later session but not in the earlier one."""
     blockers_cleared: list[str]
     """Blocker lessons raised in the earlier session and no longer in the later one."""
+    actions: list[ActionProgress] = field(default_factory=list)
+    """The earlier session's actions, each with whether the answers it was meant to improve
+    improved in the later one."""
 
     @property
     def level_before(self) -> LevelId:
@@ -214,6 +218,7 @@ def _step(bank: Bank, before: ComparedSession, after: ComparedSession) -> Compar
         ],
         blockers_raised=[b for b in blockers_after if b not in blockers_before],
         blockers_cleared=[b for b in blockers_before if b not in blockers_after],
+        actions=action_progress(before.session, after.session, bank),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import uuid
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from .errors import CocreateError, SessionFileError, SessionNotFoundError
 from .sessions import Session, session_from_json, session_to_json
-from .storage import MAX_FILE_BYTES, SessionStore
+from .storage import MAX_FILE_BYTES, SYMLINK_REASON, SessionStore
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,13 @@ def _free_id(store: SessionStore) -> str:
 
 def _read_capped(path: Path) -> str:
     try:
-        # O_NONBLOCK: opening a FIFO named *.json must not hang the import.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        # O_NONBLOCK: opening a FIFO named *.json must not hang the import. O_NOFOLLOW: a link
+        # is refused, as in the sessions folder, rather than read wherever it points.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(path, flags)
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise SessionFileError(path, SYMLINK_REASON) from None
         raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
     try:
         # Checked on the open file, so what is read is what was checked.

@@ -7,11 +7,12 @@ import os
 import re
 import tempfile
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from ..i18n import t
 from .bank_models import Bank, Lang, Question
+from .exports.plan_export import plan_markdown_lines
 from .paths import ensure_private_dir
 from .scoring import Assessment
 from .sessions import Session
@@ -28,12 +29,15 @@ def assessment_markdown(
     assessment: Assessment,
     lang: Lang,
     include_notes: bool = True,
+    today: date | None = None,
 ) -> str:
     """The assessment of `session` as a Markdown document in `lang`.
 
     The verdict comes first, then what must be fixed before inviting citizens (blockers), the
-    scores, the ranked advice, the ambition, what to clarify and the notes. Notes may hold
-    sensitive information, so `include_notes=False` leaves them out and says so.
+    scores, the ranked advice, the team's action plan, the ambition, what to clarify and the
+    notes. Notes may hold sensitive information, so `include_notes=False` leaves them out and
+    says so; the action plan is meant to be shared and stays. Actions due before `today` (the
+    local date by default) are marked overdue.
     """
     lines: list[str] = []
     lines += _title(bank, session, lang)
@@ -41,6 +45,7 @@ def assessment_markdown(
     lines += _lessons(bank, session, assessment, lang, blockers=True)
     lines += _dimension_table(bank, assessment, lang)
     lines += _lessons(bank, session, assessment, lang, blockers=False)
+    lines += plan_markdown_lines(bank, session, lang, today or date.today())
     lines += _ambition(bank, assessment, lang)
     lines += _to_clarify(bank, assessment, lang)
     lines += _notes(bank, session, lang) if include_notes else _notes_left_out(lang)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -22,7 +25,11 @@ from pydantic_core import ErrorDetails
 from cocreate_tui.domain.bank_models import Bank, ItemId, Lang, OptionValue, is_item_id
 from cocreate_tui.domain.errors import SessionFileError
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
+"""The version this app writes. Version 2 added `actions` (the team's action plan)."""
+READABLE_VERSIONS: Final = (1, 2)
+"""The versions this app reads. A version 1 file is read as version 2 with no actions, and
+written as version 2 on its next save."""
 SESSION_ID_PATTERN = r"^[0-9a-f]{32}$"
 MAX_REPORTED_ERRORS = 3
 
@@ -52,6 +59,42 @@ UtcDatetime = Annotated[
 
 Team = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Detail = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+
+ActionStatus = Literal["not_started", "under_way", "done", "dropped"]
+"""Where an action stands: not started, under way, done, or dropped (with a reason)."""
+ACTION_STATUSES: Final[tuple[ActionStatus, ...]] = ("not_started", "under_way", "done", "dropped")
+OPEN_ACTION_STATUSES: Final[tuple[ActionStatus, ...]] = ("not_started", "under_way")
+"""Statuses of actions still to be done: these are carried into the next round."""
+ACTION_TEXT_MAX = 500
+ACTION_OWNER_MAX = 120
+ACTION_REASON_MAX = 300
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _iso_day(value: object) -> object:
+    # Only a day written YYYY-MM-DD, or a date itself: pydantic's lax mode would also take a
+    # number of seconds, which no one means as a due date.
+    if isinstance(value, datetime):
+        raise ValueError("must be a day, not a moment")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a day in the calendar") from None
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+Day = Annotated[date, BeforeValidator(_iso_day)]
+"""A calendar day, written `YYYY-MM-DD` in the file."""
+ActionText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=ACTION_TEXT_MAX)
+]
+ActionOwner = Annotated[str, StringConstraints(strip_whitespace=True, max_length=ACTION_OWNER_MAX)]
+ActionReason = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=ACTION_REASON_MAX)
+]
 
 
 class _Model(BaseModel):
@@ -112,6 +155,90 @@ class Answer(_Model):
         return not self.is_answered and not self.note and not self.flagged
 
 
+class Action(_Model):
+    """Something the team will do about a recommendation: who does it, by when, and how it goes.
+
+    Made from a lesson the results recommend («tiltak»), or written by the team itself.
+    """
+
+    id: SessionId
+    """Unique id (uuid4 hex). Kept when the action is carried into the next round, so the
+    same action can be followed from one session to the next."""
+    lesson_id: ItemId | None = None
+    """The lesson the action answers; `None` for an action the team wrote on its own."""
+    question_ids: list[ItemId] = []
+    """The questions whose answers the action is meant to improve (the recommendation's)."""
+    text: ActionText
+    """What the team will do, in its own words (1–500 characters); prefilled from the lesson."""
+    owner: ActionOwner = ""
+    """Who is responsible («ansvarlig»), or empty when no one is yet."""
+    due: Day | None = None
+    """The day it should be done by («frist»), or `None` when there is no deadline."""
+    status: ActionStatus = "not_started"
+    """`not_started`, `under_way`, `done` or `dropped`."""
+    dropped_reason: ActionReason = ""
+    """Why the action was dropped: required when `status` is `dropped`, empty otherwise."""
+    carried_from: SessionId | None = None
+    """The session of an earlier round the action was carried over from, if any."""
+    created_at: UtcDatetime
+    """When the action was made (UTC); kept when it is carried over."""
+    updated_at: UtcDatetime
+    """When the action last changed (UTC)."""
+
+    @model_validator(mode="after")
+    def _reason_when_dropped(self) -> Action:
+        if self.status == "dropped" and not self.dropped_reason:
+            raise ValueError("a dropped action needs a reason (dropped_reason)")
+        if self.status != "dropped" and self.dropped_reason:
+            raise ValueError("only a dropped action has a dropped_reason")
+        return self
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the action is still to be done (not started or under way)."""
+        return self.status in OPEN_ACTION_STATUSES
+
+    def updated(self, now: datetime | None = None, **changes: object) -> Action:
+        """A validated copy with `changes`; leaving `dropped` clears the reason.
+
+        Raises `ValidationError` when the result is not a valid action.
+        """
+        data = self.model_dump() | changes
+        if data.get("status") != "dropped" and "dropped_reason" not in changes:
+            data["dropped_reason"] = ""
+        data["updated_at"] = _utc(now)
+        return Action.model_validate(data)
+
+
+def new_action(
+    text: str,
+    *,
+    lesson_id: str | None = None,
+    question_ids: Iterable[str] = (),
+    owner: str = "",
+    due: date | None = None,
+    status: ActionStatus = "not_started",
+    dropped_reason: str = "",
+    now: datetime | None = None,
+) -> Action:
+    """A new action with a fresh id. Raises `ValidationError` when a field is not valid."""
+    moment = _utc(now)
+    return Action.model_validate(
+        {
+            "id": uuid.uuid4().hex,
+            "lesson_id": lesson_id,
+            "question_ids": list(question_ids),
+            "text": text,
+            "owner": owner,
+            "due": due,
+            "status": status,
+            "dropped_reason": dropped_reason,
+            "created_at": moment,
+            "updated_at": moment,
+        }
+    )
+
+
 class BankRef(_Model):
     """Which bank a session was made with, exactly."""
 
@@ -131,8 +258,8 @@ class BankRef(_Model):
 class Session(_Model):
     """One run of the readiness check: who answered, with which bank, and the answers."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
-    """Version of this file format; the app refuses versions it does not know."""
+    schema_version: Literal[2] = SCHEMA_VERSION
+    """Version of this file format; the app reads 1 and 2, writes 2, and refuses others."""
     id: SessionId
     """Unique id (uuid4 hex); also the file name."""
     meta: SessionMeta
@@ -149,6 +276,16 @@ class Session(_Model):
     """When the session last changed (UTC)."""
     language: Lang = "nb"
     """The language the team works in."""
+    actions: list[Action] = []
+    """The team's action plan: what it will do about the recommendations, in the order the
+    actions were made. New in schema version 2."""
+
+    @model_validator(mode="after")
+    def _unique_action_ids(self) -> Session:
+        ids = [action.id for action in self.actions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two actions have the same id")
+        return self
 
     def answer(self, question_id: str) -> Answer:
         """The answer to `question_id`; an empty answer if there is none."""
@@ -186,6 +323,25 @@ class Session(_Model):
     def with_status(self, status: Status, now: datetime | None = None) -> Session:
         """A copy with `status`."""
         return self.model_copy(update={"status": status, "updated_at": _utc(now)})
+
+    def action(self, action_id: str) -> Action | None:
+        """The action with `action_id`, if the session has it."""
+        return next((action for action in self.actions if action.id == action_id), None)
+
+    def with_action(self, action: Action, now: datetime | None = None) -> Session:
+        """A copy with `action` added, or replacing the action with the same id in its place."""
+        actions = list(self.actions)
+        index = next((i for i, old in enumerate(actions) if old.id == action.id), None)
+        if index is None:
+            actions.append(action)
+        else:
+            actions[index] = action
+        return self.model_copy(update={"actions": actions, "updated_at": _utc(now)})
+
+    def without_action(self, action_id: str, now: datetime | None = None) -> Session:
+        """A copy without the action `action_id` (unchanged apart from the time if absent)."""
+        actions = [action for action in self.actions if action.id != action_id]
+        return self.model_copy(update={"actions": actions, "updated_at": _utc(now)})
 
     def answer_values(self) -> dict[str, AnswerValue]:
         """Values of the answered questions, `"unknown"` for «Vet ikke»; what scoring reads."""
@@ -264,23 +420,36 @@ def session_from_json(text: str, source: str = "<text>") -> Session:
         raise SessionFileError(
             source, f"not a session (expected a JSON object, found {_json_kind(data)})"
         )
-    _check_schema_version(data, source)
+    version = _check_schema_version(data, source)
+    if version == 1:
+        data = _from_version_1(data, source)
     try:
         return Session.model_validate(data)
     except ValidationError as error:
         raise SessionFileError(source, _describe(error.errors(include_url=False))) from None
 
 
-def _check_schema_version(data: dict[str, Any], source: str) -> None:
+def _check_schema_version(data: dict[str, Any], source: str) -> int:
+    readable = " and ".join(str(version) for version in READABLE_VERSIONS)
     if "schema_version" not in data:
-        raise SessionFileError(source, f"no schema_version (this app reads {SCHEMA_VERSION})")
+        raise SessionFileError(source, f"no schema_version (this app reads {readable})")
     version = data["schema_version"]
     # `type(...) is int`, because True == 1 and 1.0 == 1 would pass an equality check.
-    if type(version) is not int or version != SCHEMA_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         shown = version if type(version) is int else _json_kind(version)
         raise SessionFileError(
-            source, f"unsupported schema_version {shown} (this app reads {SCHEMA_VERSION})"
+            source, f"unsupported schema_version {shown} (this app reads {readable})"
         )
+    return version
+
+
+def _from_version_1(data: dict[str, Any], source: str) -> dict[str, Any]:
+    # Version 1 is version 2 without actions; anything else stays as strict as before.
+    if "actions" in data:
+        raise SessionFileError(
+            source, "field actions: not part of schema_version 1 (a version 2 field)"
+        )
+    return data | {"schema_version": SCHEMA_VERSION}
 
 
 def _describe(errors: list[ErrorDetails]) -> str:

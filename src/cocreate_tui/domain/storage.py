@@ -1,4 +1,4 @@
-"""Session files on disk: atomic, private saves and a listing that survives broken files."""
+"""Session files on disk: atomic, private saves, kept in step with the index that lists them."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.errors import (
     AmbiguousSessionError,
     SessionFileError,
@@ -19,6 +20,14 @@ from cocreate_tui.domain.errors import (
     StorageError,
 )
 from cocreate_tui.domain.paths import ensure_private_dir, sessions_dir
+from cocreate_tui.domain.session_index import (
+    SESSION_SUFFIX,
+    TEMP_PREFIX,
+    BankSource,
+    IndexRow,
+    SessionIndex,
+    UnreadableFile,
+)
 from cocreate_tui.domain.sessions import (
     SESSION_ID_PATTERN,
     Mode,
@@ -30,8 +39,8 @@ from cocreate_tui.domain.sessions import (
 )
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-TEMP_PREFIX = ".tmp-"
-SUFFIX = ".json"
+SUFFIX = SESSION_SUFFIX
+SYMLINK_REASON = "a symbolic link (links are not followed; use the file itself)"
 MAX_IDS_SHOWN = 5
 
 _WRITE_FAILURES = {
@@ -89,15 +98,22 @@ class SessionSummary:
             path=path,
         )
 
-
-@dataclass(frozen=True, slots=True)
-class UnreadableFile:
-    """A file in the sessions folder that could not be read as a session; it is left as it is."""
-
-    path: Path
-    """The file."""
-    reason: str
-    """What is wrong, in plain English."""
+    @classmethod
+    def of_row(cls, row: IndexRow, directory: Path) -> SessionSummary:
+        """The summary of an index row for a file in `directory`."""
+        return cls(
+            id=row.id,
+            team=row.team,
+            organisation=row.organisation,
+            service_area=row.service_area,
+            phase=row.phase,
+            mode=row.mode,
+            respondent=row.respondent,
+            status=row.status,
+            answered=row.answered,
+            updated_at=row.updated_at,
+            path=directory / row.file,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +127,18 @@ class ListResult:
 
 
 class SessionStore:
-    """The sessions folder under a data folder: one private JSON file per session."""
+    """The sessions folder under a data folder: one private JSON file per session.
 
-    def __init__(self, data_dir: Path) -> None:
+    Every save also updates the folder's index (`self.index`), which lists, sorts and filters
+    the sessions without reading every file. With `bank`, the index scores each session (level
+    and overall); without, those stay empty until an index with a bank refreshes.
+    """
+
+    def __init__(self, data_dir: Path, bank: Bank | BankSource | None = None) -> None:
         self.directory = sessions_dir(data_dir)
         """The folder that holds the session files."""
+        self.index = SessionIndex(data_dir, bank)
+        """The index of the folder: kept in step by `save`, brought up to date by `list`."""
 
     def path_for(self, session_id: str) -> Path:
         """The file of the session with `session_id`."""
@@ -135,6 +158,8 @@ class SessionStore:
             _write_atomically(path, session_to_json(session).encode("utf-8"))
         except OSError as error:
             raise StorageError(_describe_write_failure(path, error)) from error
+        # After the file, which is the truth; never raises, and never waits for a busy index.
+        self.index.upsert(session, path)
         return path
 
     def load(self, session_id: str) -> Session:
@@ -148,20 +173,20 @@ class SessionStore:
         return read_session_file(path)
 
     def list(self) -> ListResult:
-        """Every session in the folder, most recently updated first, and the unreadable files."""
-        sessions: builtins.list[SessionSummary] = []
-        unreadable: builtins.list[UnreadableFile] = []
-        for path in _session_files(self.directory):
-            try:
-                sessions.append(SessionSummary.of(read_session_file(path), path))
-            except SessionFileError as error:
-                unreadable.append(UnreadableFile(path, error.reason))
-        sessions.sort(key=lambda summary: (summary.updated_at, summary.id), reverse=True)
-        return ListResult(sessions, unreadable)
+        """Every session in the folder, most recently updated first, and the unreadable files.
 
-    def unfinished(self) -> builtins.list[SessionSummary]:
-        """Sessions still in progress, most recently updated first."""
-        return [summary for summary in self.list().sessions if summary.status == "in_progress"]
+        Reads only files the index has not seen as they are now. Raises `StorageError`.
+        """
+        self.index.refresh()
+        rows = self.index.query()
+        sessions = [SessionSummary.of_row(row, self.directory) for row in rows]
+        return ListResult(sessions, self.index.unreadable())
+
+    def unfinished(self, limit: int | None = None) -> builtins.list[SessionSummary]:
+        """Sessions still in progress, most recently updated first; at most `limit` of them."""
+        self.index.refresh()
+        rows = self.index.query(status="in_progress", limit=limit)
+        return [SessionSummary.of_row(row, self.directory) for row in rows]
 
     def find(self, prefix: str) -> Session:
         """The one session whose id starts with `prefix`, as typed on the command line.
@@ -218,7 +243,14 @@ def _session_files(directory: Path) -> list[Path]:
 
 def _read_text(path: Path) -> str:
     try:
-        with path.open("rb") as file:
+        # O_NOFOLLOW: a link planted in the folder must not make the app read a file elsewhere.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise SessionFileError(path, SYMLINK_REASON) from None
+        raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        with os.fdopen(descriptor, "rb") as file:
             # Checked on the open file, and the read capped, so a huge file is never read whole.
             if os.fstat(file.fileno()).st_size > MAX_FILE_BYTES:
                 raise SessionFileError(path, _too_large())

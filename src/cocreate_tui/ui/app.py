@@ -16,18 +16,28 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
+from ..domain.action_plan import carry_over, next_phase, next_round_meta
 from ..domain.bank_models import Bank, Lang
 from ..domain.errors import CocreateError
 from ..domain.scoring import assess
-from ..domain.sessions import Session, SessionMeta, bank_changed, new_session, orphaned_answers
+from ..domain.sessions import (
+    Phase,
+    Session,
+    SessionMeta,
+    bank_changed,
+    new_session,
+    orphaned_answers,
+)
 from ..domain.storage import SessionStore
 from ..i18n import t
 from .base import Localised
 from .commands import CocreateCommands
 from .dialogs.help import HelpDialog
-from .messages import OpenSession
+from .dialogs.next_round import NextRoundDialog
+from .messages import OpenActionPlan, OpenSession
 from .progress import next_open, resume_question
 from .screens.about import AboutScreen
+from .screens.action_plan import ActionPlanScreen
 from .screens.intro import IntroScreen
 from .screens.new_session import NewSessionScreen
 from .screens.questions import QuestionsOutcome, QuestionsScreen
@@ -183,7 +193,7 @@ class CocreateApp(App[None]):
     def action_saved(self) -> None:
         """Show the saved assessments."""
         if not isinstance(self.screen, SavedScreen):
-            self.push_screen(SavedScreen(self.store, self.bank))
+            self.push_screen(SavedScreen(self.store, self.bank, self.clock))
 
     def action_about(self) -> None:
         """Show what samskaping is, and the report the check rests on."""
@@ -245,7 +255,9 @@ class CocreateApp(App[None]):
             return
         session = self._keeper.session
         assessment = assess(self.bank, session.answer_values())
-        screen = ResultsScreen(self.bank, session, assessment, self.data_dir, self.clock)
+        screen = ResultsScreen(
+            self.bank, session, assessment, self.data_dir, self.clock, keeper=self._keeper
+        )
         self.push_screen(screen, self._after_results)
 
     def _after_results(self, outcome: ResultsOutcome | None) -> None:
@@ -255,6 +267,64 @@ class CocreateApp(App[None]):
             self._show_questions(target, self._bank_notice(session))
         else:
             self._keeper = None
+
+    # --- the action plan and the next round --------------------------------------------------
+
+    def action_open_plan(self) -> None:
+        """Show the action plan of the session that is open."""
+        if self._keeper is not None and not isinstance(self.screen, ActionPlanScreen):
+            self.push_screen(self._plan_screen(self._keeper))
+
+    def _plan_screen(self, keeper: SessionKeeper) -> ActionPlanScreen:
+        # The sessions carried actions came from, so the plan can show what improved since.
+        earlier_ids = {a.carried_from for a in keeper.session.actions if a.carried_from}
+        earlier = []
+        for session_id in sorted(earlier_ids):
+            try:
+                earlier.append(self.store.load(session_id))
+            except CocreateError:
+                continue
+        return ActionPlanScreen(self.bank, keeper, self.clock, earlier)
+
+    @on(OpenActionPlan)
+    def _open_action_plan(self, message: OpenActionPlan) -> None:
+        try:
+            session = self.store.load(message.session_id)
+        except CocreateError as error:
+            self.notify(error.message, title=self.tr("open_failed"), severity="error")
+            return
+        before = self._keeper
+        self._keeper = SessionKeeper(self.store, session, self.clock)
+
+        def closed(_: None) -> None:
+            self._keeper = before
+
+        self.push_screen(self._plan_screen(self._keeper), closed)
+
+    def action_next_round(self) -> None:
+        """Start the next round for the open session's team, from its open actions."""
+        if self._keeper is None:
+            return
+        session = self._keeper.session
+        open_actions = sum(action.is_open for action in session.actions)
+        level = assess(self.bank, session.answer_values()).level
+        phase = next_phase(session.meta.phase, level)
+        dialog = NextRoundDialog(session.meta.team, open_actions, phase)
+        self.push_screen(dialog, self._start_next_round)
+
+    def _start_next_round(self, phase: Phase | None) -> None:
+        if phase is None or self._keeper is None:
+            return
+        previous = self._keeper.session
+        meta = next_round_meta(previous.meta, phase)
+        session = carry_over(previous, meta, self.bank, now=self.clock(), language=self.lang)
+        keeper = SessionKeeper(self.store, session, self.clock)
+        if not self._save(lambda k: k.save(), keeper):
+            return
+        self.action_home()
+        self._keeper = keeper
+        self._show_questions(self.bank.questions[0].id)
+        self.notify(self.tr("next_round_started", count=len(session.actions)), timeout=15)
 
     def _save(
         self, change: Callable[[SessionKeeper], None], keeper: SessionKeeper | None = None

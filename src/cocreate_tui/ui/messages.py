@@ -12,3 +12,10 @@ class OpenSession(Message):
     """Open the saved session `session_id`: continue it, or show its results if complete."""
 
     session_id: str
+
+
+@dataclass
+class OpenActionPlan(Message):
+    """Open the action plan of the saved session `session_id`."""
+
+    session_id: str

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from ..domain.bank_models import Lang
-from ..domain.sessions import Session, Status
+from ..domain.sessions import Action, Session, Status
 from ..domain.storage import SessionStore
 
 Clock = Callable[[], datetime]
@@ -59,6 +59,16 @@ class SessionKeeper:
         """Record the language the team works in, and save; nothing happens if unchanged."""
         if self._session.language != lang:
             self._change(self._session.model_copy(update={"language": lang}))
+
+    def save_action(self, action: Action) -> None:
+        """Add `action` to the plan, or replace the action with its id, and save."""
+        if self._session.action(action.id) != action:
+            self._change(self._session.with_action(action, now=self._clock()))
+
+    def remove_action(self, action_id: str) -> None:
+        """Take the action `action_id` out of the plan, and save."""
+        if self._session.action(action_id) is not None:
+            self._change(self._session.without_action(action_id, now=self._clock()))
 
     def _change(self, session: Session) -> None:
         self._session = session

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from html import escape
 
 from ...i18n import t
@@ -27,6 +28,7 @@ from .common import (
     section_words,
     session_label,
 )
+from .plan_export import plan_html, progress_html
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 """Nothing may be loaded or run: only the inline style, and images only as data: URLs."""
@@ -65,6 +67,7 @@ blockquote { margin: .4rem 0; padding: .2rem .8rem; border-left: 3px solid #999;
 .legend span.swatch { display: inline-block; width: .9rem; height: .9rem; margin: 0 .3rem 0 1rem;
   vertical-align: middle; }
 .disagree { background: #fff1f0; }
+tr.overdue td { background: #fff1f0; }
 footer { margin-top: 2.5rem; color: #555; font-size: .85rem; border-top: 1px solid #ccc; }
 @media print {
   body { margin: 0; max-width: none; }
@@ -100,6 +103,8 @@ def session_html(
             f'<p class="notice">{_e(t("bank_differs", lang).format(old=old, new=new))}</p>'
         )
     parts.append(_assessment(bank, assessment, lang))
+    # The action plan is meant to be shared, so it stays when the notes are left out.
+    parts.append(plan_html(bank, session, lang, date.today()))
     parts.append(_answers(bank, session, lang, include_notes))
     return _page(title, parts, lang, bank.info.source)
 
@@ -489,6 +494,8 @@ def _step(bank: Bank, step: ComparisonStep, lang: Lang, include_notes: bool) -> 
                 for lesson in lessons
             )
             parts.append(f"<h3>{_e(t(key, lang))}</h3><ul>{items}</ul>")
+    if step.actions:
+        parts.append(progress_html(bank, step.actions, lang))
     return "\n".join(parts)
 
 

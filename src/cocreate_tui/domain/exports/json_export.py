@@ -11,6 +11,7 @@ from ..json_views import assessment_to_json
 from ..merge import Merge
 from ..sessions import Session, session_to_json
 from .common import without_notes
+from .plan_export import progress_json
 
 COMPARISON_FORMAT = "cocreate-comparison"
 MERGE_FORMAT = "cocreate-merge"
@@ -163,4 +164,5 @@ def _step(step: ComparisonStep, include_notes: bool) -> dict[str, Any]:
         ],
         "blockers_raised": list(step.blockers_raised),
         "blockers_cleared": list(step.blockers_cleared),
+        "actions": progress_json(step.actions),
     }

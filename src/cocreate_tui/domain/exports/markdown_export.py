@@ -26,6 +26,7 @@ from .common import (
     section_words,
     session_label,
 )
+from .plan_export import progress_markdown_lines
 
 _SPECIAL = "\\`*_[]<>#|!~"
 
@@ -284,6 +285,8 @@ def _step(
             for lesson_id in lessons:
                 lesson = bank.lesson(lesson_id)
                 lines.append(f"- **{md(lesson.title.get(lang))}** ({md(lesson.section)})")
+    if step.actions:
+        lines += progress_markdown_lines(bank, step.actions, lang, heading)
     return lines
 
 

@@ -48,6 +48,20 @@ KEYS = (
             ("b", "help_key_edit"),
         ),
     ),
+    (
+        "help_plan",
+        (
+            ("t", "help_key_make_action"),
+            ("p", "help_key_plan"),
+            ("e / Enter", "help_key_edit_action"),
+            ("g", "help_key_done"),
+            ("x", "help_key_drop"),
+            ("a", "help_key_new_action"),
+            ("f / s", "help_key_sort"),
+            ("Delete", "help_key_delete"),
+            ("r", "help_key_next_round"),
+        ),
+    ),
 )
 """Sections of the help: i18n key of the heading, then (keys, i18n key of what they do)."""
 

@@ -16,14 +16,19 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Static
 
+from ...domain.action_plan import action_from_recommendation, actions_for_lesson
 from ...domain.bank_models import Bank
+from ...domain.errors import CocreateError
+from ...domain.exports.plan_export import due_words, owner_words, status_words
 from ...domain.report_markdown import assessment_markdown, export_file_name, write_export
 from ...domain.scoring import Assessment, Recommendation
-from ...domain.sessions import Session
+from ...domain.sessions import Action, Session
 from ..base import BaseScreen
 from ..commands import PaletteCommand
+from ..dialogs.action_form import ActionFormDialog
 from ..dialogs.export import ExportDialog
 from ..dialogs.why_score import WhyScoreDialog
+from ..session_keeper import SessionKeeper
 from ..widgets.score_list import ScoreList, ScoreRow
 
 FIRST_ADVICE = 8
@@ -33,6 +38,19 @@ ResultsOutcome = Literal["edit", "home"]
 """`edit`: back to the questions to change answers; `home`: close the results."""
 
 
+class LessonCard(Static, can_focus=True):
+    """One recommendation; focus it (Tab or click) and press t to make it an action."""
+
+    def __init__(
+        self, content: Content, recommendation: Recommendation, number: int, classes: str
+    ) -> None:
+        super().__init__(content, classes=classes)
+        self.recommendation = recommendation
+        """The recommendation the card shows."""
+        self.number = number
+        """Its number in the list."""
+
+
 class ResultsScreen(BaseScreen[ResultsOutcome]):
     """Presents an `Assessment` of a session; the scoring is done before the screen is made."""
 
@@ -40,11 +58,17 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "export", "key_export"),
         Binding("w", "why", "key_why_score"),
+        Binding("t", "make_action", "key_make_action"),
+        Binding("p", "app.open_plan", "key_plan"),
+        Binding("r", "app.next_round", "key_next_round", show=False),
         Binding("b", "edit", "key_edit"),
         Binding("escape", "close", "key_close"),
     ]
     PALETTE = (
         PaletteCommand("cmd_export", "cmd_export_help", "export"),
+        PaletteCommand("cmd_make_action", "cmd_make_action_help", "make_action"),
+        PaletteCommand("cmd_plan", "cmd_plan_help", "app.open_plan"),
+        PaletteCommand("cmd_next_round", "cmd_next_round_help", "app.next_round"),
         PaletteCommand("cmd_edit", "cmd_edit_help", "edit"),
     )
 
@@ -55,11 +79,16 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         assessment: Assessment,
         data_dir: Path,
         clock: Callable[[], datetime],
+        keeper: SessionKeeper | None = None,
     ) -> None:
-        """Show `assessment` of `session`; exports go under `data_dir`, named by `clock`."""
+        """Show `assessment` of `session`; exports go under `data_dir`, named by `clock`.
+
+        With `keeper` (which holds `session`), recommendations can be made into actions.
+        """
         super().__init__()
         self._bank = bank
         self._session = session
+        self._keeper = keeper
         self._assessment = assessment
         self._data_dir = data_dir
         self._clock = clock
@@ -72,6 +101,8 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         yield Header()
         with VerticalScroll(id="results-page", can_focus=True):
             yield from self._verdict()
+            if self._assessment.recommendations and self._keeper is not None:
+                yield Static(self.tr("results_action_hint"), classes="hint", markup=False)
             yield from self._lessons(blockers=True)
             yield Static(self.tr("results_scores_title"), classes="heading", markup=False)
             yield Static(self.tr("results_scores_hint"), classes="hint", markup=False)
@@ -84,6 +115,8 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
             yield Static(id="export-path", classes="export-path", markup=False)
         with Horizontal(id="results-buttons", classes="button-row"):
             yield Button(self.tr("results_export"), variant="primary", id="export", compact=True)
+            if self._keeper is not None:
+                yield Button(self.tr("results_make_action"), id="make-action", compact=True)
             yield Button(self.tr("results_edit"), id="edit", compact=True)
             yield Button(self.tr("results_close"), id="close", compact=True)
         yield Footer(compact=True)
@@ -92,6 +125,17 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         self.sub_title = self._session.meta.team
         self._show_scores()
         self._show_export_path()
+
+    def on_screen_resume(self) -> None:
+        self._refresh_cards()
+
+    def _refresh_cards(self) -> None:
+        """Show each card's actions as the plan has them now (it may have changed elsewhere)."""
+        if self._keeper is None:
+            return
+        self._session = self._keeper.session
+        for card in self.query(LessonCard):
+            card.update(self._lesson_text(card.number, card.recommendation))
 
     async def apply_language(self) -> None:
         await super().apply_language()
@@ -145,7 +189,7 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         # wait behind a button rather than burying what follows.
         shown = chosen if blockers else chosen[:FIRST_ADVICE]
         for number, recommendation in enumerate(shown, start=1):
-            yield Static(self._lesson_text(number, recommendation), classes=classes)
+            yield self._card(number, recommendation, classes)
         rest = chosen[len(shown) :]
         if not rest:
             return
@@ -153,13 +197,19 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         with Vertical(id="more-advice") as more:
             more.display = self._all_advice_shown
             for number, recommendation in enumerate(rest, start=len(shown) + 1):
-                yield Static(self._lesson_text(number, recommendation), classes=classes)
+                yield self._card(number, recommendation, classes)
+
+    def _card(self, number: int, recommendation: Recommendation, classes: str) -> Widget:
+        content = self._lesson_text(number, recommendation)
+        if self._keeper is None:
+            return Static(content, classes=classes)
+        return LessonCard(content, recommendation, number, classes)
 
     def _lesson_text(self, number: int, recommendation: Recommendation) -> Content:
         lang = self.lang
         lesson = self._bank.lesson(recommendation.lesson_id)
         quote = lesson.quote if lesson.quote.startswith("«") else f"«{lesson.quote}»"
-        parts: list[str | tuple[str, str]] = [
+        parts: list[str | tuple[str, str] | Content] = [
             (f"{number}. {lesson.title.get(lang)}", "bold"),
             f"  ({self.tr('report_ref', section=lesson.section)})\n",
             lesson.advice.get(lang),
@@ -170,7 +220,18 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         ]
         for question_id in recommendation.questions:
             parts += ["\n", ("  • ", "dim"), (self._answered(question_id), "dim")]
+        for action in actions_for_lesson(self._session, recommendation.lesson_id):
+            parts += ["\n", self._action_line(action)]
         return Content.assemble(*parts)
+
+    def _action_line(self, action: Action) -> Content:
+        lang = self.lang
+        today = self._clock().date()
+        return Content.assemble(
+            (f"{self.tr('action_text')}: ", "bold"),
+            (status_words(action, lang, today), "bold"),
+            f" · {owner_words(action, lang)} · {self.tr('action_due')}: {due_words(action, lang)}",
+        )
 
     def _answered(self, question_id: str) -> str:
         lang = self.lang
@@ -298,6 +359,69 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         self._show_export_path()
         self.query_one("#export-path").scroll_visible()
         self.notify(self.tr("results_exported", path=str(path)), timeout=15)
+
+    def action_make_action(self) -> None:
+        """Make the chosen recommendation an action (or change its action, if it has one).
+
+        With no card chosen, the first recommendation without an action is taken: blockers
+        come first.
+        """
+        if self._keeper is None:
+            return
+        recommendations = self._assessment.recommendations
+        if not recommendations:
+            self.notify(self.tr("results_no_advice"))
+            return
+        focused = self.focused
+        if isinstance(focused, LessonCard):
+            recommendation = focused.recommendation
+        else:
+            recommendation = next(
+                (
+                    rec
+                    for rec in recommendations
+                    if not actions_for_lesson(self._session, rec.lesson_id)
+                ),
+                recommendations[0],
+            )
+            self._focus_card(recommendation)
+        lang = self.lang
+        lesson = self._bank.lesson(recommendation.lesson_id)
+        line = self.tr("action_form_lesson", title=lesson.title.get(lang), section=lesson.section)
+        existing = actions_for_lesson(self._session, recommendation.lesson_id)
+        if existing:
+            dialog = ActionFormDialog(self._clock, existing[0], lesson_line=line, focus="owner")
+        else:
+            draft = action_from_recommendation(self._bank, recommendation, lang)
+            dialog = ActionFormDialog(
+                self._clock,
+                text=draft.text,
+                lesson_id=draft.lesson_id,
+                question_ids=draft.question_ids,
+                lesson_line=line,
+                focus="owner",
+            )
+        self.app.push_screen(dialog, self._action_made)
+
+    def _focus_card(self, recommendation: Recommendation) -> None:
+        for card in self.query(LessonCard):
+            if card.recommendation.lesson_id == recommendation.lesson_id:
+                if not card.parent or not card.parent.display:
+                    self.action_show_all()
+                card.focus()
+                return
+
+    def _action_made(self, action: Action | None) -> None:
+        if action is None or self._keeper is None:
+            return
+        keeper = self._keeper
+        try:
+            keeper.save_action(action)
+        except CocreateError as error:
+            self.notify(error.message, title=self.tr("save_failed"), severity="error", timeout=30)
+            return
+        self._refresh_cards()
+        self.notify(self.tr("action_saved"))
 
     def action_edit(self) -> None:
         """Back to the questions to change answers."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from datetime import datetime
 from typing import ClassVar
 
 from textual import on, work
@@ -11,14 +13,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
+from ...domain.action_plan import ActionCounts, count_actions
 from ...domain.bank_models import Bank
 from ...domain.errors import CocreateError
 from ...domain.storage import ListResult, SessionStore
 from ..base import BaseScreen
-from ..messages import OpenSession
+from ..messages import OpenActionPlan, OpenSession
 from ..timefmt import local_time
 
-COLUMNS = ("saved_team", "saved_phase", "saved_status", "saved_updated")
+COLUMNS = ("saved_team", "saved_phase", "saved_status", "saved_updated", "saved_actions")
 TEAM_WIDTH = 28
 """Longer team names are shortened in the table, so it fits 80 columns."""
 
@@ -28,14 +31,20 @@ class SavedScreen(BaseScreen[None]):
 
     AUTO_FOCUS = "#saved-table"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "plan", "key_plan"),
         Binding("escape", "close", "key_back"),
     ]
 
-    def __init__(self, store: SessionStore, bank: Bank) -> None:
+    def __init__(
+        self, store: SessionStore, bank: Bank, clock: Callable[[], datetime] = datetime.now
+    ) -> None:
         super().__init__()
         self._store = store
         self._bank = bank
+        self._clock = clock
         self._listing: ListResult | None = None
+        self._actions: dict[str, ActionCounts] = {}
+        """The actions of each session that has some, read after the list is shown."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,6 +81,32 @@ class SavedScreen(BaseScreen[None]):
             self._listing = ListResult([], [])
             self.notify(error.message, severity="error")
         self._show()
+        ids = [summary.id for summary in self._listing.sessions]
+        self._actions = await asyncio.to_thread(self._count_actions, ids)
+        table = self.query_one("#saved-table", DataTable)
+        for session_id in self._actions:
+            if session_id in table.rows:
+                words = self._action_words(session_id)
+                table.update_cell(session_id, "saved_actions", words, update_width=True)
+
+    def _count_actions(self, session_ids: list[str]) -> dict[str, ActionCounts]:
+        # Read after the list is on screen: the index does not hold the actions.
+        today = self._clock().date()
+        found: dict[str, ActionCounts] = {}
+        for session_id in session_ids:
+            try:
+                counts = count_actions(self._store.load(session_id).actions, today)
+            except CocreateError:
+                continue
+            if counts.total:
+                found[session_id] = counts
+        return found
+
+    def _action_words(self, session_id: str) -> str:
+        counts = self._actions.get(session_id)
+        if counts is None:
+            return ""
+        return self.tr("saved_actions_counts", open=counts.open, overdue=counts.overdue)
 
     def _show(self) -> None:
         if self._listing is None:
@@ -96,6 +131,7 @@ class SavedScreen(BaseScreen[None]):
                 self.tr(f"saved_phase_{summary.phase}"),
                 status,
                 local_time(summary.updated_at, self.lang),
+                self._action_words(summary.id),
                 key=summary.id,
             )
         table.display = bool(self._listing.sessions)
@@ -120,6 +156,14 @@ class SavedScreen(BaseScreen[None]):
             row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
             if row_key.value is not None:
                 self.post_message(OpenSession(row_key.value))
+
+    def action_plan(self) -> None:
+        """Open the action plan of the highlighted session."""
+        table = self.query_one("#saved-table", DataTable)
+        if table.row_count:
+            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+            if row_key.value is not None:
+                self.post_message(OpenActionPlan(row_key.value))
 
     @on(Button.Pressed, "#open")
     def _open_pressed(self) -> None:

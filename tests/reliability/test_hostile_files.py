@@ -1,0 +1,173 @@
+"""Hostile and broken files, in the data folder and given to `cocreate import`.
+
+For every kind: `cocreate list` still works and names the file and the reason, import refuses it
+with that reason, and no file is modified, moved or deleted (checked by hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cocreate_tui.cli import main
+from cocreate_tui.domain.sessions import session_to_json
+from cocreate_tui.domain.storage import SessionStore
+
+from ..session_helpers import make_bank, make_session
+
+FIFTY_MB = 50 * 1024 * 1024
+
+
+def valid_text(team: str = "Gyldig") -> str:
+    return session_to_json(make_session(team=team, bank=make_bank()))
+
+
+def with_field(field: str, value: object) -> bytes:
+    data = json.loads(valid_text())
+    data[field] = value
+    return json.dumps(data).encode()
+
+
+def write_bytes(content: bytes) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / "hostile.json"
+        path.write_bytes(content)
+        return path
+
+    return make
+
+
+def fifty_megabytes(folder: Path) -> Path:
+    path = folder / "huge.json"
+    with path.open("wb") as file:
+        file.truncate(FIFTY_MB)  # sparse: quick to make, but 50 MB to anyone who reads it
+    return path
+
+
+def named_after_other_id(folder: Path) -> Path:
+    # Two files claiming the same id: the real one, and a copy under another name.
+    text = valid_text("Kopi")
+    session_id = json.loads(text)["id"]
+    (folder / f"{session_id}.json").write_text(text, encoding="utf-8")
+    copy = folder / "00000000000000000000000000000000.json"
+    copy.write_text(text, encoding="utf-8")
+    return copy
+
+
+def symlink_outside(folder: Path) -> Path:
+    outside = folder.parent.parent / "outside"
+    outside.mkdir(exist_ok=True)
+    target = outside / "secret.json"
+    target.write_text(valid_text("Utenfor"), encoding="utf-8")
+    link = folder / f"{json.loads(target.read_text(encoding='utf-8'))['id']}.json"
+    link.symlink_to(target)
+    return link
+
+
+HOSTILE: dict[str, Callable[[Path], Path]] = {
+    "empty": write_bytes(b""),
+    "truncated JSON": write_bytes(valid_text().encode()[:150]),
+    "binary garbage": write_bytes(bytes(range(256)) * 8),
+    "not UTF-8": write_bytes(
+        valid_text().replace("Gyldig", "Gyl\udcffdig").encode("utf-8", "surrogateescape")
+    ),
+    "wrong shape": write_bytes(b"[1, 2, 3]"),
+    "wrong types": write_bytes(with_field("answers", "alle sammen")),
+    "future schema_version": write_bytes(with_field("schema_version", 99)),
+    "50 MB file": fifty_megabytes,
+    "deeply nested JSON": write_bytes(b"[" * 200_000 + b"]" * 200_000),
+    "id with slash": write_bytes(with_field("id", "../../etc/passwd")),
+    "id with dot-dot": write_bytes(with_field("id", "..")),
+    "id with control characters": write_bytes(with_field("id", "abc\x1b[31mdef\x07")),
+    "symlink outside the data folder": symlink_outside,
+    "two files claiming one id": named_after_other_id,
+}
+
+
+def hashes(root: Path) -> dict[str, str]:
+    found = {}
+    for path in sorted(root.rglob("*")):
+        if path.name.startswith("index.sqlite3"):
+            continue  # the app's own index: a cache that `list` keeps up to date
+        if path.is_symlink():
+            found[str(path)] = "link->" + os.readlink(path)
+        elif path.is_file():
+            digest = hashlib.sha256()
+            with path.open("rb") as file:
+                for block in iter(lambda: file.read(1 << 20), b""):
+                    digest.update(block)
+            found[str(path)] = digest.hexdigest()
+    return found
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE), ids=list(HOSTILE))
+def test_list_names_the_file_and_reason_and_touches_nothing(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    store = SessionStore(data)
+    good = make_session(team="God", bank=make_bank())
+    store.save(good)
+    hostile = HOSTILE[kind](store.directory)
+    before = hashes(tmp_path)
+
+    code, out, err = run(capsys, "list", "--json", "--data-dir", str(data))
+
+    assert code == 0, err
+    listing = json.loads(out)
+    assert good.id in [s["id"] for s in listing["sessions"]]
+    named = [u for u in listing["unreadable"] if Path(u["file"]).name == hostile.name]
+    assert len(named) == 1 and named[0]["reason"], listing["unreadable"]
+    assert hashes(tmp_path) == before
+
+
+@pytest.mark.parametrize("kind", [k for k in HOSTILE if k != "two files claiming one id"])
+def test_import_refuses_with_the_reason_and_touches_nothing(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    hostile = HOSTILE[kind](inbox)
+    target = tmp_path / "data"
+    before = hashes(tmp_path)
+
+    code, _, err = run(capsys, "import", str(hostile), "--data-dir", str(target))
+
+    assert code == 1
+    assert str(hostile) in err and "not imported" in err
+    reason = err.split("not imported:", 1)[1].strip()
+    assert reason
+    assert "\x1b" not in err  # a crafted id never reaches the terminal as an escape sequence
+    assert hashes(tmp_path) == before
+    assert SessionStore(target).list().sessions == []
+
+
+def test_import_of_two_files_claiming_one_id_keeps_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    first = inbox / "a.json"
+    text = valid_text("Først")
+    first.write_text(text, encoding="utf-8")
+    second = inbox / "b.json"
+    second.write_text(text.replace("Først", "Andre"), encoding="utf-8")
+    code, _, err = run(capsys, "import", str(first), str(second), "--data-dir", str(tmp_path / "d"))
+    assert code == 1
+    assert f"{second}: not imported: a session with the id" in err
+    [saved] = SessionStore(tmp_path / "d").list().sessions
+    assert saved.team == "Først"
