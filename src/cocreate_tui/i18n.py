@@ -167,6 +167,54 @@ STRINGS: dict[str, tuple[str, str]] = {
     "close": ("Lukk", "Close"),
     "open_failed": ("Kunne ikke åpne vurderingen", "Could not open the assessment"),
     "save_failed": ("Kunne ikke lagre", "Could not save"),
+    # Two windows, one session; a save that fails.
+    "open_elsewhere_title": ("Åpen i et annet vindu", "Open in another window"),
+    "open_elsewhere_body": (
+        "Denne vurderingen ({team}) er åpen i et annet vindu (på {host}, siden {since}). "
+        "Hvis dere endrer den her også, kan svar fra det ene vinduet skrive over det andre.",
+        "This assessment ({team}) is open in another window (on {host}, since {since}). "
+        "If you change it here as well, answers from one window could overwrite the other.",
+    ),
+    "open_elsewhere_read_only": ("Se den uten å endre", "View it without changing it"),
+    "open_elsewhere_copy": ("Lag en kopi og fortsett", "Make a copy and continue"),
+    "open_elsewhere_cancel": ("Avbryt", "Cancel"),
+    "open_elsewhere_copy_suffix": (" (kopi)", " (copy)"),
+    "open_elsewhere_copied": (
+        "Dere fortsetter i en kopi: {team}. Originalen er ikke endret.",
+        "You are continuing in a copy: {team}. The original is unchanged.",
+    ),
+    "open_elsewhere_read_only_note": (
+        "Bare for visning: vurderingen er åpen i et annet vindu.",
+        "View only: the assessment is open in another window.",
+    ),
+    "save_failed_title": ("Svarene ble ikke lagret", "The answers were not saved"),
+    "save_failed_full": ("Disken er full.", "The disk is full."),
+    "save_failed_read_only": (
+        "Mappen kan ikke skrives til.",
+        "The folder cannot be written to.",
+    ),
+    "save_failed_other": ("Noe hindret lagringen.", "Something stopped the save."),
+    "save_failed_kept": (
+        "Ingenting er tapt: svarene er tatt vare på så lenge appen er åpen. "
+        "Lagre en kopi et annet sted, eller prøv igjen når det er ryddet plass.",
+        "Nothing is lost: the answers are kept while the app is open. "
+        "Save a copy somewhere else, or try again once there is room.",
+    ),
+    "save_failed_folder": ("Mappe for kopien:", "Folder for the copy:"),
+    "save_failed_elsewhere": ("Lagre en kopi et annet sted", "Save a copy somewhere else"),
+    "save_failed_retry": ("Prøv igjen", "Try again"),
+    "save_failed_later": ("Fortsett uten å lagre nå", "Continue without saving now"),
+    "save_failed_no_folder": ("Skriv inn en mappe først.", "Type a folder first."),
+    "save_failed_copy_saved": ("Kopien er lagret i {path}", "The copy is saved in {path}"),
+    "save_failed_copy_failed": (
+        "Kopien kunne ikke lagres: {reason}",
+        "The copy could not be saved: {reason}",
+    ),
+    "save_failed_still": (
+        "Svarene er ennå ikke lagret; neste endring prøver igjen.",
+        "The answers are not saved yet; the next change tries again.",
+    ),
+    "save_recovered": ("Svarene er lagret igjen.", "The answers are saved again."),
     "quit_hint": (
         "Trykk Ctrl+Q for å avslutte. Alt er allerede lagret.",
         "Press Ctrl+Q to quit. Everything is already saved.",
@@ -316,6 +364,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "start_continue_item": (
         "{phase} · {answered} av {total} besvart · endret {updated}",
         "{phase} · {answered} of {total} answered · changed {updated}",
+    ),
+    "start_continue_more": (
+        "Flere påbegynte finner dere under «Lagrede vurderinger» …",
+        "Find more unfinished ones under «Saved assessments» …",
     ),
     # new session form
     "meta_title": ("Ny vurdering", "New assessment"),
@@ -890,6 +942,94 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Neste runde: ta sjekken på nytt med de åpne tiltakene",
         "Next round: take the check again with the open actions",
     ),
+    # --- facilitator review: saved table, trash, review, compare, merge ----------------------
+    "saved_filter_placeholder": (
+        "Skriv for å filtrere: team, organisasjon, tjeneste, person, status …",
+        "Type to filter: team, organisation, service, person, status …",
+    ),
+    "saved_no_match": ("Ingen vurderinger passer filteret.", "No assessments match the filter."),
+    "saved_answered": ("Svart", "Answered"),
+    "saved_mode_team": ("Sammen", "Together"),
+    "saved_mode_individual": ("Alene", "Alone"),
+    "saved_window": ("Viser {first}–{last} av {total}", "Showing {first}–{last} of {total}"),
+    "saved_window_none": ("Viser 0 av {total}", "Showing 0 of {total}"),
+    "saved_selected": ("{count} valgt (✓)", "{count} chosen (✓)"),
+    "saved_unreadable_count": ("Uleselige filer: {count}", "Unreadable files: {count}"),
+    "saved_unreadable_more": (
+        "… og {count} til (cocreate list viser alle)",
+        "… and {count} more (cocreate list shows them all)",
+    ),
+    "saved_choose_two": (
+        "Velg minst to vurderinger med mellomrom først.",
+        "Choose at least two assessments with space first.",
+    ),
+    "saved_delete_title": ("Legge i papirkurven?", "Move to the trash?"),
+    "saved_delete_body": (
+        "{count} vurdering(er) flyttes til papirkurven: {teams}.\n"
+        "Dere kan hente dem tilbake derfra (t).",
+        "{count} assessment(s) will be moved to the trash: {teams}.\n"
+        "You can restore them from there (t).",
+    ),
+    "saved_delete_yes": ("Legg i papirkurven", "Move to the trash"),
+    "saved_deleted": ("{count} lagt i papirkurven.", "{count} moved to the trash."),
+    "saved_trash_title": ("Papirkurven", "Trash"),
+    "saved_trash_lead": (
+        "Slettede vurderinger ligger her til dere henter dem tilbake. Enter eller r gjenoppretter.",
+        "Deleted assessments stay here until you restore them. Enter or r restores.",
+    ),
+    "saved_trash_id": ("Id", "Id"),
+    "saved_trash_unreadable": ("Kan ikke leses: {reason}", "Cannot be read: {reason}"),
+    "saved_trash_empty": ("Papirkurven er tom.", "The trash is empty."),
+    "saved_restore_failed": ("Kunne ikke gjenopprette", "Could not restore"),
+    "saved_restored": ("{team} er hentet tilbake.", "{team} is restored."),
+    "key_filter": ("Filtrer", "Filter"),
+    "key_first": ("Første", "First"),
+    "key_last": ("Siste", "Last"),
+    "key_sort": ("Sorter", "Sort"),
+    "key_reverse": ("Snu rekkefølgen", "Reverse order"),
+    "key_select": ("Velg", "Choose"),
+    "key_compare": ("Sammenlign", "Compare"),
+    "key_merge": ("Slå sammen", "Merge"),
+    "key_trash": ("Papirkurv", "Trash"),
+    "key_restore": ("Gjenopprett", "Restore"),
+    "key_save_merged": ("Lagre som vurdering", "Save as assessment"),
+    "cmd_saved_compare": ("Sammenlign valgte vurderinger", "Compare chosen assessments"),
+    "cmd_saved_compare_help": (
+        "Se hva som har endret seg fra gang til gang",
+        "See what changed from one time to the next",
+    ),
+    "cmd_saved_merge": ("Slå sammen valgte svar", "Merge chosen answers"),
+    "cmd_saved_merge_help": (
+        "Se hvor teammedlemmene svarer ulikt",
+        "See where team members answer differently",
+    ),
+    "cmd_saved_delete": ("Legg valgte i papirkurven", "Move chosen to the trash"),
+    "cmd_saved_delete_help": ("Kan hentes tilbake senere", "Can be restored later"),
+    "cmd_saved_trash": ("Åpne papirkurven", "Open the trash"),
+    "cmd_saved_trash_help": ("Hent tilbake slettede vurderinger", "Restore deleted assessments"),
+    "cmd_saved_export": ("Eksporter valgte (CSV)", "Export chosen (CSV)"),
+    "cmd_saved_export_help": ("Til eksportmappen", "To the exports folder"),
+    "cmd_saved_sort": ("Sorter etter neste kolonne", "Sort by the next column"),
+    "cmd_saved_sort_help": ("Shift+S snur rekkefølgen", "Shift+S reverses the order"),
+    "cmd_save_merged": ("Lagre sammenslåingen som vurdering", "Save the merge as an assessment"),
+    "cmd_save_merged_help": (
+        "Følg teamet videre fra de samlede svarene",
+        "Follow the team on from the merged answers",
+    ),
+    "fac_review_title": ("Gjennomgang (kun lesing)", "Review (read-only)"),
+    "fac_compare_title": ("Sammenligning", "Comparison"),
+    "fac_merge_title": ("Teamets svar slått sammen", "The team's answers merged"),
+    "fac_exported": ("Eksportert til {folder}: {names}", "Exported to {folder}: {names}"),
+    "fac_all_answers": ("Alle svar, med notat og flagg", "Every answer, with note and flag"),
+    "fac_flagged": ("flagget", "flagged"),
+    "fac_note": ("Notat", "Note"),
+    "fac_merge_name_title": ("Slå sammen svar", "Merge answers"),
+    "fac_merge_name_body": (
+        "{count} vurderinger slås sammen. Hva heter teamet?",
+        "{count} assessments will be merged. What is the team called?",
+    ),
+    "fac_merge_go": ("Slå sammen", "Merge"),
+    "fac_merge_name_missing": ("Skriv navnet på teamet.", "Write the team's name."),
 }
 
 

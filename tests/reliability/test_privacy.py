@@ -87,6 +87,10 @@ def test_no_cli_command_opens_a_network_socket(tmp_path: Path) -> None:
         ["list", "--data-dir", str(data)],
     ]
     assert network_events(commands, tmp_path) == []
+    # What `score --save` and `import` wrote is private too.
+    for path in [data, *data.rglob("*")]:
+        mode = path.stat().st_mode & 0o777
+        assert mode == (0o700 if path.is_dir() else 0o600), f"{path}: {oct(mode)}"
     # Exports of the saved sessions too (ids found by listing).
     listing = subprocess.run(
         [sys.executable, "-m", "cocreate_tui", "list", "--json", "--data-dir", str(data)],
@@ -104,3 +108,135 @@ def test_no_cli_command_opens_a_network_socket(tmp_path: Path) -> None:
     assert network_events(exports, tmp_path) == []
     assert sorted(p.name for p in out.iterdir()) == ["x.csv", "x.html", "x.json", "x.md"]
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in out.iterdir())
+
+
+# --- the app: a whole headless session, then where the note ended up ------------------------
+
+MARKER = "HEMMELIG-NOTAT-7f3a"
+
+APP_PROBE = textwrap.dedent(
+    """
+    import asyncio, json, socket, sys
+    events = []
+    NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
+
+    def hook(event, args):
+        if event == "socket.__new__" and args[1] in NETWORK_FAMILIES:
+            events.append(event)
+        elif event in ("socket.connect", "socket.bind", "socket.sendto", "socket.getaddrinfo",
+                       "socket.gethostbyname", "socket.gethostbyaddr", "urllib.Request",
+                       "http.client.connect"):
+            if event in ("socket.connect", "socket.bind") and args[0].family == socket.AF_UNIX:
+                return
+            events.append(event)
+
+    sys.addaudithook(hook)
+    from cocreate_tui.domain.bank_loader import load_bank
+    from cocreate_tui.domain.bank_location import shipped_bank_dir
+    from cocreate_tui.domain.paths import data_dir
+    from cocreate_tui.domain.storage import SessionStore
+    from cocreate_tui.ui.app import CocreateApp
+    from cocreate_tui.cli import main as cli
+
+    MARKER = sys.argv[1]
+    KEYS = {" ": "space", "-": "minus"}
+
+    async def until(pilot, name):
+        for _ in range(400):
+            if type(pilot.app.screen).__name__ == name:
+                await pilot.pause()
+                return
+            await pilot.pause()
+        raise SystemExit(f"timed out waiting for {name}")
+
+    async def session():
+        folder = data_dir()
+        app = CocreateApp(load_bank(shipped_bank_dir()), SessionStore(folder), folder,
+                          cursor_blink=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, "StartScreen")
+            await pilot.press("n")
+            await until(pilot, "NewSessionScreen")
+            await pilot.press(*"Team")
+            await pilot.press("enter")
+            await until(pilot, "IntroScreen")
+            await pilot.press("enter")
+            await until(pilot, "QuestionsScreen")
+            await pilot.press("2")
+            await pilot.press("tab", *[KEYS.get(c, c) for c in MARKER], "escape")
+            await pilot.press("3", "r")
+            await until(pilot, "ReviewScreen")
+            await pilot.press("r")
+            await until(pilot, "ConfirmDialog")
+            await pilot.click("#yes")
+            await until(pilot, "ResultsScreen")
+            await pilot.press("e")
+            await until(pilot, "ExportDialog")
+            await pilot.click("#with-notes")
+            await app.workers.wait_for_complete()
+            await pilot.press("ctrl+q")
+        return folder
+
+    folder = asyncio.run(session())
+    [saved] = SessionStore(folder).list().sessions
+    out = folder.parent / "cli-exports"
+    out.mkdir()
+    for fmt in ("md", "html", "json", "csv"):
+        cli(["export", saved.id, "--no-notes", "--format", fmt, "-o", str(out / f"x.{fmt}")])
+    print("EVENTS=" + json.dumps(events))
+    print("DATA=" + str(folder))
+    """
+)
+
+
+def test_the_app_opens_no_socket_and_the_note_stays_in_the_session_and_export(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    places = {
+        "HOME": home,
+        "XDG_DATA_HOME": home / ".local" / "share",
+        "XDG_CONFIG_HOME": home / ".config",
+        "XDG_CACHE_HOME": home / ".cache",
+        "XDG_STATE_HOME": home / ".local" / "state",
+        "TMPDIR": tmp_path / "tmp",
+    }
+    for folder in places.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    env = {key: str(value) for key, value in places.items()}
+    env |= {"PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "TZ": "UTC"}
+    done = subprocess.run(
+        [sys.executable, "-c", APP_PROBE, MARKER],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    events = json.loads(next(x for x in lines if x.startswith("EVENTS=")).removeprefix("EVENTS="))
+    data = Path(next(x for x in lines if x.startswith("DATA=")).removeprefix("DATA="))
+    assert events == []  # no network socket, name lookup or connection, in the app or the CLI
+    assert data.is_relative_to(places["XDG_DATA_HOME"])  # the default place, under the home
+
+    # The note is in the session file and in the export that asked for notes; nowhere else.
+    holding = sorted(
+        str(path.relative_to(tmp_path))
+        for path in tmp_path.rglob("*")
+        if path.is_file() and not path.is_symlink() and MARKER.encode() in path.read_bytes()
+    )
+    sessions = [p for p in holding if "/sessions/" in p and p.endswith(".json")]
+    exports = [p for p in holding if "/exports/" in p and p.endswith(".md")]
+    assert len(sessions) == 1 and len(exports) == 1, holding
+    assert holding == sorted(sessions + exports)  # not in the index, a log, a cache or a temp file
+    cli_exports = sorted((data.parent / "cli-exports").iterdir())
+    assert [p.suffix for p in cli_exports] == [".csv", ".html", ".json", ".md"]
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in cli_exports)
+
+    # Everything the app wrote under its data folder is private.
+    for path in [data, *data.rglob("*")]:
+        mode = path.stat().st_mode & 0o777
+        assert mode == (0o700 if path.is_dir() else 0o600), f"{path}: {oct(mode)}"
+    assert not list(data.rglob(".tmp-*"))

@@ -31,6 +31,7 @@ from cocreate_tui.ui.screens.questions import QuestionsScreen
 from cocreate_tui.ui.screens.results import ResultsScreen
 from cocreate_tui.ui.screens.review import ReviewScreen
 from cocreate_tui.ui.screens.saved import SavedScreen
+from cocreate_tui.ui.screens.session_review import SessionReviewScreen
 from cocreate_tui.ui.screens.start import StartScreen
 from cocreate_tui.ui.screens.too_small import TooSmallScreen
 from cocreate_tui.ui.widgets.answer_options import AnswerOptions
@@ -421,7 +422,8 @@ async def test_saved_list_opens_sessions_and_lists_broken_files_apart(
         row = next(i for i in range(2) if table.get_row_at(i)[0] == "Ferdig team")
         table.move_cursor(row=row)
         await pilot.press("enter")
-        await wait_for_screen(pilot, ResultsScreen)  # a finished one opens on its results
+        # A finished one opens read-only, as a review of its results and answers.
+        await wait_for_screen(pilot, SessionReviewScreen)
         await pilot.press("escape")
         await wait_for_screen(pilot, SavedScreen)
         await app.workers.wait_for_complete()

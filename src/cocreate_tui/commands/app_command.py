@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     from ..ui.app import CocreateApp
 
-    app = CocreateApp(bank, SessionStore(folder), folder, lang=getattr(args, "lang", "nb"))
+    # With the bank, the index scores the sessions (level, overall) for the saved table.
+    app = CocreateApp(bank, SessionStore(folder, bank), folder, lang=getattr(args, "lang", "nb"))
     app.run()
     return EXIT_OK

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .bank_hash import files_content_hash
 from .bank_models import (
     AdviceRule,
     Bank,
@@ -82,7 +81,7 @@ def load_bank(folder: Path) -> Bank:
         data = _read_toml(path, problems)
         if data is not None:
             _collect(path.name, data, collected, problems)
-    bank = _assemble(collected, _content_hash(files), problems)
+    bank = _assemble(collected, files_content_hash(files), problems)
     if problems or bank is None:
         raise BankError(folder, problems)
     return bank
@@ -173,17 +172,6 @@ def _messages(error: ValidationError) -> list[str]:
             text = f"missing {language} text"
         messages.append(f"{where}: {text}" if where else text)
     return messages
-
-
-def _content_hash(files: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in files:
-        try:
-            content = path.read_bytes()
-        except OSError:
-            continue
-        digest.update(path.name.encode() + b"\0" + content + b"\0")
-    return digest.hexdigest()
 
 
 def _assemble(c: _Collected, content_hash: str, problems: list[Problem]) -> Bank | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
@@ -12,7 +11,9 @@ def shipped_bank_dir() -> Path:
     A wheel carries it as `cocreate_tui/questions`; an editable install has no such folder, so
     the repository's top-level `questions/` (the one canonical copy) is used instead.
     """
-    packaged = Path(str(resources.files("cocreate_tui"))) / "questions"
+    # Next to the package's own modules, where importlib.resources.files("cocreate_tui") would
+    # point for an installed wheel; found without importing importlib.resources (~3 ms).
+    packaged = Path(__file__).resolve().parents[1] / "questions"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "questions"

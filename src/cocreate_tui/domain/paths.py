@@ -8,8 +8,6 @@ import stat
 from itertools import takewhile
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "cocreate-tui"
 DATA_DIR_ENV = "COCREATE_DATA_DIR"
 PRIVATE_DIR_MODE = 0o700
@@ -24,6 +22,8 @@ def data_dir(override: str | Path | None = None) -> Path:
         # Empty means "not given", so `COCREATE_DATA_DIR=` does not silently mean the cwd.
         if candidate is not None and str(candidate) != "":
             return Path(candidate).expanduser()
+    import platformdirs  # only here: ~5 ms to import, and a given folder does not need it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -19,6 +19,7 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
+from cocreate_tui.domain.bank_hash import files_content_hash
 from cocreate_tui.domain.errors import SessionFileError, StorageError
 from cocreate_tui.domain.paths import sessions_dir
 
@@ -286,14 +287,7 @@ def bank_content_hash(folder: Path) -> str | None:
         return None
     if not files:
         return None
-    digest = hashlib.sha256()
-    for path in files:
-        try:
-            content = path.read_bytes()
-        except OSError:
-            continue
-        digest.update(path.name.encode() + b"\0" + content + b"\0")
-    return digest.hexdigest()
+    return files_content_hash(files)
 
 
 def scan_folder(directory: Path) -> list[Entry]:

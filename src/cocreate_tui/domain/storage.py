@@ -320,3 +320,31 @@ def _fsync_directory(directory: Path) -> None:
 def _describe_write_failure(path: Path, error: OSError) -> str:
     reason = _WRITE_FAILURES.get(error.errno or 0) or error.strerror or str(error)
     return f"Could not save the session to {path}: {reason}. The last saved version is unchanged."
+
+
+def save_copy(session: Session, folder: Path) -> Path:
+    """Write `session` as `<id>.json` into `folder` (0600, atomic), e.g. when the data folder fails.
+
+    A missing `folder` is created private (0700); an existing one is the user's and left as it
+    is. Raises `StorageError` in plain words if the copy cannot be written.
+    """
+    path = folder / f"{session.id}{SUFFIX}"
+    try:
+        if not folder.exists():
+            ensure_private_dir(folder)
+        _write_atomically(path, session_to_json(session).encode("utf-8"))
+    except OSError as error:
+        reason = _WRITE_FAILURES.get(error.errno or 0) or error.strerror or str(error)
+        raise StorageError(f"Could not save a copy to {path}: {reason}.") from error
+    return path
+
+
+def write_failure_kind(error: BaseException) -> str:
+    """`full`, `read_only` or `other`: what kind of failure lies behind a `StorageError`."""
+    cause = error.__cause__ if isinstance(error.__cause__, OSError) else error
+    number = cause.errno if isinstance(cause, OSError) else None
+    if number in (errno.ENOSPC, errno.EDQUOT):
+        return "full"
+    if number in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "read_only"
+    return "other"

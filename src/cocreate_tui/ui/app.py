@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -16,10 +16,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
-from ..domain.action_plan import carry_over, next_phase, next_round_meta
 from ..domain.bank_models import Bank, Lang
-from ..domain.errors import CocreateError
+from ..domain.errors import CocreateError, StorageError
 from ..domain.scoring import assess
+from ..domain.session_copy import copy_of
+from ..domain.session_lock import LockHolder, SessionLock
 from ..domain.sessions import (
     Phase,
     Session,
@@ -28,24 +29,22 @@ from ..domain.sessions import (
     new_session,
     orphaned_answers,
 )
-from ..domain.storage import SessionStore
+from ..domain.storage import SessionStore, save_copy, write_failure_kind
 from ..i18n import t
 from .base import Localised
 from .commands import CocreateCommands
-from .dialogs.help import HelpDialog
-from .dialogs.next_round import NextRoundDialog
 from .messages import OpenActionPlan, OpenSession
 from .progress import next_open, resume_question
-from .screens.about import AboutScreen
-from .screens.action_plan import ActionPlanScreen
-from .screens.intro import IntroScreen
-from .screens.new_session import NewSessionScreen
-from .screens.questions import QuestionsOutcome, QuestionsScreen
-from .screens.results import ResultsOutcome, ResultsScreen
-from .screens.saved import SavedScreen
 from .screens.start import StartScreen
 from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from .session_keeper import SessionKeeper
+
+# The other screens and dialogs are imported where they are first opened: importing them all
+# up front took ~50 ms of the time to the first frame.
+if TYPE_CHECKING:
+    from .screens.action_plan import ActionPlanScreen
+    from .screens.questions import QuestionsOutcome
+    from .screens.results import ResultsOutcome
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -101,7 +100,26 @@ class CocreateApp(App[None]):
         self.cursor_blink = cursor_blink
         self.set_reactive(CocreateApp.lang, lang)
         self.title = bank.info.title.get(lang)
-        self._keeper: SessionKeeper | None = None
+        self._current: SessionKeeper | None = None
+        self._locks: dict[str, SessionLock] = {}
+        self._quiet_save_failures = False
+        self._save_dialog_shown = False
+
+    @property
+    def _keeper(self) -> SessionKeeper | None:
+        """The session open for editing, if any."""
+        return self._current
+
+    @_keeper.setter
+    def _keeper(self, keeper: SessionKeeper | None) -> None:
+        # Whenever the open session changes, the locks of sessions no longer open are let go,
+        # so another window can take them.
+        if keeper is not self._current:
+            self._quiet_save_failures = False
+        self._current = keeper
+        keep = {keeper.session.id} if keeper is not None else set()
+        for session_id in [held for held in self._locks if held not in keep]:
+            self._locks.pop(session_id).release()
 
     def get_default_screen(self) -> Screen[None]:
         return StartScreen(self.store, self.bank)
@@ -163,6 +181,8 @@ class CocreateApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys and how the check works."""
+        from .dialogs.help import HelpDialog
+
         if not isinstance(self.screen, HelpDialog | TooSmallScreen):
             self.push_screen(HelpDialog())
 
@@ -170,49 +190,74 @@ class CocreateApp(App[None]):
         self.notify(self.tr("quit_hint"), title=self.tr("quit_hint_title"))
 
     async def action_quit(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, QuestionsScreen):
-                screen.flush_note()
+        self._flush_notes()
+        self.release_locks()
         self.exit()
+
+    def on_unmount(self) -> None:
+        self.release_locks()
+
+    def release_locks(self) -> None:
+        """Let other windows open the sessions this one had open."""
+        for lock in self._locks.values():
+            lock.release()
+        self._locks.clear()
 
     # --- navigation --------------------------------------------------------------------------
 
     def action_home(self) -> None:
         """Go back to the start screen; a note being typed is saved first."""
-        for screen in self.screen_stack:
-            if isinstance(screen, QuestionsScreen):
-                screen.flush_note()
+        self._flush_notes()
         while len(self.screen_stack) > 1 and not isinstance(self.screen, StartScreen):
             self.pop_screen()
         self._keeper = None
 
+    def _flush_notes(self) -> None:
+        """Save the note being typed on any questions screen open."""
+        from .screens.questions import QuestionsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, QuestionsScreen):
+                screen.flush_note()
+
     def action_new_assessment(self) -> None:
         """Start a new assessment: the short form first."""
+        from .screens.new_session import NewSessionScreen
+
         self.push_screen(NewSessionScreen(), self._start_session)
 
     def action_saved(self) -> None:
         """Show the saved assessments."""
+        from .screens.saved import SavedScreen
+
         if not isinstance(self.screen, SavedScreen):
             self.push_screen(SavedScreen(self.store, self.bank, self.clock))
 
     def action_about(self) -> None:
         """Show what samskaping is, and the report the check rests on."""
+        from .screens.about import AboutScreen
+
         if not isinstance(self.screen, AboutScreen):
             self.push_screen(AboutScreen(self.bank, self.data_dir))
 
     def action_intro(self) -> None:
         """Show what samskaping is and is not, and thin and thick co-creation."""
+        from .screens.intro import IntroScreen
+
         if not isinstance(self.screen, IntroScreen):
             self.push_screen(IntroScreen(starting=False))
 
     def _start_session(self, meta: SessionMeta | None) -> None:
+        from .screens.intro import IntroScreen
+
         if meta is None:
             return
         session = new_session(meta, self.bank, now=self.clock(), language=self.lang)
-        keeper = SessionKeeper(self.store, session, self.clock)
-        if not self._save(lambda k: k.save(), keeper):
+        self._claim(session.id)
+        self._keeper = self._new_keeper(session)
+        if not self._save(lambda k: k.save()):
+            self._keeper = None
             return
-        self._keeper = keeper
         first = self.bank.questions[0].id
         self.push_screen(IntroScreen(starting=True), lambda _: self._show_questions(first))
 
@@ -223,7 +268,14 @@ class CocreateApp(App[None]):
         except CocreateError as error:
             self.notify(error.message, title=self.tr("open_failed"), severity="error")
             return
-        self._keeper = SessionKeeper(self.store, session, self.clock)
+        holder = self._claim(session.id)
+        if holder is not None:
+            self._offer_open_elsewhere(session, holder)
+            return
+        self._open_for_editing(session)
+
+    def _open_for_editing(self, session: Session) -> None:
+        self._keeper = self._new_keeper(session)
         if session.language != self.lang:
             self.lang = session.language
         if session.status == "complete":
@@ -240,6 +292,8 @@ class CocreateApp(App[None]):
     def _show_questions(self, question_id: str, notice: str = "") -> None:
         if self._keeper is None:
             return
+        from .screens.questions import QuestionsScreen
+
         screen = QuestionsScreen(self.bank, self._keeper, question_id, notice=notice)
         self.push_screen(screen, self._after_questions)
 
@@ -251,6 +305,8 @@ class CocreateApp(App[None]):
             self._keeper = None
 
     def _show_results(self) -> None:
+        from .screens.results import ResultsScreen
+
         if self._keeper is None:
             return
         session = self._keeper.session
@@ -272,10 +328,14 @@ class CocreateApp(App[None]):
 
     def action_open_plan(self) -> None:
         """Show the action plan of the session that is open."""
+        from .screens.action_plan import ActionPlanScreen
+
         if self._keeper is not None and not isinstance(self.screen, ActionPlanScreen):
             self.push_screen(self._plan_screen(self._keeper))
 
     def _plan_screen(self, keeper: SessionKeeper) -> ActionPlanScreen:
+        from .screens.action_plan import ActionPlanScreen
+
         # The sessions carried actions came from, so the plan can show what improved since.
         earlier_ids = {a.carried_from for a in keeper.session.actions if a.carried_from}
         earlier = []
@@ -294,15 +354,24 @@ class CocreateApp(App[None]):
             self.notify(error.message, title=self.tr("open_failed"), severity="error")
             return
         before = self._keeper
-        self._keeper = SessionKeeper(self.store, session, self.clock)
+        holder = self._claim(session.id)
+        if holder is not None:
+            self._offer_open_elsewhere(session, holder)
+            return
+        self._keeper = self._new_keeper(session)
 
         def closed(_: None) -> None:
             self._keeper = before
+            if before is not None:
+                self._claim(before.session.id)
 
         self.push_screen(self._plan_screen(self._keeper), closed)
 
     def action_next_round(self) -> None:
         """Start the next round for the open session's team, from its open actions."""
+        from ..domain.action_plan import next_phase
+        from .dialogs.next_round import NextRoundDialog
+
         if self._keeper is None:
             return
         session = self._keeper.session
@@ -313,16 +382,18 @@ class CocreateApp(App[None]):
         self.push_screen(dialog, self._start_next_round)
 
     def _start_next_round(self, phase: Phase | None) -> None:
+        from ..domain.action_plan import carry_over, next_round_meta
+
         if phase is None or self._keeper is None:
             return
         previous = self._keeper.session
         meta = next_round_meta(previous.meta, phase)
         session = carry_over(previous, meta, self.bank, now=self.clock(), language=self.lang)
-        keeper = SessionKeeper(self.store, session, self.clock)
-        if not self._save(lambda k: k.save(), keeper):
-            return
         self.action_home()
-        self._keeper = keeper
+        self._claim(session.id)
+        self._keeper = self._new_keeper(session)
+        if not self._save(lambda k: k.save()):
+            return
         self._show_questions(self.bank.questions[0].id)
         self.notify(self.tr("next_round_started", count=len(session.actions)), timeout=15)
 
@@ -334,7 +405,94 @@ class CocreateApp(App[None]):
             return False
         try:
             change(target)
+        except StorageError as error:
+            # The change is kept in memory; the dialog offers a way to get it onto a disk.
+            self._save_failed(error)
         except CocreateError as error:
             self.notify(error.message, title=self.tr("save_failed"), severity="error", timeout=30)
             return False
         return True
+
+    # --- two windows, one session; a disk that will not take a save ---------------------------
+
+    def _new_keeper(self, session: Session) -> SessionKeeper:
+        return SessionKeeper(self.store, session, self.clock, on_save_failed=self._save_failed)
+
+    def _claim(self, session_id: str) -> LockHolder | None:
+        """Lock the session for this window: None when it is ours now, else who has it open."""
+        if session_id in self._locks:
+            return None
+        lock = SessionLock(self.store.directory, session_id)
+        try:
+            holder = lock.acquire()
+        except OSError:
+            # A folder that cannot be written cannot hold a lock either; the save will say why.
+            return None
+        if holder is None:
+            self._locks[session_id] = lock
+        return holder
+
+    def _offer_open_elsewhere(self, session: Session, holder: LockHolder) -> None:
+        from .dialogs.open_elsewhere import OpenElsewhereChoice, OpenElsewhereDialog
+
+        def chosen(choice: OpenElsewhereChoice | None) -> None:
+            if choice == "read_only":
+                self._show_read_only(session)
+            elif choice == "copy":
+                self._continue_in_copy(session)
+
+        self.push_screen(OpenElsewhereDialog(session.meta.team, holder), chosen)
+
+    def _show_read_only(self, session: Session) -> None:
+        from .screens.results import ResultsScreen
+
+        # Nothing here holds a keeper, so nothing can write the original.
+        self._keeper = None
+        assessment = assess(self.bank, session.answer_values())
+        screen = ResultsScreen(
+            self.bank, session, assessment, self.data_dir, self.clock, read_only=True
+        )
+        self.push_screen(screen)
+
+    def _continue_in_copy(self, session: Session) -> None:
+        copy = copy_of(session, self.tr("open_elsewhere_copy_suffix"), self.clock())
+        self._claim(copy.id)
+        self._open_for_editing(copy)
+        if self._save(lambda k: k.save()):
+            self.notify(self.tr("open_elsewhere_copied", team=copy.meta.team), timeout=15)
+
+    def _save_failed(self, error: StorageError) -> None:
+        """A change could not be written: say so plainly, once, and offer a way out."""
+        from .dialogs.save_failed import SaveFailedDialog
+
+        keeper = self._keeper
+        if keeper is None or self._save_dialog_shown:
+            return
+        if self._quiet_save_failures:
+            self.notify(self.tr("save_failed_still"), severity="warning", timeout=5)
+            return
+        dialog = SaveFailedDialog(
+            write_failure_kind(error),
+            error.message,
+            lambda folder: save_copy(keeper.session, folder),
+            Path.home(),
+        )
+        self._save_dialog_shown = True
+        # Pushed after the current handler, so it lands on top of a screen it is about to push.
+        self.call_later(self.push_screen, dialog, self._after_save_failed)
+
+    def _after_save_failed(self, choice: str | None) -> None:
+        self._save_dialog_shown = False
+        keeper = self._keeper
+        if keeper is None:
+            return
+        if choice != "retry":
+            # «Fortsett uten å lagre nå»: the next change tries again, with a toast, not a dialog.
+            self._quiet_save_failures = True
+            return
+        try:
+            keeper.save()
+        except StorageError as error:
+            self._save_failed(error)
+            return
+        self.notify(self.tr("save_recovered"))

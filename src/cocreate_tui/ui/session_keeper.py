@@ -6,23 +6,36 @@ from collections.abc import Callable
 from datetime import datetime
 
 from ..domain.bank_models import Lang
+from ..domain.errors import StorageError
 from ..domain.sessions import Action, Session, Status
 from ..domain.storage import SessionStore
 
 Clock = Callable[[], datetime]
+SaveFailed = Callable[[StorageError], None]
 
 
 class SessionKeeper:
     """Holds the current session and writes each change atomically before returning.
 
     The copy in memory is the truth: if a save fails (`StorageError`), the change is kept and the
-    next save writes it too, so nothing the team typed is lost while the app runs.
+    next save writes it too, so nothing the team typed is lost while the app runs. With
+    `on_save_failed`, a failed save of a change is handed to it instead of raised, so the
+    screens carry on with the change while the app tells the team what is wrong.
     """
 
-    def __init__(self, store: SessionStore, session: Session, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: SessionStore,
+        session: Session,
+        clock: Clock,
+        on_save_failed: SaveFailed | None = None,
+    ) -> None:
         self._store = store
         self._session = session
         self._clock = clock
+        self._on_save_failed = on_save_failed
+        self.unsaved = False
+        """Whether the copy in memory holds changes the last save could not write."""
 
     @property
     def session(self) -> Session:
@@ -31,7 +44,12 @@ class SessionKeeper:
 
     def save(self) -> None:
         """Write the session as it is now. Raises `StorageError`."""
-        self._store.save(self._session)
+        try:
+            self._store.save(self._session)
+        except StorageError:
+            self.unsaved = True
+            raise
+        self.unsaved = False
 
     def answer(self, question_id: str, value: int) -> None:
         """Answer `question_id` with the option `value`, and save."""
@@ -72,4 +90,9 @@ class SessionKeeper:
 
     def _change(self, session: Session) -> None:
         self._session = session
-        self._store.save(session)
+        try:
+            self.save()
+        except StorageError as error:
+            if self._on_save_failed is None:
+                raise
+            self._on_save_failed(error)

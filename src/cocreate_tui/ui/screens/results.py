@@ -80,12 +80,16 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         data_dir: Path,
         clock: Callable[[], datetime],
         keeper: SessionKeeper | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         """Show `assessment` of `session`; exports go under `data_dir`, named by `clock`.
 
         With `keeper` (which holds `session`), recommendations can be made into actions.
+        `read_only` (the session is open in another window) leaves out the way back to editing.
         """
         super().__init__()
+        self._read_only = read_only
         self._bank = bank
         self._session = session
         self._keeper = keeper
@@ -100,6 +104,9 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="results-page", can_focus=True):
+            if self._read_only:
+                note = self.tr("open_elsewhere_read_only_note")
+                yield Static(note, id="read-only-note", classes="hint", markup=False)
             yield from self._verdict()
             if self._assessment.recommendations and self._keeper is not None:
                 yield Static(self.tr("results_action_hint"), classes="hint", markup=False)
@@ -117,7 +124,8 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
             yield Button(self.tr("results_export"), variant="primary", id="export", compact=True)
             if self._keeper is not None:
                 yield Button(self.tr("results_make_action"), id="make-action", compact=True)
-            yield Button(self.tr("results_edit"), id="edit", compact=True)
+            if not self._read_only:
+                yield Button(self.tr("results_edit"), id="edit", compact=True)
             yield Button(self.tr("results_close"), id="close", compact=True)
         yield Footer(compact=True)
 
@@ -422,6 +430,11 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
             return
         self._refresh_cards()
         self.notify(self.tr("action_saved"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Read-only: no way back to the questions. (The plan and the next round need the app's
+        # open session, which a read-only view never has.)
+        return not (self._read_only and action in {"edit", "make_action"})
 
     def action_edit(self) -> None:
         """Back to the questions to change answers."""

@@ -1,56 +1,174 @@
-"""Saved assessments: a table to open one, and the files that could not be read, with why."""
+"""Saved assessments: a paged, sortable, filterable table of every session, and what to do next."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
 from datetime import datetime
-from typing import ClassVar
+from pathlib import Path
+from typing import ClassVar, NamedTuple
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.timer import Timer
+from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
 from ...domain.action_plan import ActionCounts, count_actions
 from ...domain.bank_models import Bank
 from ...domain.errors import CocreateError
-from ...domain.storage import ListResult, SessionStore
+from ...domain.exports.common import level_words
+from ...domain.report_markdown import write_export
+from ...domain.session_index import IndexRow, UnreadableFile
+from ...domain.sessions import Session
+from ...domain.storage import SessionStore
+from ...domain.trash import move_to_trash
 from ..base import BaseScreen
+from ..commands import PaletteCommand
+from ..dialogs.confirm import ConfirmDialog
+from ..dialogs.export import ExportDialog
 from ..messages import OpenActionPlan, OpenSession
 from ..timefmt import local_time
+from ..widgets.fields import TextField
 
-COLUMNS = ("saved_team", "saved_phase", "saved_status", "saved_updated", "saved_actions")
-TEAM_WIDTH = 28
+PAGE = 100
+"""Rows held in the table at a time; moving past either end loads the next window."""
+FILTER_DELAY = 0.15
+"""Seconds after the last key typed in the filter before the table is filtered."""
+ACTIONS_DELAY = 0.2
+"""Seconds the window must stay put before the actions of its sessions are counted."""
+TEAM_WIDTH = 24
 """Longer team names are shortened in the table, so it fits 80 columns."""
+LEVEL_WIDTH = 20
+"""The verdict is shortened to this many characters in the table."""
+UNREADABLE_SHOWN = 8
+"""Unreadable files named on screen; the rest are counted (and `cocreate list` names them)."""
+
+
+class Column(NamedTuple):
+    """One column of the table: its key, its heading's i18n key, what it sorts by."""
+
+    key: str
+    label: str
+    sort: str | None
+    descending: bool = False
+    """The direction a first sort on this column takes (newest, highest first)."""
+
+
+COLUMNS = {
+    column.key: column
+    for column in (
+        Column("team", "saved_team", "team"),
+        Column("organisation", "organisation", "organisation"),
+        Column("service_area", "service_area", "service_area"),
+        Column("phase", "saved_phase", "phase"),
+        Column("mode", "mode", "mode"),
+        Column("respondent", "respondent", "respondent"),
+        Column("status", "saved_status", "status"),
+        Column("answered", "saved_answered", "answered", True),
+        Column("level", "level", "level", True),
+        Column("overall", "overall", "overall", True),
+        Column("updated", "saved_updated", "updated_at", True),
+        Column("actions", "saved_actions", None),
+    )
+}
+WIDE = tuple(COLUMNS)
+LAPTOP: tuple[str, ...] = ("team", "status", "answered", "level", "overall", "updated", "actions")
+MEDIUM: tuple[str, ...] = ("team", "status", "level", "updated", "actions")
+NARROW: tuple[str, ...] = ("team", "status", "level", "updated")
+WIDE_FROM = 150
+LAPTOP_FROM = 120
+MEDIUM_FROM = 100
+
+
+def columns_for(width: int) -> tuple[str, ...]:
+    """The columns that fit a screen `width` cells wide."""
+    if width >= WIDE_FROM:
+        return WIDE
+    if width >= LAPTOP_FROM:
+        return LAPTOP
+    if width >= MEDIUM_FROM:
+        return MEDIUM
+    return NARROW
 
 
 class SavedScreen(BaseScreen[None]):
-    """Every saved session, most recently changed first; Enter opens one."""
+    """Every saved session, a window of rows at a time; open, compare, merge, delete, export."""
 
     AUTO_FOCUS = "#saved-table"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "key_filter", key_display="/"),
+        Binding("s", "sort", "key_sort"),
+        Binding("S", "reverse", "key_reverse", show=False),
+        Binding("space", "toggle_select", "key_select"),
+        Binding("c", "compare", "key_compare"),
+        Binding("m", "merge", "key_merge"),
+        Binding("d,delete", "delete", "key_delete", key_display="d"),
+        Binding("t", "trash", "key_trash"),
+        Binding("e", "export", "key_export"),
         Binding("p", "plan", "key_plan"),
         Binding("escape", "close", "key_back"),
+        Binding("ctrl+home", "first", "key_first", show=False, priority=True),
+        Binding("ctrl+end", "last", "key_last", show=False, priority=True),
     ]
+    PALETTE = (
+        PaletteCommand("cmd_saved_compare", "cmd_saved_compare_help", "compare"),
+        PaletteCommand("cmd_saved_merge", "cmd_saved_merge_help", "merge"),
+        PaletteCommand("cmd_saved_delete", "cmd_saved_delete_help", "delete"),
+        PaletteCommand("cmd_saved_trash", "cmd_saved_trash_help", "trash"),
+        PaletteCommand("cmd_saved_export", "cmd_saved_export_help", "export"),
+        PaletteCommand("cmd_saved_sort", "cmd_saved_sort_help", "sort"),
+    )
 
     def __init__(
-        self, store: SessionStore, bank: Bank, clock: Callable[[], datetime] = datetime.now
+        self,
+        store: SessionStore,
+        bank: Bank,
+        clock: Callable[[], datetime] = datetime.now,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self._store = store
         self._bank = bank
         self._clock = clock
-        self._listing: ListResult | None = None
+        self._data_dir = data_dir or store.directory.parent
+        self.sort_key = "updated_at"
+        self.descending = True
+        self.filter_text = ""
+        self.window_start = 0
+        """Where the window starts among the matching sessions."""
+        self.rows: list[IndexRow] = []
+        """The sessions in the window, as shown."""
+        self.total = 0
+        """How many sessions match the filter."""
+        self.selected: dict[str, IndexRow] = {}
+        """The sessions chosen with space, in the order chosen."""
+        self._columns: tuple[str, ...] = ()
         self._actions: dict[str, ActionCounts] = {}
-        """The actions of each session that has some, read after the list is shown."""
+        """Open and overdue actions of sessions that have actions, counted from their files."""
+        self._counted: set[str] = set()
+        """Sessions whose actions were counted (with or without any)."""
+        self._unreadable: list[UnreadableFile] = []
+        self._filter_timer: Timer | None = None
+        self._shown_once = False
+        self._actions_timer: Timer | None = None
+        self.exported: Path | None = None
+        """The last file exported from this screen."""
+
+    # --- building -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="saved-page"):
             yield Static(self.tr("saved_title"), classes="screen-title", markup=False)
-            yield Static(self.tr("saved_lead"), classes="lead", markup=False)
+            yield TextField(
+                self.filter_text,
+                placeholder=self.tr("saved_filter_placeholder"),
+                id="saved-filter",
+                compact=True,
+            )
+            yield Static(id="saved-window", classes="hint", markup=False)
             table: DataTable[str] = DataTable(
                 id="saved-table", cursor_type="row", zebra_stripes=True
             )
@@ -63,107 +181,383 @@ class SavedScreen(BaseScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.load()
+        # The index as it is (about a millisecond), then brought up to date in a thread.
+        self._unreadable = self._safe(self._store.index.unreadable) or []
+        self.reload()
+        self.refresh_index()
 
     def on_screen_resume(self) -> None:
-        self.load()
+        if not self._shown_once:
+            self._shown_once = True  # the first showing: on_mount has loaded the window
+            return
+        # An action plan may have been changed meanwhile: count the window's actions anew.
+        self._actions.clear()
+        self._counted.clear()
+        self.reload(keep=self._current_id())
+        self.refresh_index()
 
     async def apply_language(self) -> None:
         await super().apply_language()
-        self._show()
+        self._columns = ()
+        self.reload(keep=self._current_id())
 
-    @work(exclusive=True, group="saved")
-    async def load(self) -> None:
-        """Read the sessions folder off the event loop."""
+    def on_resize(self, event: events.Resize) -> None:
+        if columns_for(event.size.width) != self._columns:
+            self.reload(keep=self._current_id())
+
+    # --- the window ---------------------------------------------------------------------------
+
+    def _labels(self) -> dict[str, str]:
+        """The words shown for phases and statuses, which the filter matches too."""
+        return {
+            "before_inviting": self.tr("saved_phase_before_inviting"),
+            "after_first_meeting": self.tr("saved_phase_after_first_meeting"),
+            "evaluation": self.tr("saved_phase_evaluation"),
+            "complete": self.tr("status_complete"),
+            "in_progress": self.tr("status_in_progress"),
+        }
+
+    def _safe(self, operation: Callable[[], object]) -> list[UnreadableFile] | None:
         try:
-            self._listing = await asyncio.to_thread(self._store.list)
+            result = operation()
         except CocreateError as error:
-            self._listing = ListResult([], [])
             self.notify(error.message, severity="error")
-        self._show()
-        ids = [summary.id for summary in self._listing.sessions]
-        self._actions = await asyncio.to_thread(self._count_actions, ids)
-        table = self.query_one("#saved-table", DataTable)
-        for session_id in self._actions:
-            if session_id in table.rows:
-                words = self._action_words(session_id)
-                table.update_cell(session_id, "saved_actions", words, update_width=True)
+            return None
+        return result if isinstance(result, list) else None
 
-    def _count_actions(self, session_ids: list[str]) -> dict[str, ActionCounts]:
-        # Read after the list is on screen: the index does not hold the actions.
+    def reload(self, offset: int | None = None, keep: str | None = None, row: int = 0) -> None:
+        """Query the window at `offset` (the current one by default) and show it.
+
+        The cursor goes to session `keep` if it is in the window, else to `row`.
+        """
+        index = self._store.index
+        labels = self._labels()
+        try:
+            self.total = index.count(self.filter_text, labels=labels)
+            start = self.window_start if offset is None else offset
+            self.window_start = max(0, min(start, max(0, self.total - PAGE)))
+            self.rows = index.query(
+                self.filter_text,
+                self.sort_key,
+                self.descending,
+                self.window_start,
+                PAGE,
+                labels=labels,
+            )
+        except CocreateError as error:
+            self.notify(error.message, severity="error")
+            self.rows, self.total = [], 0
+        self._fill(keep, row)
+        if "actions" in self._columns:
+            # Counted once the window stays put, so scrolling and typing never wait for files.
+            if self._actions_timer is not None:
+                self._actions_timer.stop()
+            ids = [r.id for r in self.rows if r.id not in self._counted]
+            if ids:
+                self._actions_timer = self.set_timer(
+                    ACTIONS_DELAY, lambda: self.count_window_actions(ids)
+                )
+
+    def _fill(self, keep: str | None, row: int) -> None:
+        table: DataTable[str] = self.query_one("#saved-table", DataTable)
+        columns = columns_for(self.size.width or self.app.size.width)
+        if columns != self._columns:
+            table.clear(columns=True)
+            self._columns = columns
+            for key in columns:
+                table.add_column(self._heading(key), key=key)
+        else:
+            table.clear()
+            self._update_headings(table)
+        for r in self.rows:
+            table.add_row(*self._cells(r), key=r.id)
+        ids = [r.id for r in self.rows]
+        target = ids.index(keep) if keep in ids else min(row, max(0, len(ids) - 1))
+        if self.rows:
+            table.move_cursor(row=target, animate=False)
+        has_rows = bool(self.rows)
+        table.display = has_rows
+        self.query_one("#open").display = has_rows
+        empty = self.query_one("#saved-empty", Static)
+        empty.update(self.tr("saved_empty" if not self.filter_text else "saved_no_match"))
+        empty.display = not has_rows
+        self._show_window_line()
+        self._show_unreadable()
+
+    def _heading(self, key: str) -> str:
+        column = COLUMNS[key]
+        text = self.tr(column.label)
+        if column.sort is not None and column.sort == self.sort_key:
+            text += " ▼" if self.descending else " ▲"
+        return text
+
+    def _update_headings(self, table: DataTable[str]) -> None:
+        for key in self._columns:
+            column = table.columns.get(key)  # type: ignore[call-overload]
+            if column is not None:
+                column.label = column.label.__class__(self._heading(key))
+        table.refresh()
+
+    def _cells(self, row: IndexRow) -> list[str]:
+        return [self._cell(key, row) for key in self._columns]
+
+    def _cell(self, key: str, row: IndexRow) -> str:
+        if key == "team":
+            team = row.team
+            if row.mode == "individual" and row.respondent and "respondent" not in self._columns:
+                team = f"{team} ({row.respondent})"
+            if len(team) > TEAM_WIDTH:
+                team = team[: TEAM_WIDTH - 1] + "…"
+            return f"✓ {team}" if row.id in self.selected else team
+        if key == "phase":
+            return self.tr(f"saved_phase_{row.phase}")
+        if key == "mode":
+            return self.tr("saved_mode_team" if row.mode == "team" else "saved_mode_individual")
+        if key == "status":
+            return self.tr(f"status_{row.status}")
+        if key == "answered":
+            return f"{row.answered}/{row.total}" if row.total is not None else str(row.answered)
+        if key == "level":
+            return self._level(row.level)
+        if key == "overall":
+            return "–" if row.overall is None else f"{row.overall:.0f}"
+        if key == "updated":
+            return local_time(row.updated_at, self.lang)
+        if key == "actions":
+            counts = self._actions.get(row.id)
+            if counts is None:
+                return ""
+            return self.tr("saved_actions_counts", open=counts.open, overdue=counts.overdue)
+        value = getattr(row, key, "")
+        return str(value)
+
+    def _level(self, level: str | None) -> str:
+        if level not in ("not_ready", "thin", "thick", "undetermined"):
+            return "–"
+        # The bank's words, up to the dash: «Ikke klare ennå — forbered dere …» → «Ikke klare ennå».
+        words = level_words(self._bank, level, self.lang)  # type: ignore[arg-type]
+        short = words.split(" — ")[0].split(" – ")[0]
+        return short if len(short) <= LEVEL_WIDTH else short[: LEVEL_WIDTH - 1] + "…"
+
+    def _number(self, value: int) -> str:
+        text = f"{value:,}"
+        return text.replace(",", "\u00a0") if self.lang == "nb" else text
+
+    def _show_window_line(self) -> None:
+        line = self.query_one("#saved-window", Static)
+        if self.rows:
+            text = self.tr(
+                "saved_window",
+                first=self._number(self.window_start + 1),
+                last=self._number(self.window_start + len(self.rows)),
+                total=self._number(self.total),
+            )
+        else:
+            text = self.tr("saved_window_none", total=self._number(self.total))
+        if self.selected:
+            text += " · " + self.tr("saved_selected", count=len(self.selected))
+        if self._unreadable:
+            text += " · " + self.tr("saved_unreadable_count", count=len(self._unreadable))
+        line.update(text)
+
+    def _show_unreadable(self) -> None:
+        widget = self.query_one("#saved-unreadable", Static)
+        items = self._unreadable
+        lines = [f"{item.path.name}: {item.reason}" for item in items[:UNREADABLE_SHOWN]]
+        if len(items) > UNREADABLE_SHOWN:
+            lines.append(self.tr("saved_unreadable_more", count=len(items) - UNREADABLE_SHOWN))
+        widget.update("\n".join([self.tr("saved_unreadable"), *lines]) if lines else "")
+        widget.display = bool(lines)
+
+    @work(thread=True, exclusive=True, group="saved-refresh")
+    def refresh_index(self) -> None:
+        """Bring the index up to date with the folder; show the table anew if that changed it."""
+        try:
+            report = self._store.index.refresh()
+            unreadable = self._store.index.unreadable()
+        except CocreateError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error")
+            return
+        changed = bool(report.read or report.removed or report.rescored or report.rebuilt)
+        changed = changed or unreadable != self._unreadable
+        if changed:
+            self.app.call_from_thread(self._refreshed, unreadable)
+
+    def _refreshed(self, unreadable: list[UnreadableFile]) -> None:
+        self._unreadable = unreadable
+        self.reload(keep=self._current_id())
+
+    @work(thread=True, exclusive=True, group="saved-actions")
+    def count_window_actions(self, ids: list[str]) -> None:
+        """Count the open and overdue actions of the sessions in the window (their files only)."""
         today = self._clock().date()
         found: dict[str, ActionCounts] = {}
-        for session_id in session_ids:
+        for session_id in ids:
             try:
                 counts = count_actions(self._store.load(session_id).actions, today)
-            except CocreateError:
+            except (CocreateError, ValueError):
                 continue
             if counts.total:
                 found[session_id] = counts
-        return found
+        self.app.call_from_thread(self._show_actions, found, ids)
 
-    def _action_words(self, session_id: str) -> str:
-        counts = self._actions.get(session_id)
-        if counts is None:
-            return ""
-        return self.tr("saved_actions_counts", open=counts.open, overdue=counts.overdue)
-
-    def _show(self) -> None:
-        if self._listing is None:
+    def _show_actions(self, found: dict[str, ActionCounts], ids: list[str]) -> None:
+        self._counted.update(ids)
+        self._actions.update(found)
+        table: DataTable[str] = self.query_one("#saved-table", DataTable)
+        if "actions" not in self._columns:
             return
-        table = self.query_one("#saved-table", DataTable)
-        table.clear(columns=True)
-        for key in COLUMNS:
-            table.add_column(self.tr(key), key=key)
-        total = len(self._bank.questions)
-        for summary in self._listing.sessions:
-            team = summary.team
-            if summary.mode == "individual" and summary.respondent:
-                team = f"{team} ({summary.respondent})"
-            if len(team) > TEAM_WIDTH:
-                team = team[: TEAM_WIDTH - 1] + "…"
-            if summary.status == "complete":
-                status = self.tr("status_complete")
-            else:
-                status = self.tr("results_counts", answered=summary.answered, total=total)
-            table.add_row(
-                team,
-                self.tr(f"saved_phase_{summary.phase}"),
-                status,
-                local_time(summary.updated_at, self.lang),
-                self._action_words(summary.id),
-                key=summary.id,
-            )
-        table.display = bool(self._listing.sessions)
-        self.query_one("#open").display = bool(self._listing.sessions)
-        empty = self.query_one("#saved-empty", Static)
-        empty.update(self.tr("saved_empty"))
-        empty.display = not self._listing.sessions
-        unreadable = self.query_one("#saved-unreadable", Static)
-        lines = [f"{item.path.name}: {item.reason}" for item in self._listing.unreadable]
-        unreadable.update("\n".join([self.tr("saved_unreadable"), *lines]) if lines else "")
-        unreadable.display = bool(lines)
+        for session_id in found:
+            if session_id in table.rows:
+                row = next(r for r in self.rows if r.id == session_id)
+                table.update_cell(session_id, "actions", self._cell("actions", row))
 
-    @on(DataTable.RowSelected)
+    @on(DataTable.RowHighlighted, "#saved-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        if event.cursor_row != table.cursor_row or not self.rows:
+            return  # a stale event from before the window moved
+        last = len(self.rows) - 1
+        at_end = event.cursor_row >= last and self.window_start + len(self.rows) < self.total
+        at_start = event.cursor_row == 0 and self.window_start > 0
+        if at_end or at_start:
+            absolute = self.window_start + event.cursor_row
+            keep = self.rows[event.cursor_row].id
+            self.reload(offset=absolute - PAGE // 2, keep=keep)
+
+    def action_first(self) -> None:
+        """Go to the very first session (of all, not only of the window)."""
+        self.reload(offset=0, row=0)
+
+    def action_last(self) -> None:
+        """Go to the very last session (of all, not only of the window)."""
+        self.reload(offset=self.total, row=PAGE)
+
+    def _current(self) -> IndexRow | None:
+        table: DataTable[str] = self.query_one("#saved-table", DataTable)
+        if not self.rows or not table.row_count:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def _current_id(self) -> str | None:
+        current = self._current()
+        return current.id if current is not None else None
+
+    def _chosen(self) -> list[IndexRow]:
+        """The selected sessions, or the highlighted one if none are selected."""
+        if self.selected:
+            return list(self.selected.values())
+        current = self._current()
+        return [current] if current is not None else []
+
+    # --- filter and sort ----------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        """Type to filter the table."""
+        self.query_one("#saved-filter", Input).focus()
+
+    @on(Input.Changed, "#saved-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        value = event.value
+        self._filter_timer = self.set_timer(FILTER_DELAY, lambda: self.apply_filter(value))
+
+    def apply_filter(self, text: str) -> None:
+        """Show the sessions matching `text`, from the first."""
+        self._filter_timer = None
+        if text != self.filter_text:
+            self.filter_text = text
+            self.reload(offset=0)
+
+    @on(Input.Submitted, "#saved-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        self.apply_filter(event.value)
+        self.query_one("#saved-table").focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and self.focused is self.query_one("#saved-filter"):
+            self.query_one("#saved-table").focus()
+            event.stop()
+
+    def action_sort(self) -> None:
+        """Sort by the next column (each column first in its natural direction)."""
+        sortable = [key for key in self._columns if COLUMNS[key].sort is not None]
+        current = next((k for k in sortable if COLUMNS[k].sort == self.sort_key), None)
+        following = sortable[(sortable.index(current) + 1) % len(sortable)] if current else "team"
+        self.sort_by(following)
+
+    def action_reverse(self) -> None:
+        """Turn the sort order around."""
+        self.descending = not self.descending
+        self.reload(offset=0)
+
+    def sort_by(self, column_key: str, toggle: bool = False) -> None:
+        """Sort by `column_key`; with `toggle`, a second sort on it turns the order around."""
+        column = COLUMNS[column_key]
+        if column.sort is None:
+            return
+        if toggle and column.sort == self.sort_key:
+            self.descending = not self.descending
+        else:
+            self.sort_key = column.sort
+            self.descending = column.descending
+        self.reload(offset=0)
+
+    @on(DataTable.HeaderSelected, "#saved-table")
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        if event.column_key.value is not None:
+            self.sort_by(event.column_key.value, toggle=True)
+
+    # --- select, open -------------------------------------------------------------------------
+
+    def action_toggle_select(self) -> None:
+        """Choose the highlighted session (for compare, merge, delete, export), or unchoose it."""
+        current = self._current()
+        if current is None:
+            return
+        if current.id in self.selected:
+            del self.selected[current.id]
+        else:
+            self.selected[current.id] = current
+        table: DataTable[str] = self.query_one("#saved-table", DataTable)
+        table.update_cell(current.id, "team", self._cell("team", current), update_width=True)
+        self._show_window_line()
+
+    @on(DataTable.RowSelected, "#saved-table")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.post_message(OpenSession(event.row_key.value))
+        self.action_open()
 
     def action_open(self) -> None:
-        """Open the highlighted session: continue it, or show its results."""
-        table = self.query_one("#saved-table", DataTable)
-        if table.row_count:
-            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-            if row_key.value is not None:
-                self.post_message(OpenSession(row_key.value))
+        """Open the highlighted session: continue it, or review a finished one."""
+        current = self._current()
+        if current is None:
+            return
+        if current.status != "complete":
+            self.post_message(OpenSession(current.id))
+            return
+        session = self._load([current])
+        if session:
+            from .session_review import SessionReviewScreen  # imported when first needed
+
+            screen = SessionReviewScreen(self._bank, session[0], self._data_dir, self._clock)
+            self.app.push_screen(screen)
+
+    def _load(self, rows: list[IndexRow]) -> list[Session]:
+        sessions: list[Session] = []
+        for row in rows:
+            try:
+                sessions.append(self._store.load(row.id))
+            except CocreateError as error:
+                self.notify(error.message, title=self.tr("open_failed"), severity="error")
+                return []
+        return sessions
 
     def action_plan(self) -> None:
         """Open the action plan of the highlighted session."""
-        table = self.query_one("#saved-table", DataTable)
-        if table.row_count:
-            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-            if row_key.value is not None:
-                self.post_message(OpenActionPlan(row_key.value))
+        current = self._current()
+        if current is not None:
+            self.post_message(OpenActionPlan(current.id))
 
     @on(Button.Pressed, "#open")
     def _open_pressed(self) -> None:
@@ -176,3 +570,128 @@ class SavedScreen(BaseScreen[None]):
     def action_close(self) -> None:
         """Back to the start."""
         self.dismiss(None)
+
+    # --- compare, merge -----------------------------------------------------------------------
+
+    def _two_or_more(self) -> list[IndexRow] | None:
+        if len(self.selected) < 2:
+            self.notify(self.tr("saved_choose_two"), severity="warning")
+            return None
+        return list(self.selected.values())
+
+    def action_compare(self) -> None:
+        """Compare the chosen sessions, oldest first."""
+        rows = self._two_or_more()
+        if rows is not None:
+            self.compare(rows)
+
+    @work(exclusive=True, group="saved-open")
+    async def compare(self, rows: list[IndexRow]) -> None:
+        """Read the sessions and compare them off the event loop."""
+        sessions = self._load(rows)
+        if not sessions:
+            return
+        from ...domain.compare import compare_sessions
+        from .compare import CompareScreen
+
+        comparison = await asyncio.to_thread(compare_sessions, self._bank, sessions)
+        self.app.push_screen(CompareScreen(self._bank, comparison, self._data_dir, self._clock))
+
+    def action_merge(self) -> None:
+        """Merge the chosen members' sessions under a team name."""
+        rows = self._two_or_more()
+        if rows is None:
+            return
+
+        from ..dialogs.merge_name import MergeNameDialog
+
+        def named(name: str | None) -> None:
+            if name:
+                self.merge(rows, name)
+
+        self.app.push_screen(MergeNameDialog(rows[0].team, len(rows)), named)
+
+    @work(exclusive=True, group="saved-open")
+    async def merge(self, rows: list[IndexRow], name: str) -> None:
+        """Read the sessions and merge them off the event loop."""
+        sessions = self._load(rows)
+        if not sessions:
+            return
+        from ...domain.merge import merge_sessions
+        from .merge import MergeScreen
+
+        merged = await asyncio.to_thread(merge_sessions, self._bank, sessions, name)
+        screen = MergeScreen(self._bank, merged, self._store, self._data_dir, self._clock)
+        self.app.push_screen(screen)
+
+    # --- delete, trash, export ----------------------------------------------------------------
+
+    def action_delete(self) -> None:
+        """Move the chosen sessions to the trash, after asking."""
+        rows = self._chosen()
+        if not rows:
+            return
+        teams = ", ".join(dict.fromkeys(row.team for row in rows[:5]))
+        teams += ", …" if len(rows) > 5 else ""
+        dialog = ConfirmDialog(
+            self.tr("saved_delete_title"),
+            self.tr("saved_delete_body", count=len(rows), teams=teams),
+            yes=self.tr("saved_delete_yes"),
+            no=self.tr("key_cancel"),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.delete(rows)
+
+        self.app.push_screen(dialog, answered)
+
+    def delete(self, rows: list[IndexRow]) -> None:
+        """Move `rows`' files to the trash and show the table without them."""
+        moved = 0
+        for row in rows:
+            try:
+                move_to_trash(self._store, self._data_dir, row.id)
+            except CocreateError as error:
+                self.notify(error.message, severity="error", timeout=30)
+                continue
+            moved += 1
+            self.selected.pop(row.id, None)
+        self.reload()
+        if moved:
+            self.notify(self.tr("saved_deleted", count=moved))
+
+    def action_trash(self) -> None:
+        """Show the trash, where deleted sessions can be restored."""
+        from .trash import TrashScreen
+
+        self.app.push_screen(TrashScreen(self._store, self._data_dir))
+
+    def action_export(self) -> None:
+        """Export the chosen sessions as one CSV file under the data folder."""
+        rows = self._chosen()
+        if rows:
+            self.app.push_screen(ExportDialog(), lambda notes: self._export_chosen(rows, notes))
+
+    def _export_chosen(self, rows: list[IndexRow], include_notes: bool | None) -> None:
+        if include_notes is not None:
+            self.export(rows, include_notes)
+
+    @work(exclusive=True, group="saved-export")
+    async def export(self, rows: list[IndexRow], include_notes: bool) -> None:
+        """Write the CSV off the event loop, then say where it is."""
+        sessions = self._load(rows)
+        if not sessions:
+            return
+        from ...domain.exports.csv_export import sessions_csv
+
+        text = sessions_csv(self._bank, sessions, self.lang, include_notes)
+        name = f"sessions-{self._clock():%Y-%m-%d-%H%M}.csv"
+        try:
+            path = await asyncio.to_thread(write_export, self._data_dir, name, text)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(self.tr("results_export_failed", reason=reason), severity="error")
+            return
+        self.exported = path
+        self.notify(self.tr("export_written", path=str(path)), timeout=15)

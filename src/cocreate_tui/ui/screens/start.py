@@ -27,6 +27,9 @@ MENU = (
     ("language", "start_language", "app.switch_language"),
 )
 """Menu entries: option id, i18n key, action."""
+UNFINISHED_SHOWN = 20
+"""Unfinished sessions listed here, most recent first; the rest are under «Lagrede vurderinger»."""
+MORE_ID = "more"
 
 
 class StartScreen(BaseScreen[None]):
@@ -85,7 +88,8 @@ class StartScreen(BaseScreen[None]):
     async def load_unfinished(self) -> None:
         """Read the unfinished sessions, most recent first, off the event loop."""
         try:
-            self._unfinished = await asyncio.to_thread(self._store.unfinished)
+            # One more than is shown tells whether there are more to point to.
+            self._unfinished = await asyncio.to_thread(self._store.unfinished, UNFINISHED_SHOWN + 1)
         except CocreateError as error:
             self._unfinished = []
             self.notify(error.message, severity="error")
@@ -95,9 +99,10 @@ class StartScreen(BaseScreen[None]):
         if self._unfinished is None:
             return
         total = len(self._bank.questions)
-        options = [
-            Option(self._describe(summary, total), id=summary.id) for summary in self._unfinished
-        ]
+        shown = self._unfinished[:UNFINISHED_SHOWN]
+        options = [Option(self._describe(summary, total), id=summary.id) for summary in shown]
+        if len(self._unfinished) > UNFINISHED_SHOWN:
+            options.append(Option(self.tr("start_continue_more"), id=MORE_ID))
         listing = self.query_one("#continue-list", OptionList)
         listing.set_options(options)
         listing.display = bool(options)
@@ -123,6 +128,8 @@ class StartScreen(BaseScreen[None]):
         await self.run_action(action)
 
     @on(OptionList.OptionSelected, "#continue-list")
-    def _continue_chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
+    async def _continue_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == MORE_ID:
+            await self.run_action("app.saved")
+        elif event.option.id is not None:
             self.post_message(OpenSession(event.option.id))

@@ -4,26 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.table import Table
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.bank_models import Lang, Question
 from ...domain.sessions import Answer
+from .row_visual import RowVisual
 
 UNKNOWN_ID = "unknown"
 CHOSEN_MARK = "●"
 OPEN_MARK = "○"
 
 
-def option_row(mark: str, text: str) -> Table:
+def option_row(mark: str, text: str) -> RowVisual:
     """One option: a fixed-width mark and key, and the text wrapping under itself."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=4, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(mark, text)
-    return grid
+    return RowVisual(mark, 4, text)
 
 
 class AnswerOptions(OptionList):

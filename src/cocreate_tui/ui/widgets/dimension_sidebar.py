@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.table import Table
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from .row_visual import RowVisual
 
 DONE_MARK = "✓"
 CURRENT_MARK = "▶"
@@ -53,10 +54,5 @@ class DimensionSidebar(OptionList):
             self.post_message(self.Jump(event.option.id))
 
 
-def _row(mark: str, entry: SidebarEntry) -> Table:
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=2, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_row(mark, entry.name, f"{entry.answered}/{entry.total}")
-    return grid
+def _row(mark: str, entry: SidebarEntry) -> RowVisual:
+    return RowVisual(mark, 2, entry.name, f"{entry.answered}/{entry.total}")

@@ -1,0 +1,138 @@
+"""The trash folder: deleted sessions are moved there, listed, and can be restored unchanged."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+from .errors import CocreateError, SessionNotFoundError, StorageError
+from .paths import ensure_private_dir
+from .storage import SessionStore, read_session_file
+
+TRASH_NAME: Final = "trash"
+SUFFIX: Final = ".json"
+
+
+class TrashError(CocreateError):
+    """A session could not be moved to the trash, or back from it; nothing was overwritten."""
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    """One session file in the trash."""
+
+    id: str
+    """The session id (the file's name without `.json`)."""
+    path: Path
+    """The file in the trash folder."""
+    team: str
+    """The team's name, or empty if the file cannot be read."""
+    updated_at: datetime | None
+    """When the session last changed, or None if the file cannot be read."""
+    reason: str = ""
+    """Why the file cannot be read as a session; empty when it can."""
+
+
+def trash_dir(data_dir: Path) -> Path:
+    """The trash folder of a data folder."""
+    return data_dir / TRASH_NAME
+
+
+def move_to_trash(store: SessionStore, data_dir: Path, session_id: str) -> Path:
+    """Move the session file `session_id` into the trash (0700) and drop it from the index.
+
+    The file keeps its mode (0600) and content. Raises `SessionNotFoundError` when there is
+    no such session, `TrashError` when the trash already holds a file of that id or the move
+    fails; the session is then left where it was.
+    """
+    source = store.path_for(session_id)
+    if not source.is_file():
+        raise SessionNotFoundError(f"No saved session has the id {session_id}.")
+    folder = trash_dir(data_dir)
+    target = folder / f"{session_id}{SUFFIX}"
+    try:
+        ensure_private_dir(folder)
+        _move_without_overwrite(source, target)
+    except FileExistsError as error:
+        raise TrashError(
+            f"The trash already holds a session with the id {session_id} ({target}); "
+            "restore or remove that one first."
+        ) from error
+    except OSError as error:
+        raise TrashError(f"Could not move {source} to the trash: {error.strerror}.") from error
+    store.index.remove(session_id)
+    return target
+
+
+def restore_from_trash(store: SessionStore, data_dir: Path, session_id: str) -> Path:
+    """Move the session `session_id` from the trash back to the sessions folder.
+
+    Never overwrites: if a session with that id exists, raises `TrashError` and leaves both
+    files as they are. The index gets the restored session at once.
+    """
+    source = trash_dir(data_dir) / f"{session_id}{SUFFIX}"
+    target = store.path_for(session_id)
+    if not source.is_file():
+        raise SessionNotFoundError(f"The trash holds no session with the id {session_id}.")
+    if target.exists():
+        raise TrashError(
+            f"A session with the id {session_id} already exists ({target}); "
+            "it was not overwritten, and the one in the trash is still there."
+        )
+    try:
+        ensure_private_dir(store.directory)
+        _move_without_overwrite(source, target)
+    except FileExistsError as error:
+        raise TrashError(
+            f"A session with the id {session_id} already exists ({target}); "
+            "it was not overwritten, and the one in the trash is still there."
+        ) from error
+    except OSError as error:
+        raise StorageError(f"Could not restore {source}: {error.strerror}.") from error
+    # If it cannot be read, the next refresh lists it with the reason.
+    with contextlib.suppress(CocreateError):
+        store.index.upsert(read_session_file(target), target)
+    return target
+
+
+def list_trash(data_dir: Path) -> list[TrashItem]:
+    """The sessions in the trash, most recently changed first; unreadable files last, by name."""
+    folder = trash_dir(data_dir)
+    try:
+        paths = sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file())
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        raise StorageError(
+            f"Could not read the trash folder {folder}: {error.strerror}."
+        ) from error
+    readable: list[TrashItem] = []
+    broken: list[TrashItem] = []
+    for path in paths:
+        try:
+            session = read_session_file(path)
+        except CocreateError as error:
+            broken.append(TrashItem(path.stem, path, "", None, str(error)))
+            continue
+        readable.append(TrashItem(session.id, path, session.meta.team, session.updated_at))
+    readable.sort(key=lambda item: (item.updated_at or datetime.min, item.id), reverse=True)
+    return readable + broken
+
+
+def _move_without_overwrite(source: Path, target: Path) -> None:
+    """Move `source` to `target`; raises FileExistsError if `target` exists (never replaces)."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links here (some file systems): check, then rename, as close as we can get.
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.rename(source, target)
+        return
+    os.unlink(source)
