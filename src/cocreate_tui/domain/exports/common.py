@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from ...i18n import t
 from ..bank_models import Bank, Lang, Lesson, LevelId
+from ..compare import ComparisonStep
 from ..scoring import UNKNOWN, AnswerValue
 from ..sessions import Answer, Session
 
@@ -116,3 +118,26 @@ DISAGREEMENT_QUOTE = (
 )
 """Why disagreements matter, verbatim from the report."""
 DISAGREEMENT_SECTION = "Appendiks 1 – Forberedelsesfasen"
+
+
+def changed_answer_table(
+    bank: Bank,
+    step: ComparisonStep,
+    lang: Lang,
+    include_notes: bool,
+    escape: Callable[[str], str],
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a step's changed answers, each cell escaped for the target format."""
+    header = [t("questions", lang), t("before", lang), t("after", lang)]
+    header += [t("note", lang)] if include_notes else []
+    rows = []
+    for change in step.changed_answers:
+        row = [
+            escape(question_words(bank, change.question_id, lang)),
+            escape(answer_words(bank, change.question_id, change.before, lang)),
+            escape(answer_words(bank, change.question_id, change.after, lang)),
+        ]
+        if include_notes:
+            row.append(escape(change.note_after))
+        rows.append(row)
+    return header, rows

@@ -16,6 +16,7 @@ from .common import (
     DISAGREEMENT_QUOTE,
     DISAGREEMENT_SECTION,
     answer_words,
+    changed_answer_table,
     day,
     delta_words,
     dimension_words,
@@ -468,18 +469,7 @@ def _step(bank: Bank, step: ComparisonStep, lang: Lang, include_notes: bool) -> 
     )
     parts.append(f"<h3>{_e(t('changed_answers_heading', lang))}</h3>")
     if step.changed_answers:
-        header = [t("questions", lang), t("before", lang), t("after", lang)]
-        header += [t("note", lang)] if include_notes else []
-        answer_rows = []
-        for change in step.changed_answers:
-            row = [
-                _e(question_words(bank, change.question_id, lang)),
-                _e(answer_words(bank, change.question_id, change.before, lang)),
-                _e(answer_words(bank, change.question_id, change.after, lang)),
-            ]
-            if include_notes:
-                row.append(_e(change.note_after))
-            answer_rows.append(row)
+        header, answer_rows = changed_answer_table(bank, step, lang, include_notes, _e)
         parts.append(_table(header, answer_rows))
     else:
         parts.append(f"<p>{_e(t('no_changed_answers', lang))}</p>")

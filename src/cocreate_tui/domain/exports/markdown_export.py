@@ -15,6 +15,7 @@ from .common import (
     DISAGREEMENT_QUOTE,
     DISAGREEMENT_SECTION,
     answer_words,
+    changed_answer_table,
     day,
     delta_words,
     dimension_words,
@@ -263,18 +264,7 @@ def _step(
     if not step.changed_answers:
         lines.append(t("no_changed_answers", lang))
     else:
-        header = [t("questions", lang), t("before", lang), t("after", lang)]
-        header += [t("note", lang)] if include_notes else []
-        answer_rows = []
-        for change in step.changed_answers:
-            row = [
-                md(question_words(bank, change.question_id, lang)),
-                md(answer_words(bank, change.question_id, change.before, lang)),
-                md(answer_words(bank, change.question_id, change.after, lang)),
-            ]
-            if include_notes:
-                row.append(md(change.note_after))
-            answer_rows.append(row)
+        header, answer_rows = changed_answer_table(bank, step, lang, include_notes, md)
         lines += _table(header, answer_rows)
     for key, lessons in (
         ("blockers_raised_heading", step.blockers_raised),
