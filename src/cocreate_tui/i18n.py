@@ -924,6 +924,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     "saved_actions": ("Tiltak", "Actions"),
     "saved_actions_counts": ("{open} åpne, {overdue} forfalt", "{open} open, {overdue} overdue"),
     "help_plan": ("Tiltak og tiltaksplanen", "Actions and the action plan"),
+    "help_saved": ("Lagrede vurderinger", "Saved assessments"),
+    "help_key_saved_open": (
+        "Åpne: en påbegynt fortsetter, en ferdig vises uten å kunne endres",
+        "Open: an unfinished one continues, a finished one is shown read-only",
+    ),
+    "help_key_saved_filter": (
+        "Filtrer mens dere skriver (team, organisasjon, tjeneste, person, status)",
+        "Filter as you type (team, organisation, service, person, status)",
+    ),
+    "help_key_saved_sort": (
+        "Sorter etter neste kolonne / snu rekkefølgen (eller klikk på en kolonne)",
+        "Sort by the next column / reverse the order (or click a column)",
+    ),
+    "help_key_saved_select": ("Velg flere vurderinger", "Choose several assessments"),
+    "help_key_saved_compare": (
+        "Sammenlign de valgte: hva har endret seg over tid",
+        "Compare the chosen ones: what has changed over time",
+    ),
+    "help_key_saved_merge": (
+        "Slå sammen teamets individuelle svar og se hvor dere er uenige",
+        "Merge the team's individual answers and see where you disagree",
+    ),
+    "help_key_saved_delete": (
+        "Flytt til papirkurven (kan gjenopprettes)",
+        "Move to the trash (can be restored)",
+    ),
+    "help_key_saved_trash": ("Papirkurven: gjenopprett med r", "The trash: restore with r"),
+    "help_key_saved_export": (
+        "Eksporter de valgte til et regneark (CSV)",
+        "Export the chosen ones to a spreadsheet (CSV)",
+    ),
     "help_key_make_action": (
         "Gjør det valgte rådet til et tiltak (på resultatsiden)",
         "Turn the chosen advice into an action (on the results)",

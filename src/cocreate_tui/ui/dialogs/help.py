@@ -62,6 +62,20 @@ KEYS = (
             ("r", "help_key_next_round"),
         ),
     ),
+    (
+        "help_saved",
+        (
+            ("Enter", "help_key_saved_open"),
+            ("/", "help_key_saved_filter"),
+            ("s / S", "help_key_saved_sort"),
+            ("Space", "help_key_saved_select"),
+            ("c", "help_key_saved_compare"),
+            ("m", "help_key_saved_merge"),
+            ("d / Delete", "help_key_saved_delete"),
+            ("t", "help_key_saved_trash"),
+            ("e", "help_key_saved_export"),
+        ),
+    ),
 )
 """Sections of the help: i18n key of the heading, then (keys, i18n key of what they do)."""
 
