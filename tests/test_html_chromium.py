@@ -6,7 +6,6 @@ Runs headless Chromium (Debian's `chromium`); skipped with a reason when it is n
 from __future__ import annotations
 
 import json
-import shutil
 import struct
 import subprocess
 import zlib
@@ -20,27 +19,16 @@ from cocreate_tui.domain.compare import compare_sessions
 from cocreate_tui.domain.exports.html_export import comparison_html, session_html
 from cocreate_tui.domain.scoring import assess
 
+from .build_helpers import CHROMIUM, HEADLESS_FLAGS
 from .facilitator_helpers import build
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
     reason="headless Chromium is not installed (Debian: apt-get install -y chromium)",
 )
 
 FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-pings",
-    "--disable-extensions",
-    "--disable-default-apps",
-    "--hide-scrollbars",
+    *HEADLESS_FLAGS,
     # Belt and braces: even a request that did start could not reach any host from the test.
     "--host-resolver-rules=MAP * ~NOTFOUND",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import venv
 import zipfile
 from pathlib import Path
@@ -12,29 +11,13 @@ import pytest
 
 from cocreate_tui.domain.bank_location import shipped_bank_dir
 
-REPO = Path(__file__).resolve().parents[1]
+from .build_helpers import REPO, build_wheel
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(REPO),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return next(out.glob("cocreate_tui-*.whl"))
+    return build_wheel(out)
 
 
 def test_wheel_carries_every_bank_file_once(wheel: Path) -> None:

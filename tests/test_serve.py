@@ -22,6 +22,7 @@ import pytest
 from cocreate_tui.cli import main
 from cocreate_tui.commands import serve_command
 
+from .build_helpers import build_wheel
 from .tiny_bank import QUESTIONS, write_tiny_bank
 
 REPO = Path(__file__).resolve().parents[1]
@@ -510,23 +511,7 @@ def test_the_wheel_carries_the_page_its_files_and_licences(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(REPO),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    wheel = zipfile.ZipFile(next(out.glob("cocreate_tui-*.whl")))
+    wheel = zipfile.ZipFile(build_wheel(out))
     names = set(wheel.namelist())
     for path in [*web_files(), *(WEB / "licenses").iterdir()]:
         name = f"cocreate_tui/web/{path.relative_to(WEB).as_posix()}"

@@ -11,7 +11,6 @@ import base64
 import contextlib
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -27,6 +26,8 @@ import pytest
 
 from cocreate_tui.domain.bank_models import Bank
 
+from .build_helpers import CHROMIUM, HEADLESS_FLAGS
+
 aiohttp = pytest.importorskip(
     "aiohttp", reason="the web extra is not installed: pip install -e '.[dev,web]'"
 )
@@ -34,7 +35,6 @@ pytest.importorskip(
     "textual_serve", reason="the web extra is not installed: pip install -e '.[dev,web]'"
 )
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
     pytest.mark.skipif(
         CHROMIUM is None,
@@ -54,18 +54,7 @@ STEP_TIMEOUT = 20.0
 TEAM = "Flyktningtjenesten Larvik"
 
 CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-pings",
-    "--disable-extensions",
-    "--disable-default-apps",
-    "--hide-scrollbars",
+    *HEADLESS_FLAGS,
     "--mute-audio",
     f"--window-size={WIDTH},{HEIGHT}",
     # A request to any other host fails at once instead of leaving the machine; the Network
