@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import errno
-import os
-import stat
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,7 +9,7 @@ from pathlib import Path
 
 from .errors import CocreateError, SessionFileError, SessionNotFoundError
 from .sessions import Session, session_from_json, session_to_json
-from .storage import MAX_FILE_BYTES, SYMLINK_REASON, SessionStore
+from .storage import SessionStore, read_capped_text
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ def read_import_file(path: Path) -> Session:
     """The session in `path`, whatever the file is called; raises `SessionFileError`."""
     # Unlike files in the sessions folder, a file sent by e-mail may be renamed
     # ("Horten (1).json"), so its name need not match the id inside it.
-    return session_from_json(_read_capped(path), source=str(path))
+    return session_from_json(read_capped_text(path), source=str(path))
 
 
 def _import_one(store: SessionStore, session: Session, as_copy: bool) -> str:
@@ -93,34 +90,3 @@ def _free_id(store: SessionStore) -> str:
         candidate = uuid.uuid4().hex
         if not store.path_for(candidate).exists():
             return candidate
-
-
-def _read_capped(path: Path) -> str:
-    try:
-        # O_NONBLOCK: opening a FIFO named *.json must not hang the import. O_NOFOLLOW: a link
-        # is refused, as in the sessions folder, rather than read wherever it points.
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-        descriptor = os.open(path, flags)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise SessionFileError(path, SYMLINK_REASON) from None
-        raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
-    try:
-        # Checked on the open file, so what is read is what was checked.
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise SessionFileError(path, "not a regular file")
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
-    finally:
-        os.close(descriptor)
-    if len(raw) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise SessionFileError(path, f"too large (a session file is at most {limit} MB)")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SessionFileError(
-            path, f"not UTF-8 text (invalid byte at position {error.start})"
-        ) from None

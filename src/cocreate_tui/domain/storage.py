@@ -7,6 +7,7 @@ import contextlib
 import errno
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -214,7 +215,7 @@ def read_session_file(path: Path) -> Session:
 
     Raises `SessionFileError` for any problem; the file is only ever read.
     """
-    session = session_from_json(_read_text(path), source=str(path))
+    session = session_from_json(read_capped_text(path), source=str(path))
     if path.name != f"{session.id}{SUFFIX}":
         raise SessionFileError(
             path, f"the file name does not match the session id inside it ({session.id})"
@@ -241,22 +242,34 @@ def _session_files(directory: Path) -> list[Path]:
     )
 
 
-def _read_text(path: Path) -> str:
+def read_capped_text(path: Path) -> str:
+    """The text of a session file, read safely; raises `SessionFileError` naming the problem.
+
+    Used for files in the sessions folder and for files given to import alike.
+    """
     try:
-        # O_NOFOLLOW: a link planted in the folder must not make the app read a file elsewhere.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        # O_NOFOLLOW: a link must not make the app read a file elsewhere. O_NONBLOCK: opening a
+        # FIFO named *.json must not hang.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(path, flags)
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise SessionFileError(path, SYMLINK_REASON) from None
         raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
     try:
-        with os.fdopen(descriptor, "rb") as file:
-            # Checked on the open file, and the read capped, so a huge file is never read whole.
-            if os.fstat(file.fileno()).st_size > MAX_FILE_BYTES:
-                raise SessionFileError(path, _too_large())
+        # Checked on the open descriptor, and the read capped, so what is read is what was
+        # checked and a huge file is never read whole.
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise SessionFileError(path, "not a regular file")
+        if status.st_size > MAX_FILE_BYTES:
+            raise SessionFileError(path, _too_large())
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
             raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(descriptor)
     if len(raw) > MAX_FILE_BYTES:
         raise SessionFileError(path, _too_large())
     try:
