@@ -343,6 +343,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd_edit": ("Endre svar", "Change answers"),
     "cmd_edit_help": ("Tilbake til spørsmålene", "Back to the questions"),
     # start
+    "app_name": ("Er vi klare for samskaping?", "Are we ready to co-create?"),
     "start_lead": (
         "En sjekk for dere som skal samskape med innbyggere. Dere svarer på spørsmål som bygger "
         "på forskningsrapporten «Samskapende velferdsinnovasjon» (USN/SESAM 2021), og får vite "

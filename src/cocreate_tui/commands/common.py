@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.bank_loader import BankError, load_bank
 from ..domain.bank_location import shipped_bank_dir
-from ..domain.bank_models import Bank
+
+# The bank loader brings pydantic (~100 ms); commands that load a bank import it when they do,
+# so the app can open its first window without it.
+if TYPE_CHECKING:
+    from ..domain.bank_loader import BankError
+    from ..domain.bank_models import Bank
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -39,6 +44,8 @@ def bank_dir(args: argparse.Namespace) -> Path:
 
 def load_bank_or_report(args: argparse.Namespace) -> Bank | None:
     """Load the chosen bank, or print its problems and return None."""
+    from ..domain.bank_loader import BankError, load_bank
+
     try:
         return load_bank(bank_dir(args))
     except BankError as err:

@@ -266,13 +266,22 @@ class BankSource:
         self.content_hash = bank_content_hash(folder)
         """The hash `load_bank` would give it; None if the folder has no readable bank files."""
         self._bank: Bank | None = None
+        # The app loads the bank in a worker thread while the index may ask for it in another:
+        # one of them loads, the other waits for that bank instead of parsing it twice.
+        self._loading = threading.Lock()
 
     def load(self) -> Bank:
         """The bank itself, loaded once; raises `BankError` naming every problem."""
-        if self._bank is None:
-            from cocreate_tui.domain.bank_loader import load_bank
+        with self._loading:
+            if self._bank is None:
+                from cocreate_tui.domain.bank_loader import load_bank
 
-            self._bank = load_bank(self.folder)
+                self._bank = load_bank(self.folder)
+            return self._bank
+
+    @property
+    def loaded(self) -> Bank | None:
+        """The bank if it has been loaded already, without loading it."""
         return self._bank
 
 

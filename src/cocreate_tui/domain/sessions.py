@@ -24,13 +24,13 @@ from pydantic_core import ErrorDetails
 
 from cocreate_tui.domain.bank_models import Bank, ItemId, Lang, OptionValue, is_item_id
 from cocreate_tui.domain.errors import SessionFileError
+from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
 
 SCHEMA_VERSION: Final = 2
 """The version this app writes. Version 2 added `actions` (the team's action plan)."""
 READABLE_VERSIONS: Final = (1, 2)
 """The versions this app reads. A version 1 file is read as version 2 with no actions, and
 written as version 2 on its next save."""
-SESSION_ID_PATTERN = r"^[0-9a-f]{32}$"
 MAX_REPORTED_ERRORS = 3
 
 _FRIENDLY_MESSAGES: dict[tuple[str, str], str] = {

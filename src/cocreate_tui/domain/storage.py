@@ -12,8 +12,8 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.errors import (
     AmbiguousSessionError,
     SessionFileError,
@@ -21,6 +21,7 @@ from cocreate_tui.domain.errors import (
     StorageError,
 )
 from cocreate_tui.domain.paths import ensure_private_dir, sessions_dir
+from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
 from cocreate_tui.domain.session_index import (
     SESSION_SUFFIX,
     TEMP_PREFIX,
@@ -29,15 +30,12 @@ from cocreate_tui.domain.session_index import (
     SessionIndex,
     UnreadableFile,
 )
-from cocreate_tui.domain.sessions import (
-    SESSION_ID_PATTERN,
-    Mode,
-    Phase,
-    Session,
-    Status,
-    session_from_json,
-    session_to_json,
-)
+
+# The session models (pydantic) are imported where a session is read or written, not here:
+# the app's start screen lists sessions from the index and draws its first frame without them.
+if TYPE_CHECKING:
+    from cocreate_tui.domain.bank_models import Bank
+    from cocreate_tui.domain.sessions import Mode, Phase, Session, Status
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 SUFFIX = SESSION_SUFFIX
@@ -156,7 +154,7 @@ class SessionStore:
         path = self.path_for(session.id)
         try:
             ensure_private_dir(self.directory)
-            _write_atomically(path, session_to_json(session).encode("utf-8"))
+            _write_atomically(path, _session_json(session))
         except OSError as error:
             raise StorageError(_describe_write_failure(path, error)) from error
         # After the file, which is the truth; never raises, and never waits for a busy index.
@@ -215,6 +213,8 @@ def read_session_file(path: Path) -> Session:
 
     Raises `SessionFileError` for any problem; the file is only ever read.
     """
+    from cocreate_tui.domain.sessions import session_from_json
+
     session = session_from_json(read_capped_text(path), source=str(path))
     if path.name != f"{session.id}{SUFFIX}":
         raise SessionFileError(
@@ -345,7 +345,7 @@ def save_copy(session: Session, folder: Path) -> Path:
     try:
         if not folder.exists():
             ensure_private_dir(folder)
-        _write_atomically(path, session_to_json(session).encode("utf-8"))
+        _write_atomically(path, _session_json(session))
     except OSError as error:
         reason = _WRITE_FAILURES.get(error.errno or 0) or error.strerror or str(error)
         raise StorageError(f"Could not save a copy to {path}: {reason}.") from error
@@ -361,3 +361,10 @@ def write_failure_kind(error: BaseException) -> str:
     if number in (errno.EROFS, errno.EACCES, errno.EPERM):
         return "read_only"
     return "other"
+
+
+def _session_json(session: Session) -> bytes:
+    """The file content for `session`: its versioned JSON, UTF-8."""
+    from cocreate_tui.domain.sessions import session_to_json
+
+    return session_to_json(session).encode("utf-8")

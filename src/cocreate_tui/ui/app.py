@@ -7,47 +7,48 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 
-from ..domain.bank_models import Bank, Lang
 from ..domain.errors import CocreateError, StorageError
-from ..domain.scoring import assess
-from ..domain.session_copy import copy_of
+from ..domain.session_index import BankSource
 from ..domain.session_lock import LockHolder, SessionLock
-from ..domain.sessions import (
-    Phase,
-    Session,
-    SessionMeta,
-    bank_changed,
-    new_session,
-    orphaned_answers,
-)
 from ..domain.storage import SessionStore, save_copy, write_failure_kind
 from ..i18n import t
 from .base import Localised
-from .commands import CocreateCommands
-from .messages import OpenActionPlan, OpenSession
-from .progress import next_open, resume_question
+from .messages import BankLoaded, OpenActionPlan, OpenSession
 from .screens.start import StartScreen
 from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from .session_keeper import SessionKeeper
 
 # The other screens and dialogs are imported where they are first opened: importing them all
-# up front took ~50 ms of the time to the first frame.
+# up front took ~50 ms of the time to the first frame. The bank and session models (pydantic,
+# ~100 ms and ~11 MB) likewise: the first frame needs neither, and a worker loads the bank
+# right after it (see `on_ready`).
 if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from ..domain.bank_loader import BankError
+    from ..domain.bank_models import Bank, Lang
+    from ..domain.sessions import Phase, Session, SessionMeta
     from .screens.action_plan import ActionPlanScreen
     from .screens.questions import QuestionsOutcome
     from .screens.results import ResultsOutcome
+    from .session_keeper import SessionKeeper
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
+
+
+def cocreate_commands() -> type[Provider]:
+    """The palette's own commands, imported when the palette first opens (`textual.command`
+    and the widgets it brings cost ~17 ms at start-up)."""
+    from .commands import CocreateCommands
+
+    return CocreateCommands
 
 
 def local_now() -> datetime:
@@ -59,7 +60,7 @@ class CocreateApp(App[None]):
     """Er vi klare for samskaping? The readiness check as a wizard."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {CocreateCommands}
+    COMMANDS = App.COMMANDS | {cocreate_commands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"),
         (100, "-wide"),
@@ -80,7 +81,7 @@ class CocreateApp(App[None]):
 
     def __init__(
         self,
-        bank: Bank,
+        bank: Bank | BankSource,
         store: SessionStore,
         data_dir: Path,
         *,
@@ -90,20 +91,28 @@ class CocreateApp(App[None]):
     ) -> None:
         """The app for `bank`, keeping sessions in `store` and exports under `data_dir`.
 
+        A `BankSource` is loaded in a worker right after the first frame (or at once, by the
+        first screen that needs it); a broken one ends the app with exit code 1, and
+        `bank_error` then holds the problems for the command line to print.
         `clock` gives the time stamps; `cursor_blink=False` makes screenshots repeatable.
         """
         super().__init__()
-        self.bank = bank
+        self._bank_source = bank if isinstance(bank, BankSource) else None
+        self._bank: Bank | None = bank.loaded if isinstance(bank, BankSource) else bank
+        self.bank_error: BankError | None = None
+        """Why the bank could not be loaded, when that ended the app."""
         self.store = store
         self.data_dir = data_dir
         self.clock = clock
         self.cursor_blink = cursor_blink
         self.set_reactive(CocreateApp.lang, lang)
-        self.title = bank.info.title.get(lang)
+        self.title = self.bank_title(lang)
         self._current: SessionKeeper | None = None
         self._locks: dict[str, SessionLock] = {}
         self._quiet_save_failures = False
         self._save_dialog_shown = False
+        self.first_frame_shown = False
+        """Whether the first frame is on screen (`Ready`): background work waits for it."""
 
     @property
     def _keeper(self) -> SessionKeeper | None:
@@ -121,8 +130,64 @@ class CocreateApp(App[None]):
         for session_id in [held for held in self._locks if held not in keep]:
             self._locks.pop(session_id).release()
 
+    @property
+    def bank(self) -> Bank:
+        """The question bank, loaded on first use if the worker has not loaded it yet."""
+        if self._bank is None:
+            assert self._bank_source is not None
+            self._bank = self._bank_source.load()
+        return self._bank
+
+    def loaded_bank(self) -> Bank | None:
+        """The bank, loading it if need be (call off the event loop); None if it is broken."""
+        from ..domain.bank_loader import BankError
+
+        try:
+            return self.bank
+        except BankError:
+            return None  # the bank worker reports it and ends the app
+
+    def bank_title(self, lang: Lang) -> str:
+        """The bank's title in `lang`; until the bank is loaded, the app's own name.
+
+        The shipped bank's title is the app's name (a test holds them equal), so the first
+        frame shows the right title without reading the bank.
+        """
+        return self._bank.info.title.get(lang) if self._bank is not None else t("app_name", lang)
+
     def get_default_screen(self) -> Screen[None]:
-        return StartScreen(self.store, self.bank)
+        return StartScreen(self.store)
+
+    def on_ready(self) -> None:
+        # Work that is not needed for the first frame starts once it is on screen: threads
+        # started earlier would share the interpreter with drawing it.
+        self.first_frame_shown = True
+        if self._bank is None:
+            self._load_bank()
+        if isinstance(self.screen, StartScreen):
+            self.screen.load_unfinished()
+
+    @work(thread=True, group="bank")
+    def _load_bank(self) -> None:
+        """Load the bank off the event loop, so the first frame need not wait for it."""
+        from ..domain.bank_loader import BankError
+
+        try:
+            self.bank  # noqa: B018 – loading is the point
+        except BankError as error:
+            self.post_message(BankLoaded(error))  # thread-safe, and a no-op once the app ended
+            return
+        self.post_message(BankLoaded())
+
+    @on(BankLoaded)
+    def _bank_loaded(self, message: BankLoaded) -> None:
+        if message.error is None:
+            self.title = self.bank_title(self.lang)
+            return
+        # Only a changed or damaged installed bank gets here: a bank given with --bank is
+        # checked before the app starts. The command line prints the problems after exit.
+        self.bank_error = message.error
+        self.exit(return_code=1)
 
     def tr(self, key: str, **values: object) -> str:
         """The UI string `key` in the current language."""
@@ -154,12 +219,17 @@ class CocreateApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Open the command palette, with its prompt in the app's language."""
+        from textual.command import CommandPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
             placeholder = self.tr("palette_placeholder")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def action_change_theme(self) -> None:
         """Choose among Textual's themes, dark and light."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
         placeholder = self.tr("theme_placeholder")
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
 
@@ -172,7 +242,7 @@ class CocreateApp(App[None]):
         self.lang = "en" if self.lang == "nb" else "nb"
 
     async def watch_lang(self, lang: Lang) -> None:
-        self.title = self.bank.info.title.get(lang)
+        self.title = self.bank_title(lang)
         if self._keeper is not None:
             self._save(lambda keeper: keeper.set_language(lang))
         for screen in self.screen_stack:
@@ -248,6 +318,7 @@ class CocreateApp(App[None]):
             self.push_screen(IntroScreen(starting=False))
 
     def _start_session(self, meta: SessionMeta | None) -> None:
+        from ..domain.sessions import new_session
         from .screens.intro import IntroScreen
 
         if meta is None:
@@ -275,6 +346,8 @@ class CocreateApp(App[None]):
         self._open_for_editing(session)
 
     def _open_for_editing(self, session: Session) -> None:
+        from .progress import resume_question
+
         self._keeper = self._new_keeper(session)
         if session.language != self.lang:
             self.lang = session.language
@@ -284,6 +357,8 @@ class CocreateApp(App[None]):
         self._show_questions(resume_question(self.bank, session), self._bank_notice(session))
 
     def _bank_notice(self, session: Session) -> str:
+        from ..domain.sessions import bank_changed, orphaned_answers
+
         if not bank_changed(session, self.bank):
             return ""
         removed = len(orphaned_answers(session, self.bank))
@@ -305,6 +380,7 @@ class CocreateApp(App[None]):
             self._keeper = None
 
     def _show_results(self) -> None:
+        from ..domain.scoring import assess
         from .screens.results import ResultsScreen
 
         if self._keeper is None:
@@ -317,6 +393,8 @@ class CocreateApp(App[None]):
         self.push_screen(screen, self._after_results)
 
     def _after_results(self, outcome: ResultsOutcome | None) -> None:
+        from .progress import next_open
+
         if outcome == "edit" and self._keeper is not None:
             session = self._keeper.session
             target = next_open(self.bank, session, None) or self.bank.questions[0].id
@@ -370,6 +448,7 @@ class CocreateApp(App[None]):
     def action_next_round(self) -> None:
         """Start the next round for the open session's team, from its open actions."""
         from ..domain.action_plan import next_phase
+        from ..domain.scoring import assess
         from .dialogs.next_round import NextRoundDialog
 
         if self._keeper is None:
@@ -416,6 +495,8 @@ class CocreateApp(App[None]):
     # --- two windows, one session; a disk that will not take a save ---------------------------
 
     def _new_keeper(self, session: Session) -> SessionKeeper:
+        from .session_keeper import SessionKeeper
+
         return SessionKeeper(self.store, session, self.clock, on_save_failed=self._save_failed)
 
     def _claim(self, session_id: str) -> LockHolder | None:
@@ -444,6 +525,7 @@ class CocreateApp(App[None]):
         self.push_screen(OpenElsewhereDialog(session.meta.team, holder), chosen)
 
     def _show_read_only(self, session: Session) -> None:
+        from ..domain.scoring import assess
         from .screens.results import ResultsScreen
 
         # Nothing here holds a keeper, so nothing can write the original.
@@ -455,6 +537,8 @@ class CocreateApp(App[None]):
         self.push_screen(screen)
 
     def _continue_in_copy(self, session: Session) -> None:
+        from ..domain.session_copy import copy_of
+
         copy = copy_of(session, self.tr("open_elsewhere_copy_suffix"), self.clock())
         self._claim(copy.id)
         self._open_for_editing(copy)

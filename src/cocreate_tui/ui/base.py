@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from ..domain.bank_models import Lang
 from ..i18n import STRINGS, t
+
+if TYPE_CHECKING:
+    from ..domain.bank_models import Lang
 
 ResultType = TypeVar("ResultType")
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from ..domain.bank_models import Lang
+if TYPE_CHECKING:
+    from ..domain.bank_models import Lang
 
 
 def local_time(moment: datetime, lang: Lang) -> str:

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.bank_models import Bank
 from ...domain.errors import CocreateError
 from ...domain.storage import SessionStore, SessionSummary
 from ..base import BaseScreen
 from ..messages import OpenSession
 from ..timefmt import local_time
+
+if TYPE_CHECKING:
+    from ..app import CocreateApp
 
 MENU = (
     ("new", "start_new", "app.new_assessment"),
@@ -42,42 +44,46 @@ class StartScreen(BaseScreen[None]):
         Binding("l", "app.switch_language", "key_language"),
     ]
 
-    def __init__(self, store: SessionStore, bank: Bank) -> None:
+    AUTO_FOCUS = "#start-menu"
+    app: CocreateApp
+
+    def __init__(self, store: SessionStore) -> None:
         super().__init__()
         self._store = store
-        self._bank = bank
         self._unfinished: list[SessionSummary] | None = None
+        self._questions = 0
+        """How many questions the bank has, once it is loaded (the list says «12 av 53»)."""
 
     def compose(self) -> ComposeResult:
+        # Few widgets on purpose: this is the first frame, and every widget costs ~2 ms of it.
         yield Header()
         with VerticalScroll(id="start-page"):
-            yield Static(
-                Content.styled(self._bank.info.title.get(self.lang), "bold"), id="start-title"
-            )
-            yield Static(self.tr("start_lead"), id="start-lead", classes="lead", markup=False)
-            with Horizontal(id="start-columns"):
-                with Vertical(id="start-menu-column"):
-                    menu = OptionList(
-                        *(Option(self.tr(key), id=option_id) for option_id, key, _ in MENU),
-                        id="start-menu",
-                    )
-                    menu.border_title = self.tr("start_menu_title")
-                    yield menu
-                with Vertical(id="start-continue-column"):
-                    unfinished = OptionList(id="continue-list")
-                    unfinished.border_title = self.tr("start_continue_title")
-                    yield unfinished
-                    empty = Static(id="continue-empty", markup=False)
-                    empty.border_title = self.tr("start_continue_title")
-                    yield empty
+            yield Static(self._introduction(), id="start-intro", markup=False)
+            with Grid(id="start-columns"):
+                menu = OptionList(
+                    *(Option(self.tr(key), id=option_id) for option_id, key, _ in MENU),
+                    id="start-menu",
+                )
+                menu.border_title = self.tr("start_menu_title")
+                yield menu
+                unfinished = OptionList(id="continue-list")
+                unfinished.border_title = self.tr("start_continue_title")
+                # Shown once there is something to continue; until then the box below stands in.
+                unfinished.display = False
+                yield unfinished
+                empty = Static(id="continue-empty", markup=False)
+                empty.border_title = self.tr("start_continue_title")
+                yield empty
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#start-menu", OptionList).focus()
-        self.load_unfinished()
+    def _introduction(self) -> Content:
+        title = self.app.bank_title(self.lang)
+        return Content.assemble((title, "bold $primary"), "\n\n", self.tr("start_lead"))
 
     def on_screen_resume(self) -> None:
-        self.load_unfinished()
+        # At start-up the app asks for the list once the first frame is drawn (`on_ready`).
+        if self.app.first_frame_shown:
+            self.load_unfinished()
 
     async def apply_language(self) -> None:
         await super().apply_language()
@@ -89,6 +95,12 @@ class StartScreen(BaseScreen[None]):
         """Read the unfinished sessions, most recent first, off the event loop."""
         try:
             # One more than is shown tells whether there are more to point to.
+            # The bank is loading in a worker of its own since the first frame; this waits
+            # for it, off the event loop, rather than loading it a second time.
+            bank = await asyncio.to_thread(self.app.loaded_bank)
+            if bank is None:
+                return
+            self._questions = len(bank.questions)
             self._unfinished = await asyncio.to_thread(self._store.unfinished, UNFINISHED_SHOWN + 1)
         except CocreateError as error:
             self._unfinished = []
@@ -98,7 +110,7 @@ class StartScreen(BaseScreen[None]):
     def _show_unfinished(self) -> None:
         if self._unfinished is None:
             return
-        total = len(self._bank.questions)
+        total = self._questions
         shown = self._unfinished[:UNFINISHED_SHOWN]
         options = [Option(self._describe(summary, total), id=summary.id) for summary in shown]
         if len(self._unfinished) > UNFINISHED_SHOWN:
