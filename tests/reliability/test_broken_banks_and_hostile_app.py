@@ -128,7 +128,7 @@ async def test_the_app_starts_among_hostile_files_and_names_each(
         saved = await wait_for_screen(pilot, SavedScreen)
         table = saved.query_one(DataTable)
         await wait_until(pilot, lambda: table.row_count == 1, "one good row")
-        assert table.get_row_at(0)[0] == "Team Gyldig"
+        assert str(table.get_row_at(0)[0]) == "Team Gyldig"
         unreadable = str(saved.query_one("#saved-unreadable", Static).render())
         # The screen names the first few, each with its reason, and counts the rest.
         lines = unreadable.splitlines()

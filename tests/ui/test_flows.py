@@ -417,9 +417,9 @@ async def test_saved_list_opens_sessions_and_lists_broken_files_apart(
         table = saved.query_one(DataTable)
         await wait_until(pilot, lambda: table.row_count == 2, "two rows")
         assert "broken.json" in text_of(saved.query_one("#saved-unreadable", Static))
-        teams = {table.get_row_at(index)[0] for index in range(2)}
+        teams = {str(table.get_row_at(index)[0]) for index in range(2)}
         assert teams == {"Ferdig team", "Halvveis"}
-        row = next(i for i in range(2) if table.get_row_at(i)[0] == "Ferdig team")
+        row = next(i for i in range(2) if str(table.get_row_at(i)[0]) == "Ferdig team")
         table.move_cursor(row=row)
         await pilot.press("enter")
         # A finished one opens read-only, as a review of its results and answers.
@@ -428,7 +428,7 @@ async def test_saved_list_opens_sessions_and_lists_broken_files_apart(
         await wait_for_screen(pilot, SavedScreen)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        row = next(i for i in range(2) if table.get_row_at(i)[0] == "Halvveis")
+        row = next(i for i in range(2) if str(table.get_row_at(i)[0]) == "Halvveis")
         table.move_cursor(row=row)
         await pilot.click("#open")
         await wait_for_screen(pilot, QuestionsScreen)

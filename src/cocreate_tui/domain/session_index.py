@@ -39,6 +39,9 @@ edit of the same size within one tick of the file system's clock would leave its
 (the "racy git" problem). Two seconds covers the coarsest clocks in use (FAT)."""
 BATCH: Final = 500
 """Files read per write transaction while refreshing, so other writers never wait long."""
+CHUNK: Final = 500
+"""Files listed, stat'ed and compared with the index at a time while refreshing (and names
+looked up per query, under SQLite's oldest limit of 999 parameters)."""
 BUSY_TIMEOUT_MS: Final = 10_000
 CHECKPOINT_EVERY: Final = 1000
 """Saves after which the write-ahead log is copied into the index file in a background thread,
@@ -299,51 +302,67 @@ def bank_content_hash(folder: Path) -> str | None:
     return files_content_hash(files)
 
 
-def scan_folder(directory: Path) -> list[Entry]:
-    """Name, size, mtime_ns and ctime_ns of every candidate session file, in folder order.
+def scan_chunks(directory: Path) -> Iterator[list[Entry]]:
+    """Name, size, mtime_ns and ctime_ns of every candidate session file, `CHUNK` at a time.
 
-    Candidates are `*.json` files and symbolic links (reported, never followed, when read);
-    temp files of interrupted saves, folders, FIFOs and devices are left out. A missing folder
-    has none; any other failure raises `StorageError`.
+    In folder order, which is stable while the folder is unchanged. Candidates are `*.json`
+    files and symbolic links (reported, never followed, when read); temp files of interrupted
+    saves, folders, FIFOs and devices are left out. A missing folder has none; any other
+    failure raises `StorageError`. One chunk at a time, so that memory stays flat however many
+    files there are: a list of 50,000 names and stamps alone took ~16 MB.
     """
     try:
-        if os.listdir in os.supports_fd and os.stat in os.supports_dir_fd:
-            descriptor = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-            try:
-                return _scan(os.listdir(descriptor), descriptor)
-            finally:
-                os.close(descriptor)
-        return _scan(os.listdir(directory), None, directory)
+        with os.scandir(directory) as entries:
+            chunk: list[Entry] = []
+            for entry in entries:
+                found = _candidate(entry)
+                if found is not None:
+                    chunk.append(found)
+                    if len(chunk) == CHUNK:
+                        yield chunk
+                        chunk = []
+            if chunk:
+                yield chunk
     except FileNotFoundError:
-        return []
+        return
     except OSError as error:
         raise StorageError(
             f"Cannot read the sessions folder {directory}: {error.strerror or error}."
         ) from error
 
 
-def _scan(names: list[str], descriptor: int | None, directory: Path | None = None) -> list[Entry]:
-    # The hot loop of every refresh (one stat per file): kept flat, with names bound locally.
-    found: list[Entry] = []
-    lstat = os.stat
-    is_file, is_link = stat.S_ISREG, stat.S_ISLNK
-    for name in names:
-        if not name.endswith(SESSION_SUFFIX) or name.startswith(TEMP_PREFIX):
-            continue
-        target: str | Path = name if directory is None else directory / name
-        try:
-            info = lstat(target, dir_fd=descriptor, follow_symlinks=False)
-        except OSError:
-            continue  # gone since the listing: it no longer exists
-        if is_file(info.st_mode) or is_link(info.st_mode):
-            found.append((name, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
-    return found
+def _candidate(entry: os.DirEntry[str]) -> Entry | None:
+    # The hot loop of every refresh (one lstat per file, which the interpreter lock is released
+    # for): kept flat.
+    name = entry.name
+    if not name.endswith(SESSION_SUFFIX) or name.startswith(TEMP_PREFIX):
+        return None
+    try:
+        info = entry.stat(follow_symlinks=False)
+    except OSError:
+        return None  # gone since the listing: it no longer exists
+    if stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode):
+        return (name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    return None
 
 
-def _fingerprint(entries: list[Entry]) -> str:
-    # Folder order is stable while the folder is unchanged; if it ever differs, the slow path
-    # compares file by file and finds nothing to read, which is still correct.
-    return hashlib.blake2b(marshal.dumps(entries, 4), digest_size=20).hexdigest()
+def _is_candidate(path: Path) -> bool:
+    """Whether `path` is (still) a file that `scan_chunks` would list."""
+    try:
+        mode = os.stat(path, follow_symlinks=False).st_mode
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: kept, and reported as unreadable when next read
+    return stat.S_ISREG(mode) or stat.S_ISLNK(mode)
+
+
+def _digest(chunk: list[Entry]) -> str:
+    return hashlib.blake2b(marshal.dumps(chunk, 4), digest_size=16).hexdigest()
+
+
+def _known_digests(fingerprint: str | None) -> list[str]:
+    return fingerprint.split(",") if fingerprint else []
 
 
 class _Scoring:
@@ -405,6 +424,12 @@ class SessionIndex:
         # One connection, guarded by a lock: the UI thread saves while a worker refreshes.
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
+        self._on_disk = False
+        """Whether `_connection` is to the index file (not an index in memory)."""
+        # Queries have a connection of their own, so that a page is read while a refresh
+        # holds the lock above (WAL: readers never wait for the writer).
+        self._reader_lock = threading.Lock()
+        self._reader: sqlite3.Connection | None = None
         self._awaiting_folder = False
         """In memory only because the sessions folder does not exist yet."""
         self._rebuilt = False
@@ -494,7 +519,7 @@ class SessionIndex:
             "LIMIT ? OFFSET ?"
         )
         arguments = [*parameters, -1 if limit is None else max(0, limit), max(0, offset)]
-        rows = self._guarded(lambda c: c.execute(sql, arguments).fetchall(), heal=True)
+        rows = self._read(lambda c: c.execute(sql, arguments).fetchall())
         return [_index_row(row) for row in rows]
 
     def count(
@@ -507,14 +532,14 @@ class SessionIndex:
         """How many sessions `query()` gives with the same filter."""
         where, parameters = _where(filter_text, status, labels)
         sql = f"SELECT count(*) FROM sessions s{where}"
-        return int(self._guarded(lambda c: c.execute(sql, parameters).fetchone()[0], heal=True))
+        return int(self._read(lambda c: c.execute(sql, parameters).fetchone()[0]))
 
     def unreadable(self) -> list[UnreadableFile]:
         """The files that could not be read, by name, with the reason."""
         sql = (
             "SELECT name, reason, size, mtime_ns FROM files WHERE reason IS NOT NULL ORDER BY name"
         )
-        rows = self._guarded(lambda c: c.execute(sql).fetchall(), heal=True)
+        rows = self._read(lambda c: c.execute(sql).fetchall())
         return [UnreadableFile(self.directory / row[0], *row[1:]) for row in rows]
 
     def session_json(self, folder_text: str, separator: str) -> bytes:
@@ -524,9 +549,8 @@ class SessionIndex:
         objects. `folder_text` is how each `file` starts: the sessions folder, escaped for JSON
         (without quotes), ending with the path separator.
         """
-        found = self._guarded(
-            lambda c: c.execute(_LISTING_SQL, (folder_text, separator)).fetchone()[0], heal=True
-        )
+        arguments = (folder_text, separator)
+        found = self._read(lambda c: c.execute(_LISTING_SQL, arguments).fetchone()[0])
         return bytes(found or b"")
 
     def refreshed_session_json(self, folder_text: str, separator: str) -> bytes:
@@ -574,27 +598,43 @@ class SessionIndex:
             connection.close()
 
     def close(self) -> None:
-        """Close the database connection; the next operation opens it again."""
+        """Close the database connections; the next operation opens them again."""
         with self._lock:
+            with self._reader_lock:
+                self._drop_reader()
             if self._connection is not None:
                 self._connection.close()
-                self._connection = None
+                self._connection, self._on_disk = None, False
 
     # --- refreshing --------------------------------------------------------------------------
 
     def _refresh(self, connection: sqlite3.Connection) -> RefreshReport:
+        # The folder is listed and compared a chunk at a time. The fingerprint is one digest
+        # per chunk of names and stamps, kept only while nothing but a refresh wrote to the
+        # index: a chunk whose digest is as stored holds exactly the files the index has, as
+        # they were. Every file is still stat'ed each time, because a file edited in place
+        # changes its own stamp but not the folder's, and the files are the truth.
         started = time.time_ns()
-        entries = scan_folder(self.directory)
-        fingerprint = _fingerprint(entries)
-        meta = _meta(connection)
-        read = removed = 0
-        if meta.get("fingerprint") != fingerprint:
-            read, removed = self._catch_up(connection, entries, started)
+        known = _known_digests(_meta(connection).get("fingerprint"))
+        digests: list[str] = []
+        read = matched = 0
+        for chunk in self._chunks():
+            digest = _digest(chunk)
+            if len(digests) < len(known) and known[len(digests)] == digest:
+                matched += len(chunk)
+            else:
+                indexed, changed = _compare(connection, chunk)
+                matched += indexed
+                read += self._catch_up(connection, changed, started)
+            digests.append(digest)
+        removed = 0
+        if digests != known:
+            removed = self._remove_missing(connection, matched)
             with _transaction(connection):
                 racy = connection.execute("SELECT 1 FROM files WHERE racy LIMIT 1").fetchone()
                 # With racy rows left, the next refresh must look file by file again.
-                _set_meta(connection, "fingerprint", None if racy else fingerprint)
-        rescored = self._rescore(connection, meta.get("scored_with"))
+                _set_meta(connection, "fingerprint", None if racy else ",".join(digests))
+        rescored = self._rescore(connection, _meta(connection).get("scored_with"))
         if self._unchecked_saves:
             # A refresh runs in a worker or on the command line, never on a save's path.
             self._unchecked_saves = 0
@@ -602,22 +642,17 @@ class SessionIndex:
         rebuilt, self._rebuilt = self._rebuilt, False
         return RefreshReport(read, removed, rescored, rebuilt)
 
-    def _catch_up(
-        self, connection: sqlite3.Connection, entries: list[Entry], started: int
-    ) -> tuple[int, int]:
-        indexed = {
-            name: stamp
-            for name, *stamp in connection.execute(
-                "SELECT name, size, mtime_ns, ctime_ns, racy FROM files"
-            )
-        }
-        present = {entry[0] for entry in entries}
-        removed = [name for name in indexed if name not in present]
-        # A racy row (racy = 1) never matches, so it is read again.
-        changed = [entry for entry in entries if indexed.get(entry[0]) != [*entry[1:], 0]]
-        if removed:
-            with _transaction(connection):
-                _delete_files(connection, removed)
+    def _chunks(self) -> Iterator[list[Entry]]:
+        """The folder's chunks, each listed and stat'ed outside the lock (saves go on)."""
+        chunks = scan_chunks(self.directory)
+        while True:
+            with self._unlocked():
+                chunk = next(chunks, None)
+            if chunk is None:
+                return
+            yield chunk
+
+    def _catch_up(self, connection: sqlite3.Connection, changed: list[Entry], started: int) -> int:
         for start in range(0, len(changed), BATCH):
             # Read outside any transaction and outside the lock, so saves carry on meanwhile.
             with self._unlocked():
@@ -626,7 +661,33 @@ class SessionIndex:
             with _transaction(connection):
                 _write_read_files(connection, read, started)
                 _note_scored_with(connection, None if bank is None else bank.content_hash)
-        return len(changed), len(removed)
+        return len(changed)
+
+    def _remove_missing(self, connection: sqlite3.Connection, seen: int) -> int:
+        """Drop the rows of files that are gone; `seen`: how many listed files had a row."""
+        # Every listed name is distinct, so if as many had a row as there are rows, every row
+        # was listed and none is gone. Otherwise each row's file is looked for, a chunk of
+        # names at a time: never a set of every name, and never a row dropped for a file that
+        # exists (one saved while the folder was being listed, say).
+        if connection.execute("SELECT count(*) FROM files").fetchone()[0] == seen:
+            return 0
+        removed, after = 0, ""
+        while True:
+            names = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM files WHERE name > ? ORDER BY name LIMIT ?", (after, CHUNK)
+                )
+            ]
+            if not names:
+                return removed
+            after = names[-1]
+            with self._unlocked():
+                gone = [name for name in names if not _is_candidate(self.directory / name)]
+            if gone:
+                with _transaction(connection):
+                    _delete_files(connection, gone)
+                removed += len(gone)
 
     def _read_entry(self, entry: Entry, bank: Bank | None) -> _Read:
         from cocreate_tui.domain.storage import read_session_file
@@ -734,6 +795,49 @@ class SessionIndex:
                     f"The session index {self.path} cannot be used: {error}."
                 ) from None
 
+    def _read(self, operation: Callable[[sqlite3.Connection], T]) -> T:
+        """Run the read-only `operation` without waiting for a refresh, where that is safe.
+
+        On the reader connection once the index file is open and not being built anew; else,
+        or if the reader fails, as before: under the lock, healing a broken index first.
+        """
+        with self._reader_lock:
+            reader = self._open_reader()
+            if reader is not None:
+                try:
+                    return operation(reader)
+                except sqlite3.Error:
+                    self._drop_reader()  # the index may have been replaced: ask it below
+        return self._guarded(operation, heal=True)
+
+    def _open_reader(self) -> sqlite3.Connection | None:
+        # Only an index already opened (its version checked) and not just made: a new or
+        # replaced index is filled under the lock before it is read, as it always was.
+        if not self._on_disk or self._connection is None or self._rebuilt:
+            return None
+        if self._reader is None:
+            # mode=rw: never creates a missing index (nor one with the wrong permissions).
+            uri = f"{self.path.absolute().as_uri()}?mode=rw"
+            try:
+                reader = sqlite3.connect(
+                    uri,
+                    uri=True,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+                reader.execute("PRAGMA query_only = 1")
+            except sqlite3.Error:
+                return None
+            self._reader = reader
+        return self._reader
+
+    def _drop_reader(self) -> None:
+        """Close the reader connection; the caller holds `_reader_lock`."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
     def _recover(self, error: sqlite3.Error) -> None:
         _raise_if_busy(error, self.path)
         if isinstance(error, sqlite3.ProgrammingError):
@@ -756,7 +860,7 @@ class SessionIndex:
         except (sqlite3.Error, OSError):
             return self._use_memory(awaiting_folder=False)
         self.close()
-        self._connection, self._awaiting_folder = connection, False
+        self._connection, self._awaiting_folder, self._on_disk = connection, False, True
         self._rebuilt |= created
         return connection
 
@@ -782,6 +886,7 @@ class SessionIndex:
         except (sqlite3.Error, OSError, _BrokenIndexError):
             return self._use_memory(awaiting_folder=False)
         self._connection, self._awaiting_folder, self._rebuilt = connection, False, True
+        self._on_disk = True
         return connection
 
 
@@ -921,6 +1026,17 @@ def _delete_files(connection: sqlite3.Connection, names: Sequence[str]) -> None:
     connection.executemany("DELETE FROM answers WHERE id = ?", ids)
     connection.executemany("DELETE FROM sessions WHERE id = ?", ids)
     connection.executemany("DELETE FROM files WHERE name = ?", [(name,) for name in names])
+
+
+def _compare(connection: sqlite3.Connection, chunk: list[Entry]) -> tuple[int, list[Entry]]:
+    """How many of `chunk`'s files the index has a row for, and those not indexed as they are."""
+    names = ", ".join("?" * len(chunk))
+    sql = f"SELECT name, size, mtime_ns, ctime_ns, racy FROM files WHERE name IN ({names})"
+    indexed = {
+        name: stamp for name, *stamp in connection.execute(sql, [entry[0] for entry in chunk])
+    }
+    # A racy row (racy = 1) never matches, so it is read again.
+    return len(indexed), [entry for entry in chunk if indexed.get(entry[0]) != [*entry[1:], 0]]
 
 
 def _write_read_files(connection: sqlite3.Connection, read: list[_Read], started: int) -> None:

@@ -8,9 +8,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar, NamedTuple
 
+from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
@@ -93,6 +95,44 @@ def columns_for(width: int) -> tuple[str, ...]:
     return NARROW
 
 
+def cell_text(value: str) -> Text:
+    """A table cell showing `value` as it is: never read as markup, so never measured as such.
+
+    (A team named «a[/b]» would otherwise be a markup error, and «[red]x» red.)
+    """
+    return Text(value, no_wrap=True, end="")
+
+
+_ROW_CACHES = (
+    "_row_render_cache", "_cell_render_cache", "_row_renderable_cache", "_line_cache",
+    "_offset_cache", "_ordered_row_cache",
+)  # fmt: skip
+"""The LRU caches that `DataTable._clear_caches` empties (Textual 8.2.8), of rendered rows."""
+
+
+class SavedTable(DataTable[Text]):
+    """The saved table: its old rows are freed at once when it is cleared for a new window."""
+
+    def _clear_caches(self) -> None:
+        # Textual's LRUCache keeps its entries in a circular list that `clear()` drops whole,
+        # so every cached line, segment and text of the old rows became cyclic garbage; the
+        # full collection that freed it (~50 ms at 50,000 sessions) landed inside a sort.
+        # Unlinked first, they are freed as soon as they are dropped.
+        for name in _ROW_CACHES:
+            cache = getattr(self, name, None)
+            if isinstance(cache, LRUCache):
+                _unlink(cache)
+        super()._clear_caches()
+
+
+def _unlink(cache: LRUCache[object, object]) -> None:
+    links = getattr(cache, "_cache", None)
+    if isinstance(links, dict):
+        for link in links.values():
+            if isinstance(link, list):
+                link.clear()
+
+
 class SavedScreen(BaseScreen[None]):
     """Every saved session, a window of rows at a time; open, compare, merge, delete, export."""
 
@@ -169,10 +209,7 @@ class SavedScreen(BaseScreen[None]):
                 compact=True,
             )
             yield Static(id="saved-window", classes="hint", markup=False)
-            table: DataTable[str] = DataTable(
-                id="saved-table", cursor_type="row", zebra_stripes=True
-            )
-            yield table
+            yield SavedTable(id="saved-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="saved-empty", classes="hint", markup=False)
             yield Static(id="saved-unreadable", classes="unreadable", markup=False)
             with Horizontal(classes="button-row"):
@@ -181,10 +218,12 @@ class SavedScreen(BaseScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        # The index as it is (about a millisecond), then brought up to date in a thread.
+        # The index as it is (about a millisecond, never waiting for a refresh running in
+        # another thread), then brought up to date in a thread once that is on screen: a
+        # thread started earlier would share the interpreter with drawing it.
         self._unreadable = self._safe(self._store.index.unreadable) or []
         self.reload()
-        self.refresh_index()
+        self.call_after_refresh(self.refresh_index)
 
     def on_screen_resume(self) -> None:
         if not self._shown_once:
@@ -259,7 +298,7 @@ class SavedScreen(BaseScreen[None]):
                 )
 
     def _fill(self, keep: str | None, row: int) -> None:
-        table: DataTable[str] = self.query_one("#saved-table", DataTable)
+        table: SavedTable = self.query_one("#saved-table", SavedTable)
         columns = columns_for(self.size.width or self.app.size.width)
         if columns != self._columns:
             table.clear(columns=True)
@@ -291,15 +330,15 @@ class SavedScreen(BaseScreen[None]):
             text += " ▼" if self.descending else " ▲"
         return text
 
-    def _update_headings(self, table: DataTable[str]) -> None:
+    def _update_headings(self, table: SavedTable) -> None:
         for key in self._columns:
             column = table.columns.get(key)  # type: ignore[call-overload]
             if column is not None:
                 column.label = column.label.__class__(self._heading(key))
         table.refresh()
 
-    def _cells(self, row: IndexRow) -> list[str]:
-        return [self._cell(key, row) for key in self._columns]
+    def _cells(self, row: IndexRow) -> list[Text]:
+        return [cell_text(self._cell(key, row)) for key in self._columns]
 
     def _cell(self, key: str, row: IndexRow) -> str:
         if key == "team":
@@ -404,13 +443,13 @@ class SavedScreen(BaseScreen[None]):
     def _show_actions(self, found: dict[str, ActionCounts], ids: list[str]) -> None:
         self._counted.update(ids)
         self._actions.update(found)
-        table: DataTable[str] = self.query_one("#saved-table", DataTable)
+        table: SavedTable = self.query_one("#saved-table", SavedTable)
         if "actions" not in self._columns:
             return
         for session_id in found:
             if session_id in table.rows:
                 row = next(r for r in self.rows if r.id == session_id)
-                table.update_cell(session_id, "actions", self._cell("actions", row))
+                table.update_cell(session_id, "actions", cell_text(self._cell("actions", row)))
 
     @on(DataTable.RowHighlighted, "#saved-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -434,7 +473,7 @@ class SavedScreen(BaseScreen[None]):
         self.reload(offset=self.total, row=PAGE)
 
     def _current(self) -> IndexRow | None:
-        table: DataTable[str] = self.query_one("#saved-table", DataTable)
+        table: SavedTable = self.query_one("#saved-table", SavedTable)
         if not self.rows or not table.row_count:
             return None
         return self.rows[min(table.cursor_row, len(self.rows) - 1)]
@@ -520,8 +559,9 @@ class SavedScreen(BaseScreen[None]):
             del self.selected[current.id]
         else:
             self.selected[current.id] = current
-        table: DataTable[str] = self.query_one("#saved-table", DataTable)
-        table.update_cell(current.id, "team", self._cell("team", current), update_width=True)
+        table: SavedTable = self.query_one("#saved-table", SavedTable)
+        cell = cell_text(self._cell("team", current))
+        table.update_cell(current.id, "team", cell, update_width=True)
         self._show_window_line()
 
     @on(DataTable.RowSelected, "#saved-table")

@@ -1,0 +1,82 @@
+"""The saved table's cells: shown as typed (never markup), and its old rows freed at once."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cocreate_tui.domain.bank_models import Bank
+from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.ui.app import CocreateApp
+from cocreate_tui.ui.screens.saved import SavedScreen, SavedTable
+from cocreate_tui.ui.screens.start import StartScreen
+
+from ..facilitator_helpers import build
+from .conftest import AppFactory, TickingClock, wait_for_screen
+
+
+@pytest.fixture
+def make_app(demo_bank: Bank, data_dir: Path) -> AppFactory:
+    def factory(**options: Any) -> CocreateApp:
+        store = SessionStore(data_dir, demo_bank)
+        return CocreateApp(demo_bank, store, data_dir, clock=TickingClock(), cursor_blink=False)
+
+    return factory
+
+
+async def open_saved(pilot: Any) -> SavedScreen:
+    await wait_for_screen(pilot, StartScreen)
+    await pilot.press("s")
+    saved: SavedScreen = await wait_for_screen(pilot, SavedScreen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return saved
+
+
+async def test_team_names_that_look_like_markup_are_shown_as_typed(
+    make_app: AppFactory, data_dir: Path, demo_bank: Bank
+) -> None:
+    names = ["a[/b] lag", "[red]Rødt[/red]", "[bold"]
+    store = SessionStore(data_dir)
+    for days, name in enumerate(names):
+        store.save(build(demo_bank, {}, team=name, days=days))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        saved = await open_saved(pilot)
+        table = saved.query_one("#saved-table", SavedTable)
+        shown = {str(table.get_row_at(index)[0]) for index in range(table.row_count)}
+        assert shown == set(names)
+        await pilot.press("s")  # sorted and drawn anew: still no markup error
+        await pilot.pause()
+        assert app.return_code is None and table.row_count == 3
+
+
+class Cached:
+    """Stands for a rendered line in the table's caches; can be watched with a weak reference."""
+
+
+async def test_clearing_the_table_frees_its_cached_lines_at_once(
+    make_app: AppFactory, data_dir: Path, demo_bank: Bank
+) -> None:
+    store = SessionStore(data_dir)
+    for days in range(30):
+        store.save(build(demo_bank, {}, team=f"Lag {days}", days=days))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        saved = await open_saved(pilot)
+        table = saved.query_one("#saved-table", SavedTable)
+        assert table._cell_render_cache  # the rows were drawn, and their cells cached
+        line = Cached()
+        table._line_cache.set(("watched",), line)  # type: ignore[arg-type]
+        watched = weakref.ref(line)
+        del line
+        gc.disable()  # freed by reference counting alone, not by a (slow) full collection
+        try:
+            table.clear()
+            assert watched() is None
+        finally:
+            gc.enable()
