@@ -77,6 +77,12 @@ async def test_a_session_open_elsewhere_is_offered_read_only_or_a_copy(
         if choice == "read-only":
             results = await wait_for_screen(pilot, ResultsScreen)
             assert results.query("#read-only-note") and not results.query("#edit")
+            # Nothing that would change the session is offered, in the footer or by its key.
+            shown = {binding.action for _, binding, enabled, _ in app.active_bindings.values()}
+            assert not shown & {"edit", "make_action", "open_plan", "next_round"}
+            await pilot.press("p")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
             await pilot.press("b")  # «tilbake til spørsmålene» is not offered
             await pilot.pause()
             assert isinstance(app.screen, ResultsScreen)

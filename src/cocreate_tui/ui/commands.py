@@ -41,6 +41,10 @@ class CocreateCommands(Provider):
         lang = app_lang(self.screen)
         screen_commands: tuple[PaletteCommand, ...] = getattr(self.screen, "PALETTE", ())
         for command in (*screen_commands, *APP_COMMANDS):
+            # What the screen refuses (e.g. editing a read-only view) is not offered here either.
+            local = "." not in command.action
+            if local and self.screen.check_action(command.action, ()) is False:
+                continue
             yield t(command.name_key, lang), t(command.help_key, lang), command.action
 
     async def _run(self, action: str) -> None:

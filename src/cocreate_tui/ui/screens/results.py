@@ -51,6 +51,10 @@ class LessonCard(Static, can_focus=True):
         """Its number in the list."""
 
 
+READ_ONLY_HIDDEN = frozenset({"edit", "make_action", "open_plan", "next_round"})
+"""Actions a read-only view of the results leaves out: each would change the session."""
+
+
 class ResultsScreen(BaseScreen[ResultsOutcome]):
     """Presents an `Assessment` of a session; the scoring is done before the screen is made."""
 
@@ -59,16 +63,16 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         Binding("e", "export", "key_export"),
         Binding("w", "why", "key_why_score"),
         Binding("t", "make_action", "key_make_action"),
-        Binding("p", "app.open_plan", "key_plan"),
-        Binding("r", "app.next_round", "key_next_round", show=False),
+        Binding("p", "open_plan", "key_plan"),
+        Binding("r", "next_round", "key_next_round", show=False),
         Binding("b", "edit", "key_edit"),
         Binding("escape", "close", "key_close"),
     ]
     PALETTE = (
         PaletteCommand("cmd_export", "cmd_export_help", "export"),
         PaletteCommand("cmd_make_action", "cmd_make_action_help", "make_action"),
-        PaletteCommand("cmd_plan", "cmd_plan_help", "app.open_plan"),
-        PaletteCommand("cmd_next_round", "cmd_next_round_help", "app.next_round"),
+        PaletteCommand("cmd_plan", "cmd_plan_help", "open_plan"),
+        PaletteCommand("cmd_next_round", "cmd_next_round_help", "next_round"),
         PaletteCommand("cmd_edit", "cmd_edit_help", "edit"),
     )
 
@@ -432,9 +436,17 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         self.notify(self.tr("action_saved"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Read-only: no way back to the questions. (The plan and the next round need the app's
-        # open session, which a read-only view never has.)
-        return not (self._read_only and action in {"edit", "make_action"})
+        # Read-only (open in another window): nothing that changes the session is offered –
+        # no way back to the questions, no actions, no plan, no next round.
+        return not (self._read_only and action in READ_ONLY_HIDDEN)
+
+    def action_open_plan(self) -> None:
+        """Show the action plan of this session."""
+        self.app.action_open_plan()
+
+    def action_next_round(self) -> None:
+        """Start the team's next round from the open actions."""
+        self.app.action_next_round()
 
     def action_edit(self) -> None:
         """Back to the questions to change answers."""
