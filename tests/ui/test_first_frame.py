@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from textual.widgets import OptionList
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, OptionList
 
 from cocreate_tui.domain.bank_loader import load_bank
 from cocreate_tui.domain.bank_location import shipped_bank_dir
@@ -15,10 +16,17 @@ from cocreate_tui.domain.sessions import SessionMeta, new_session
 from cocreate_tui.domain.storage import SessionStore
 from cocreate_tui.i18n import t
 from cocreate_tui.ui.app import CocreateApp
+from cocreate_tui.ui.screens.saved import SavedScreen
 from cocreate_tui.ui.screens.start import StartScreen
 
 from .conftest import wait_for_screen, wait_until
 from .demo_bank import write_demo_bank
+
+
+def saved_columns(screen: SavedScreen) -> list[str]:
+    """The keys of the saved table's columns, left to right."""
+    return [str(key.value) for key in screen.query_one(DataTable).columns]
+
 
 FIRST_FRAME_PROBE = """
 import sys
@@ -93,3 +101,23 @@ async def test_a_bank_found_broken_after_the_first_frame_ends_the_app_with_code_
     assert app.return_code == 1
     assert app.bank_error is not None
     assert any(problem.file == "questions.toml" for problem in app.bank_error.problems)
+
+
+async def test_the_saved_table_names_levels_without_loading_the_bank(tmp_path: Path) -> None:
+    source = BankSource(write_demo_bank(tmp_path / "bank"))
+    data_dir = tmp_path / "data"
+    bank = load_bank(source.folder)
+    SessionStore(data_dir, bank).save(new_session(SessionMeta(team="Bydel Nord"), bank))
+    SessionStore(data_dir, BankSource(source.folder)).index.refresh()  # as a past run left it
+    app = CocreateApp(source, SessionStore(data_dir, source), data_dir, cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, StartScreen)
+        await app.run_action("saved")
+        saved = await wait_for_screen(pilot, SavedScreen)
+        table = saved.query_one(DataTable)
+        await wait_until(pilot, lambda: table.row_count == 1, "the session's row")
+        await app.workers.wait_for_complete()
+        level = str(table.get_cell_at(Coordinate(0, saved_columns(saved).index("level"))))
+        # An open session with no answers cannot be judged: the bank's words for that.
+        assert level == bank.policy.levels.undetermined.label.nb.split(" – ")[0]
+        assert source.loaded is None  # the start list and the table came from the index

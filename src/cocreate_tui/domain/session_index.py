@@ -288,6 +288,20 @@ class BankSource:
         return self._bank
 
 
+def level_labels_of(bank: Bank) -> dict[str, dict[str, str]]:
+    """The bank's label of each verdict level, by level and language."""
+    levels = bank.policy.levels
+    return {
+        level: {"nb": text.label.nb, "en": text.label.en}
+        for level, text in (
+            ("not_ready", levels.not_ready),
+            ("thin", levels.thin),
+            ("thick", levels.thick),
+            ("undetermined", levels.undetermined),
+        )
+    }
+
+
 def bank_content_hash(folder: Path) -> str | None:
     """The content hash of the bank in `folder`, as `bank_loader.load_bank` computes it.
 
@@ -534,6 +548,36 @@ class SessionIndex:
         sql = f"SELECT count(*) FROM sessions s{where}"
         return int(self._read(lambda c: c.execute(sql, parameters).fetchone()[0]))
 
+    def level_labels(self, bank: Bank | None = None) -> dict[str, dict[str, str]] | None:
+        """The bank's words for each verdict level, by level and language, as the index stored
+        them when it scored its rows; None unless those rows are scored with the current bank.
+
+        Given the current `bank` (already loaded), stores its words when they are missing (an
+        index scored by an older version) and returns them.
+        """
+        scoring = self._scoring
+        if scoring is None or scoring.content_hash is None:
+            return None
+        sql = "SELECT key, value FROM meta WHERE key IN ('scored_with', 'level_labels')"
+        meta = dict(self._read(lambda c: c.execute(sql).fetchall()))
+        if meta.get("scored_with") != scoring.content_hash:
+            return None
+        with contextlib.suppress(TypeError, ValueError):
+            labels = json.loads(meta.get("level_labels") or "")
+            if isinstance(labels, dict):
+                return labels
+        if bank is None or bank.content_hash != scoring.content_hash:
+            return None
+        labels = level_labels_of(bank)
+
+        def store(connection: sqlite3.Connection) -> None:
+            with _transaction(connection):
+                _set_meta(connection, "level_labels", json.dumps(labels))
+
+        with contextlib.suppress(StorageError):
+            self._guarded(store, heal=False)  # a cache: if it cannot be written, next time
+        return labels
+
     def unreadable(self) -> list[UnreadableFile]:
         """The files that could not be read, by name, with the reason."""
         sql = (
@@ -726,6 +770,9 @@ class SessionIndex:
             done += len(stale)
         with _transaction(connection):
             _set_meta(connection, "scored_with", bank.content_hash)
+            # The words for the levels the rows now hold, so a list can show them before the
+            # bank itself is loaded (the saved-assessments screen's first frame).
+            _set_meta(connection, "level_labels", json.dumps(level_labels_of(bank)))
         return done
 
     def _session_row(

@@ -78,6 +78,8 @@ class SessionSummary:
     """When the session last changed (UTC)."""
     path: Path
     """The session's file."""
+    total: int | None = None
+    """How many questions the current bank has, when the index knows (scored with it)."""
 
     @classmethod
     def of(cls, session: Session, path: Path) -> SessionSummary:
@@ -112,6 +114,7 @@ class SessionSummary:
             answered=row.answered,
             updated_at=row.updated_at,
             path=directory / row.file,
+            total=row.total,
         )
 
 
@@ -181,9 +184,16 @@ class SessionStore:
         sessions = [SessionSummary.of_row(row, self.directory) for row in rows]
         return ListResult(sessions, self.index.unreadable())
 
-    def unfinished(self, limit: int | None = None) -> builtins.list[SessionSummary]:
-        """Sessions still in progress, most recently updated first; at most `limit` of them."""
-        self.index.refresh()
+    def unfinished(
+        self, limit: int | None = None, *, refresh: bool = True
+    ) -> builtins.list[SessionSummary]:
+        """Sessions still in progress, most recently updated first; at most `limit` of them.
+
+        `refresh=False` answers from the index as it is, without comparing it with the folder
+        first (a stat per file): quick to show, to be followed by a refreshed answer.
+        """
+        if refresh:
+            self.index.refresh()
         rows = self.index.query(status="in_progress", limit=limit)
         return [SessionSummary.of_row(row, self.directory) for row in rows]
 

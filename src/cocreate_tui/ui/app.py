@@ -132,10 +132,15 @@ class CocreateApp(App[None]):
 
     @property
     def bank(self) -> Bank:
-        """The question bank, loaded on first use if the worker has not loaded it yet."""
+        """The question bank, loaded on first use, in whichever thread asks first.
+
+        Nothing loads it before the first frame. A broken bank raises `BankError`, which ends
+        the app with exit code 1 (see `_handle_exception`).
+        """
         if self._bank is None:
             assert self._bank_source is not None
             self._bank = self._bank_source.load()
+            self.post_message(BankLoaded())  # thread-safe; the header then shows its title
         return self._bank
 
     def loaded_bank(self) -> Bank | None:
@@ -144,8 +149,46 @@ class CocreateApp(App[None]):
 
         try:
             return self.bank
-        except BankError:
-            return None  # the bank worker reports it and ends the app
+        except BankError as error:
+            self.post_message(BankLoaded(error))
+            return None
+
+    def prefetch_bank(self) -> None:
+        """Load the bank in a worker now, so the screen about to need it does not wait."""
+        if self._bank is None:
+            self._load_bank()
+
+    @work(thread=True, group="bank")
+    def _load_bank(self) -> None:
+        self.loaded_bank()
+
+    @on(BankLoaded)
+    def _bank_loaded(self, message: BankLoaded) -> None:
+        if message.error is None:
+            self.title = self.bank_title(self.lang)
+        else:
+            self._end_with_bank_error(message.error)
+
+    def _end_with_bank_error(self, error: BankError) -> None:
+        # Only the installed bank gets here, changed or damaged since it was tested: a bank
+        # given with --bank is checked before the app starts. The command line prints the
+        # problems after exit, as it does for a bank given with --bank.
+        if self.bank_error is None:
+            self.bank_error = error
+            self.exit(return_code=1)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A bank found broken where a screen needed it ends the app with its problems named,
+        # not with a traceback. (Textual's hook for errors in handlers and workers alike.)
+        from textual.worker import WorkerFailed
+
+        from ..domain.bank_loader import BankError
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, BankError):
+            self._end_with_bank_error(cause)
+            return
+        super()._handle_exception(error)
 
     def bank_title(self, lang: Lang) -> str:
         """The bank's title in `lang`; until the bank is loaded, the app's own name.
@@ -162,32 +205,8 @@ class CocreateApp(App[None]):
         # Work that is not needed for the first frame starts once it is on screen: threads
         # started earlier would share the interpreter with drawing it.
         self.first_frame_shown = True
-        if self._bank is None:
-            self._load_bank()
         if isinstance(self.screen, StartScreen):
             self.screen.load_unfinished()
-
-    @work(thread=True, group="bank")
-    def _load_bank(self) -> None:
-        """Load the bank off the event loop, so the first frame need not wait for it."""
-        from ..domain.bank_loader import BankError
-
-        try:
-            self.bank  # noqa: B018 – loading is the point
-        except BankError as error:
-            self.post_message(BankLoaded(error))  # thread-safe, and a no-op once the app ended
-            return
-        self.post_message(BankLoaded())
-
-    @on(BankLoaded)
-    def _bank_loaded(self, message: BankLoaded) -> None:
-        if message.error is None:
-            self.title = self.bank_title(self.lang)
-            return
-        # Only a changed or damaged installed bank gets here: a bank given with --bank is
-        # checked before the app starts. The command line prints the problems after exit.
-        self.bank_error = message.error
-        self.exit(return_code=1)
 
     def tr(self, key: str, **values: object) -> str:
         """The UI string `key` in the current language."""
@@ -295,13 +314,14 @@ class CocreateApp(App[None]):
         from .screens.new_session import NewSessionScreen
 
         self.push_screen(NewSessionScreen(), self._start_session)
+        self.prefetch_bank()  # loaded while the team fills in the form
 
     def action_saved(self) -> None:
         """Show the saved assessments."""
         from .screens.saved import SavedScreen
 
         if not isinstance(self.screen, SavedScreen):
-            self.push_screen(SavedScreen(self.store, self.bank, self.clock))
+            self.push_screen(SavedScreen(self.store, lambda: self.bank, self.clock))
 
     def action_about(self) -> None:
         """Show what samskaping is, and the report the check rests on."""

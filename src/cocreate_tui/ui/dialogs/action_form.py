@@ -24,7 +24,8 @@ from ...domain.sessions import (
 )
 from ..base import BaseDialog
 from ..widgets.choice import Choice
-from ..widgets.fields import NotesArea, TextField
+from ..widgets.fields import NotesArea
+from ..widgets.text_field import TextField
 from .next_round import highlight_pressed
 
 STATUSES: tuple[ActionStatus, ...] = get_args(ActionStatus)

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from ..base import BaseDialog
-from ..widgets.fields import TextField
+from ..widgets.text_field import TextField
 
 
 class MergeNameDialog(BaseDialog[str | None]):

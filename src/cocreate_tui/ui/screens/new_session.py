@@ -14,7 +14,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, R
 from ...domain.sessions import Mode, Phase, SessionMeta
 from ..base import BaseScreen
 from ..widgets.choice import Choice
-from ..widgets.fields import TextField
+from ..widgets.text_field import TextField
 
 TEXT_FIELDS = (
     # field, i18n key of the label, i18n key of the placeholder, max length

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.text import Text
 from textual import events, on, work
@@ -17,13 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
-from ...domain.action_plan import ActionCounts, count_actions
-from ...domain.bank_models import Bank
 from ...domain.errors import CocreateError
-from ...domain.exports.common import level_words
-from ...domain.report_markdown import write_export
 from ...domain.session_index import IndexRow, UnreadableFile
-from ...domain.sessions import Session
 from ...domain.storage import SessionStore
 from ...domain.trash import move_to_trash
 from ..base import BaseScreen
@@ -32,7 +27,14 @@ from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.export import ExportDialog
 from ..messages import OpenActionPlan, OpenSession
 from ..timefmt import local_time
-from ..widgets.fields import TextField
+from ..widgets.text_field import TextField
+
+# The session and bank models (pydantic) are imported where a session is opened, compared,
+# merged or exported: the table itself is drawn from the index alone, without them.
+if TYPE_CHECKING:
+    from ...domain.action_plan import ActionCounts
+    from ...domain.bank_models import Bank
+    from ...domain.sessions import Session
 
 PAGE = 100
 """Rows held in the table at a time; moving past either end loads the next window."""
@@ -164,13 +166,16 @@ class SavedScreen(BaseScreen[None]):
     def __init__(
         self,
         store: SessionStore,
-        bank: Bank,
+        bank: Callable[[], Bank],
         clock: Callable[[], datetime] = datetime.now,
         data_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self._store = store
         self._bank = bank
+        """Gives the bank, loading it on first use; the table needs it only for its words for
+        the levels, and then only when the index has not stored them."""
+        self._level_labels: dict[str, dict[str, str]] | None = None
         self._clock = clock
         self._data_dir = data_dir or store.directory.parent
         self.sort_key = "updated_at"
@@ -374,9 +379,17 @@ class SavedScreen(BaseScreen[None]):
         if level not in ("not_ready", "thin", "thick", "undetermined"):
             return "–"
         # The bank's words, up to the dash: «Ikke klare ennå — forbered dere …» → «Ikke klare ennå».
-        words = level_words(self._bank, level, self.lang)  # type: ignore[arg-type]
+        words = self._level_words(level)
         short = words.split(" — ")[0].split(" – ")[0]
         return short if len(short) <= LEVEL_WIDTH else short[: LEVEL_WIDTH - 1] + "…"
+
+    def _level_words(self, level: str) -> str:
+        if self._level_labels is None:
+            index = self._store.index
+            stored = index.level_labels()
+            self._level_labels = stored or index.level_labels(self._bank()) or {}
+        words = self._level_labels.get(level, {})
+        return words.get(self.lang) or words.get("nb") or "–"
 
     def _number(self, value: int) -> str:
         text = f"{value:,}"
@@ -429,6 +442,8 @@ class SavedScreen(BaseScreen[None]):
     @work(thread=True, exclusive=True, group="saved-actions")
     def count_window_actions(self, ids: list[str]) -> None:
         """Count the open and overdue actions of the sessions in the window (their files only)."""
+        from ...domain.action_plan import count_actions
+
         today = self._clock().date()
         found: dict[str, ActionCounts] = {}
         for session_id in ids:
@@ -580,7 +595,7 @@ class SavedScreen(BaseScreen[None]):
         if session:
             from .session_review import SessionReviewScreen  # imported when first needed
 
-            screen = SessionReviewScreen(self._bank, session[0], self._data_dir, self._clock)
+            screen = SessionReviewScreen(self._bank(), session[0], self._data_dir, self._clock)
             self.app.push_screen(screen)
 
     def _load(self, rows: list[IndexRow]) -> list[Session]:
@@ -634,8 +649,9 @@ class SavedScreen(BaseScreen[None]):
         from ...domain.compare import compare_sessions
         from .compare import CompareScreen
 
-        comparison = await asyncio.to_thread(compare_sessions, self._bank, sessions)
-        self.app.push_screen(CompareScreen(self._bank, comparison, self._data_dir, self._clock))
+        # The bank too is loaded off the event loop if nothing has needed it yet.
+        comparison = await asyncio.to_thread(lambda: compare_sessions(self._bank(), sessions))
+        self.app.push_screen(CompareScreen(self._bank(), comparison, self._data_dir, self._clock))
 
     def action_merge(self) -> None:
         """Merge the chosen members' sessions under a team name."""
@@ -660,8 +676,8 @@ class SavedScreen(BaseScreen[None]):
         from ...domain.merge import merge_sessions
         from .merge import MergeScreen
 
-        merged = await asyncio.to_thread(merge_sessions, self._bank, sessions, name)
-        screen = MergeScreen(self._bank, merged, self._store, self._data_dir, self._clock)
+        merged = await asyncio.to_thread(lambda: merge_sessions(self._bank(), sessions, name))
+        screen = MergeScreen(self._bank(), merged, self._store, self._data_dir, self._clock)
         self.app.push_screen(screen)
 
     # --- delete, trash, export ----------------------------------------------------------------
@@ -724,8 +740,9 @@ class SavedScreen(BaseScreen[None]):
         if not sessions:
             return
         from ...domain.exports.csv_export import sessions_csv
+        from ...domain.report_markdown import write_export
 
-        text = sessions_csv(self._bank, sessions, self.lang, include_notes)
+        text = sessions_csv(self._bank(), sessions, self.lang, include_notes)
         name = f"sessions-{self._clock():%Y-%m-%d-%H%M}.csv"
         try:
             path = await asyncio.to_thread(write_export, self._data_dir, name, text)

@@ -52,7 +52,7 @@ class StartScreen(BaseScreen[None]):
         self._store = store
         self._unfinished: list[SessionSummary] | None = None
         self._questions = 0
-        """How many questions the bank has, once it is loaded (the list says «12 av 53»)."""
+        """How many questions the bank has, for sessions the index has not scored yet."""
 
     def compose(self) -> ComposeResult:
         # Few widgets on purpose: this is the first frame, and every widget costs ~2 ms of it.
@@ -92,27 +92,40 @@ class StartScreen(BaseScreen[None]):
 
     @work(exclusive=True, group="unfinished")
     async def load_unfinished(self) -> None:
-        """Read the unfinished sessions, most recent first, off the event loop."""
+        """The unfinished sessions, most recent first: the index's answer at once, then the
+        answer after comparing it with the folder, both off the event loop."""
+        # One more than is shown tells whether there are more to point to.
+        wanted = UNFINISHED_SHOWN + 1
         try:
-            # One more than is shown tells whether there are more to point to.
-            # The bank is loading in a worker of its own since the first frame; this waits
-            # for it, off the event loop, rather than loading it a second time.
+            quick = await asyncio.to_thread(self._store.unfinished, wanted, refresh=False)
+            await self._show(quick)
+            fresh = await asyncio.to_thread(self._store.unfinished, wanted)
+            if fresh != quick:
+                await self._show(fresh)
+        except CocreateError as error:
+            self._unfinished = []
+            self._show_unfinished()
+            self.notify(error.message, severity="error")
+
+    async def _show(self, unfinished: list[SessionSummary]) -> None:
+        if unfinished and any(summary.total is None for summary in unfinished[:UNFINISHED_SHOWN]):
+            # The index does not know the bank's size yet: the bank itself tells, loaded off
+            # the event loop (None if it is broken; the app then ends and says why).
             bank = await asyncio.to_thread(self.app.loaded_bank)
             if bank is None:
                 return
             self._questions = len(bank.questions)
-            self._unfinished = await asyncio.to_thread(self._store.unfinished, UNFINISHED_SHOWN + 1)
-        except CocreateError as error:
-            self._unfinished = []
-            self.notify(error.message, severity="error")
+        self._unfinished = unfinished
         self._show_unfinished()
 
     def _show_unfinished(self) -> None:
         if self._unfinished is None:
             return
-        total = self._questions
         shown = self._unfinished[:UNFINISHED_SHOWN]
-        options = [Option(self._describe(summary, total), id=summary.id) for summary in shown]
+        options = [
+            Option(self._describe(summary, summary.total or self._questions), id=summary.id)
+            for summary in shown
+        ]
         if len(self._unfinished) > UNFINISHED_SHOWN:
             options.append(Option(self.tr("start_continue_more"), id=MORE_ID))
         listing = self.query_one("#continue-list", OptionList)

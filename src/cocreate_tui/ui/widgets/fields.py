@@ -1,23 +1,14 @@
-"""Text fields that follow the app's cursor-blink setting, which tests switch off."""
+"""The note area: free text on a question or an action, following the cursor-blink setting."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
-
-def _blink_setting(widget: Input | TextArea) -> bool:
-    return bool(getattr(widget.app, "cursor_blink", True))
-
-
-class TextField(Input):
-    """A one-line input for the session form."""
-
-    def on_mount(self) -> None:
-        self.cursor_blink = _blink_setting(self)
+from .text_field import blink_setting
 
 
 class NotesArea(TextArea):
     """The free-text note on a question; Tab leaves it, so Tab never types into it."""
 
     def on_mount(self) -> None:
-        self.cursor_blink = _blink_setting(self)
+        self.cursor_blink = blink_setting(self)
