@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 
 from ..i18n import STRINGS, t
@@ -77,9 +78,42 @@ class Localised:
         self.refresh_bindings()
 
 
-class BaseScreen(Localised, Screen[ResultType]):
+class SizedFromTheStart:
+    """Gives a screen its size classes (`-wide`, `-tall`, …) before its first frame.
+
+    Textual sets them on the screen's first Resize, which comes after the first frame is drawn:
+    every widget was then styled and drawn a second time (the saved table alone, ~20 ms).
+    """
+
+    def on_mount(self) -> None:
+        screen = cast(Screen[object], self)
+        screen.update_classes(breakpoint_classes(screen, screen.app.size), animate=False)
+
+
+def breakpoint_classes(screen: Screen[object], size: Size) -> dict[str, bool]:
+    """The breakpoint classes Textual gives `screen` at `size`, as its Resize handler does."""
+    app = screen.app
+    horizontal = (
+        app.HORIZONTAL_BREAKPOINTS
+        if screen.HORIZONTAL_BREAKPOINTS is None
+        else screen.HORIZONTAL_BREAKPOINTS
+    ) or []
+    vertical = (
+        app.VERTICAL_BREAKPOINTS
+        if screen.VERTICAL_BREAKPOINTS is None
+        else screen.VERTICAL_BREAKPOINTS
+    ) or []
+    classes = {name: False for _, name in (*horizontal, *vertical)}
+    for name in screen._get_breakpoint_classes(size.width, horizontal):
+        classes[name] = True
+    for name in screen._get_breakpoint_classes(size.height, vertical):
+        classes[name] = True
+    return classes
+
+
+class BaseScreen(SizedFromTheStart, Localised, Screen[ResultType]):
     """A full screen of the wizard."""
 
 
-class BaseDialog(Localised, ModalScreen[ResultType]):
+class BaseDialog(SizedFromTheStart, Localised, ModalScreen[ResultType]):
     """A modal dialog of the wizard; it returns its answer with `dismiss()`."""

@@ -1,0 +1,46 @@
+"""Screens get their size classes before their first frame, the same ones Textual gives them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cocreate_tui.ui.base import breakpoint_classes
+from cocreate_tui.ui.screens.saved import SavedScreen
+from cocreate_tui.ui.screens.start import StartScreen
+
+from .conftest import AppFactory, wait_for_screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (110, 30), (120, 40), (160, 50)])
+async def test_the_early_classes_are_those_textual_sets_on_resize(
+    make_app: AppFactory, data_dir: Path, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        start = await wait_for_screen(pilot, StartScreen)
+        await pilot.pause()
+        expected = {name for name, on in breakpoint_classes(start, app.size).items() if on}
+        assert expected  # one width class and one height class at least
+        assert expected <= start.classes  # Textual's own Resize handler has run by now
+
+
+async def test_a_pushed_screen_has_its_size_classes_at_mount(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    seen: list[frozenset[str]] = []
+
+    class Watched(SavedScreen):
+        def on_mount(self) -> None:
+            # Runs before the screen's own handlers up the class tree, so the classes are
+            # checked once SizedFromTheStart has set them, at the end of mounting.
+            self.call_later(lambda: seen.append(frozenset(self.classes)))
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, StartScreen)
+        screen = Watched(app.store, lambda: app.bank)
+        await app.push_screen(screen)
+        await pilot.pause()
+    assert seen and "-very-wide" in seen[0] and "-tall" in seen[0]
