@@ -8,9 +8,19 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def path_argument(text: str) -> Path:
+    """A path given on the command line (pathlib is imported only then: ~3 ms of `--help`)."""
+    from pathlib import Path
+
+    return Path(text)
 
 
 def _common_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
@@ -20,14 +30,14 @@ def _common_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None
     parser.add_argument(
         "--bank",
         metavar="DIR",
-        type=Path,
+        type=path_argument,
         default=default,
         help="use the question bank in DIR instead of the shipped one",
     )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        type=Path,
+        type=path_argument,
         default=default,
         help="keep sessions in DIR (default: $COCREATE_DATA_DIR, else the user data folder)",
     )
@@ -53,14 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
     bank = commands.add_parser("bank", help="check or show a question bank")
     bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
     validate = bank_commands.add_parser("validate", help="check a bank and list every problem")
-    validate.add_argument("dir", nargs="?", type=Path, help="bank folder (default: shipped bank)")
+    validate.add_argument(
+        "dir", nargs="?", type=path_argument, help="bank folder (default: shipped bank)"
+    )
     _common_options(validate, top_level=False)
     show = bank_commands.add_parser("show", help="show the bank's dimensions, lessons, questions")
     show.add_argument("--json", action="store_true", help="print a stable JSON dump")
     _common_options(show, top_level=False)
 
     score = commands.add_parser("score", help="score an answers file (TOML or JSON)")
-    score.add_argument("answers", type=Path, metavar="ANSWERS", help="the answers file")
+    score.add_argument("answers", type=path_argument, metavar="ANSWERS", help="the answers file")
     score.add_argument("--json", action="store_true", help="print the verdict as JSON")
     score.add_argument(
         "--save",
@@ -86,7 +98,7 @@ def _export_options(parser: argparse.ArgumentParser, *, terminal: bool) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        type=Path,
+        type=path_argument,
         help="write to FILE (default: stdout; html goes to the data folder's exports/)",
     )
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -132,7 +144,9 @@ def _facilitator_commands(commands: argparse._SubParsersAction[argparse.Argument
     _common_options(merge, top_level=False)
 
     imports = commands.add_parser("import", help="import session files sent by teams")
-    imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="session files")
+    imports.add_argument(
+        "files", nargs="+", type=path_argument, metavar="FILE", help="session files"
+    )
     imports.add_argument(
         "--as-copy",
         action="store_true",
@@ -147,7 +161,7 @@ def _facilitator_commands(commands: argparse._SubParsersAction[argparse.Argument
         choices=("md", "csv", "json"),
         help="md (default), csv (semicolons, for Excel and Planner) or json",
     )
-    plan.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+    plan.add_argument("-o", "--output", metavar="FILE", type=path_argument, help="write to FILE")
     plan.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _common_options(plan, top_level=False)
 
