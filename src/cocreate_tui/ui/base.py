@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
@@ -61,15 +61,25 @@ class Localised:
         assert isinstance(self, DOMNode)
         return app_lang(self)
 
+    FOOTER_FROM_WIDTH: ClassVar[dict[str, int]] = {}
+    """Actions whose keys the footer shows only from this many columns on, so that it never
+    overflows on a narrow terminal; the keys work at any width, and help lists them all."""
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The active bindings, with descriptions in the app's language (read by the Footer)."""
+        assert isinstance(self, DOMNode)
         bindings: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
         lang = self.lang
-        return {
-            key: active._replace(binding=localised_binding(active.binding, lang))
-            for key, active in bindings.items()
-        }
+        width = self.app.size.width
+        hidden = {action for action, wide in self.FOOTER_FROM_WIDTH.items() if width < wide}
+        shown: dict[str, ActiveBinding] = {}
+        for key, active in bindings.items():
+            binding = localised_binding(active.binding, lang)
+            if binding.action in hidden:
+                binding = replace(binding, show=False)
+            shown[key] = active._replace(binding=binding)
+        return shown
 
     async def apply_language(self) -> None:
         """Show the screen in the app's new language; by default it is composed anew."""

@@ -44,8 +44,8 @@ FILTER_DELAY = 0.15
 """Seconds after the last key typed in the filter before the table is filtered."""
 ACTIONS_DELAY = 0.2
 """Seconds the window must stay put before the actions of its sessions are counted."""
-TEAM_WIDTH = 24
-"""Longer team names are shortened in the table, so it fits 80 columns."""
+TEAM_WIDTH = 22
+"""Longer team names are shortened in the table, so it fits 80 columns, dates included."""
 LEVEL_WIDTH = 20
 """The verdict is shortened to this many characters in the table."""
 UNREADABLE_SHOWN = 8
@@ -169,6 +169,12 @@ class SavedScreen(BaseScreen[None]):
         Binding("ctrl+home", "first", "key_first", show=False, priority=True),
         Binding("ctrl+end", "last", "key_last", show=False, priority=True),
     ]
+    FOOTER_FROM_WIDTH: ClassVar[dict[str, int]] = {
+        "merge": 100,
+        "trash": 120,
+        "plan": 140,
+        "close": 140,
+    }
     PALETTE = (
         PaletteCommand("cmd_saved_compare", "cmd_saved_compare_help", "compare"),
         PaletteCommand("cmd_saved_merge", "cmd_saved_merge_help", "merge"),
@@ -263,6 +269,7 @@ class SavedScreen(BaseScreen[None]):
     def on_resize(self, event: events.Resize) -> None:
         if columns_for(event.size.width) != self._columns:
             self.reload(keep=self._current_id())
+        self.refresh_bindings()  # the footer shows more keys the wider the screen
 
     # --- the window ---------------------------------------------------------------------------
 

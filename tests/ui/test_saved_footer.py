@@ -1,0 +1,51 @@
+"""The saved screen's footer fits the terminal: fewer keys shown when narrow, all keys working."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cocreate_tui.ui.screens.saved import SavedScreen
+from cocreate_tui.ui.screens.start import StartScreen
+from cocreate_tui.ui.screens.trash import TrashScreen
+
+from .conftest import AppFactory, wait_for_screen
+
+SECONDARY = {"merge", "trash", "plan", "close"}
+
+
+def shown_actions(screen: SavedScreen) -> set[str]:
+    return {
+        active.binding.action for active in screen.active_bindings.values() if active.binding.show
+    }
+
+
+@pytest.mark.parametrize(
+    ("width", "hidden"),
+    [(80, SECONDARY), (100, {"trash", "plan", "close"}), (120, {"plan", "close"}), (150, set())],
+)
+async def test_the_footer_leaves_out_secondary_keys_when_narrow(
+    make_app: AppFactory, data_dir: Path, width: int, hidden: set[str]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(width, 30)) as pilot:
+        await wait_for_screen(pilot, StartScreen)
+        await pilot.press("s")
+        saved = await wait_for_screen(pilot, SavedScreen)
+        shown = shown_actions(saved)
+        assert not shown & hidden
+        assert SECONDARY - hidden <= shown
+        assert {"focus_filter", "sort", "toggle_select", "compare", "delete", "export"} <= shown
+
+
+async def test_a_key_left_out_of_the_footer_still_works(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, StartScreen)
+        await pilot.press("s")
+        await wait_for_screen(pilot, SavedScreen)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TrashScreen)
