@@ -8,10 +8,10 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, ProgressBar, Static, TextArea
+from textual.widgets import Button, Header, ProgressBar, Static, TextArea
 
 from ...domain.bank_models import Bank, Question
 from ...domain.errors import CocreateError
@@ -23,6 +23,8 @@ from ..session_keeper import SessionKeeper
 from ..widgets.answer_options import AnswerOptions
 from ..widgets.dimension_sidebar import DimensionSidebar, SidebarEntry
 from ..widgets.fields import NotesArea
+from ..widgets.no_relayout import SizedScroll, SizedText
+from ..widgets.steady_footer import SteadyFooter
 from .review import ReviewOutcome, ReviewScreen
 
 QuestionsOutcome = Literal["finish", "home"]
@@ -97,8 +99,8 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
             with Vertical(id="main"):
                 yield Static(id="q-position", markup=False)
                 # The question stays in view; only the options and the note scroll if need be.
-                yield Static(id="q-text", markup=False)
-                with VerticalScroll(id="q-scroll"):
+                yield SizedText(id="q-text", markup=False)
+                with SizedScroll(id="q-scroll"):
                     yield AnswerOptions(id="options")
                     yield NotesArea(id="notes", compact=True)
         with Horizontal(id="q-buttons", classes="button-row"):
@@ -107,7 +109,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         with Horizontal(id="q-progress"):
             yield Static(id="progress-label", markup=False)
             yield ProgressBar(total=len(self._ids), show_eta=False, id="progress")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = self._keeper.session.meta.team
@@ -161,10 +163,10 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         if notes.text != answer.note:
             notes.load_text(answer.note)
         self._show_progress()
-        self.query_one("#q-scroll", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#q-scroll", SizedScroll).scroll_home(animate=False)
         first = self._ids.index(question_id) == 0
         self.query_one("#previous", Button).disabled = first
-        # The footer is rebuilt only when what it shows changes: it is the slowest part.
+        # The footer shows the digits for this question's options (it hides the others).
         binding_state = (len(question.options), first)
         if binding_state != self._binding_state:
             self._binding_state = binding_state

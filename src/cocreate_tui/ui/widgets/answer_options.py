@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -32,6 +34,19 @@ class AnswerOptions(OptionList):
         value: int | None
         unknown: bool
 
+    _rows_width: int | None = None
+    """The content width the rendered rows were last measured at."""
+    _size_is_stale = False
+    """New options are set and the list still has the last question's size."""
+
+    def _on_resize(self, event: events.Resize | None = None) -> None:
+        # OptionList drops every rendered row on any resize, so a question whose options
+        # are taller than the last one's was drawn twice. Rows depend on the width only.
+        width = self.scrollable_content_region.width
+        if event is not None and width == self._rows_width:
+            event.prevent_default()
+        self._rows_width = width
+
     def show(self, question: Question, answer: Answer, lang: Lang, unknown_label: str) -> None:
         """Show `question`'s options, marking and highlighting the current answer."""
         options: list[Option | None] = []
@@ -47,8 +62,27 @@ class AnswerOptions(OptionList):
         options.append(Option(option_row(mark, unknown_label), id=UNKNOWN_ID))
         if answer.unknown:
             highlighted = len(question.options)
+        self._size_is_stale = True
         self.set_options(options)
         self.highlighted = highlighted
+
+    # Scrollbars are decided at the next layout, when the list has its new size. Decided at
+    # once, against the last question's height, a taller list got a scrollbar for a moment:
+    # its rows were wrapped narrower, and the screen was laid out and drawn twice.
+    # (Textual 8.2.8 internals.)
+
+    def _refresh_scrollbars(self) -> None:
+        if not self._size_is_stale:
+            super()._refresh_scrollbars()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        stale, self._size_is_stale = self._size_is_stale, False
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if stale:
+            self._refresh_scrollbars()
+        return resized
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

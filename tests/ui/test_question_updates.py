@@ -1,0 +1,134 @@
+"""The question screen updated in place: the same picture as widgets built anew, drawn once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from cocreate_tui.domain.bank_models import Bank
+from cocreate_tui.ui.screens.intro import IntroScreen
+from cocreate_tui.ui.screens.new_session import NewSessionScreen
+from cocreate_tui.ui.screens.questions import QuestionsScreen
+from cocreate_tui.ui.screens.start import StartScreen
+from cocreate_tui.ui.widgets.answer_options import AnswerOptions
+from cocreate_tui.ui.widgets.dimension_sidebar import DimensionSidebar
+from cocreate_tui.ui.widgets.steady_footer import SteadyFooter
+
+from .conftest import AppFactory, type_text, wait_for_screen, wait_until
+
+
+async def open_questions(pilot: Pilot[Any]) -> QuestionsScreen:
+    """Start a new assessment and come to its first question."""
+    await wait_for_screen(pilot, StartScreen)
+    await pilot.press("n")
+    await wait_for_screen(pilot, NewSessionScreen)
+    await type_text(pilot, "Team")
+    await pilot.press("enter")
+    await wait_for_screen(pilot, IntroScreen)
+    await pilot.press("enter")
+    screen: QuestionsScreen = await wait_for_screen(pilot, QuestionsScreen)
+    return screen
+
+
+def footer_keys(footer: Footer) -> list[tuple[str, str, bool]]:
+    """The keys a footer shows: key, description, and whether it is disabled."""
+    return [
+        (key.key, key.description, key.has_class("-disabled"))
+        for key in footer.query(FooterKey)
+        if all(node.display for node in key.ancestors_with_self if node is not footer.screen)
+    ]
+
+
+async def test_the_footer_shows_the_digits_of_each_question_without_a_rebuild(
+    make_app: AppFactory, demo_bank: Bank
+) -> None:
+    counts = [len(question.options) for question in demo_bank.questions[:3]]
+    assert counts[0] != counts[1], "the demo bank's first questions have different counts"
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_questions(pilot)
+        footer = screen.query_one(SteadyFooter)
+        keys = list(footer.query(FooterKey))
+        for move, count in (("n", counts[1]), ("n", counts[2]), ("p", counts[1])):
+            await pilot.press(move)
+            await pilot.pause()
+            shown = [key for key, _, _ in footer_keys(footer) if key.isdigit() and key != "0"]
+            assert shown == [str(number) for number in range(1, count + 1)]
+            # Shown or hidden in place: the same keys, not composed anew.
+            assert list(footer.query(FooterKey)) == keys
+        in_place = footer_keys(footer)
+        footer.call_later(footer.recompose)  # as Textual's Footer would
+        await wait_until(pilot, lambda: list(footer.query(FooterKey)) != keys, "a new footer")
+        assert footer_keys(footer) == in_place
+
+
+def drawn(sidebar: DimensionSidebar) -> list[str]:
+    return [strip.text for strip in sidebar.render_lines(sidebar.region.reset_offset)]
+
+
+def drawn_anew(sidebar: DimensionSidebar) -> list[str]:
+    """The sidebar as it is drawn with every row drawn anew."""
+    highlighted = sidebar.highlighted
+    sidebar.set_options(list(sidebar.options))
+    sidebar.highlighted = highlighted
+    return drawn(sidebar)
+
+
+async def test_the_sidebar_redraws_the_rows_that_change(
+    make_app: AppFactory, demo_bank: Bank
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_questions(pilot)
+        sidebar = screen.query_one(DimensionSidebar)
+        options = list(sidebar.options)
+        first = demo_bank.questions_in(demo_bank.dimensions[0].id)
+        assert len(first) > 1, "a count changes while the highlight stays"
+        for number in range(1, len(first) + 2):
+            await pilot.press("1")
+            await pilot.pause()
+            assert list(sidebar.options) == options  # rows changed in place
+            lines = drawn(sidebar)
+            assert lines == drawn_anew(sidebar)
+            assert f"{min(number, len(first))}/{len(first)}" in lines[1]  # under the border
+
+
+async def test_a_list_of_options_taller_than_its_room_gets_its_scrollbar(
+    make_app: AppFactory, demo_bank: Bank
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_questions(pilot)
+        options = screen.query_one(AnswerOptions)
+        scrollbars = []
+        for _ in range(3):
+            await pilot.pause()
+            room = options.scrollable_content_region.height
+            scrollbars.append((options.virtual_size.height > room, options.show_vertical_scrollbar))
+            await pilot.press("n")
+        assert all(needed == shown for needed, shown in scrollbars), scrollbars
+        assert any(needed for needed, _ in scrollbars), "no list overflows at 60×20"
+
+
+async def test_the_footer_hides_the_question_keys_under_the_sidebar_in_place(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_questions(pilot)
+        footer = screen.query_one(SteadyFooter)
+        keys = list(footer.query(FooterKey))
+        before = footer_keys(footer)
+        await pilot.press("s")  # on a narrow screen the sidebar covers the question
+        await pilot.pause()
+        covered = footer_keys(footer)
+        assert {key for key, _, _ in covered}.isdisjoint({"1", "0", "f"})
+        assert list(footer.query(FooterKey)) == keys
+        footer.call_later(footer.recompose)
+        await wait_until(pilot, lambda: list(footer.query(FooterKey)) != keys, "a new footer")
+        assert footer_keys(footer) == covered
+        await pilot.press("escape")  # the rebuilt footer lacks those keys: it is rebuilt again
+        await wait_until(pilot, lambda: footer_keys(footer) == before, "the question's keys")
