@@ -149,6 +149,8 @@ async def saved(app: Any, pilot: Any) -> None:
     await pilot._wait_for_screen()
     app.screen._on_timer_update()
     say("SAVED_FRAME", time.perf_counter())
+    # Whether the bank (pydantic) had to be loaded for it: the table needs only the index.
+    say("SAVED_BANK_LOADED", "pydantic" in sys.modules)
     table = next(iter(app.screen.query(DataTable)))
     say("SAVED_ROWS_IN_WIDGET", table.row_count)
     screen = app.screen

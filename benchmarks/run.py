@@ -247,7 +247,7 @@ class Benchmarks:
                 verdict=verdict(median <= 0.016),
             )
         )
-        self.memory_row("peak memory: wizard", probe, 1.5, None)
+        self.memory_row("peak memory: wizard", [probe], 1.5, None)
 
     def saved_screen(self) -> None:
         """The saved-assessments screen over every session: first frame and peak memory."""
@@ -257,15 +257,18 @@ class Benchmarks:
         # figures are shown but not judged.
         backed = ".query(" in inspect.getsource(saved)
         not_backed = None if backed else "n/a: screen not index-backed yet"
-        probe = run_probe("saved", str(self.big), env=self.env)
-        seconds = probe.seconds_to("SAVED_FRAME")
+        # Several runs, as for every other start-up figure: one run alone varies by ±15 %.
+        probes = [run_probe("saved", str(self.big), env=self.env) for _ in range(self.rounds)]
+        probe = probes[0]
+        seconds = statistics.median(run.seconds_to("SAVED_FRAME") for run in probes)
         baseline = statistics.median(self.minimal_ready)
         ratio = seconds / baseline
         rows = int(probe.number("SAVED_ROWS_IN_WIDGET"))
+        bank = "bank loaded" if probe.values("SAVED_BANK_LOADED") == ["True"] else "no bank"
         self.add(
             Row(
                 f"saved assessments, {self.sessions:,} sessions: start to first frame "
-                f"({rows:,} rows in the widget)",
+                f"(median of {len(probes)}; {rows:,} rows in the widget, {bank})",
                 ms(seconds),
                 ms(baseline),
                 f"{ratio:.1f}×",
@@ -274,7 +277,8 @@ class Benchmarks:
             )
         )
         for operation, key in (("sort", "SAVED_SORT_MS"), ("filter", "SAVED_FILTER_MS")):
-            times = [float(value) / 1000 for value in probe.values(key)]
+            # Every sort and filter of every run: the slowest of them all is judged.
+            times = [float(value) / 1000 for run in probes for value in run.values(key)]
             if not times:
                 self.add(Row(f"saved assessments: {operation}", "not measured", limit="≤ 100 ms"))
                 continue
@@ -288,12 +292,14 @@ class Benchmarks:
                     verdict=not_backed or verdict(slowest <= 0.1),
                 )
             )
-        self.memory_row("peak memory: saved assessments", probe, 3.0, not_backed)
+        self.memory_row("peak memory: saved assessments", probes, 3.0, not_backed)
 
-    def memory_row(self, name: str, probe: ProbeRun, limit: float, judged: str | None) -> None:
-        """Peak memory of `probe` against the minimal app's."""
+    def memory_row(
+        self, name: str, probes: list[ProbeRun], limit: float, judged: str | None
+    ) -> None:
+        """The highest peak memory of `probes` against the minimal app's."""
         baseline = statistics.median(self.minimal_rss)
-        peak = probe.number("RSS_KB")
+        peak = max(probe.number("RSS_KB") for probe in probes)
         ratio = peak / baseline
         self.add(
             Row(

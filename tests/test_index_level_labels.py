@@ -49,3 +49,13 @@ def test_an_index_without_labels_stores_them_once_given_the_bank(tmp_path: Path)
     bank = load_bank(bank_dir)
     assert index.level_labels(bank) == level_labels_of(bank)
     assert SessionIndex(data, BankSource(bank_dir)).level_labels() == level_labels_of(bank)
+
+
+def test_the_labels_outlast_a_save_made_without_the_bank(tmp_path: Path) -> None:
+    data, bank_dir = indexed(tmp_path)
+    bank = load_bank(bank_dir)
+    # `cocreate import` and `score --save` save without a bank: that row is left unscored.
+    SessionStore(data).save(build(bank, {"anchor_up": 1}, team="Horten"))
+    source = BankSource(bank_dir)
+    assert SessionIndex(data, source).level_labels() == level_labels_of(bank)
+    assert source.loaded is None

@@ -302,6 +302,25 @@ def level_labels_of(bank: Bank) -> dict[str, dict[str, str]]:
     }
 
 
+def _store_level_labels(connection: sqlite3.Connection, bank: Bank) -> None:
+    # Kept with the hash of the bank they are from: they stay right for that bank whether or
+    # not every row is scored with it yet (rows not scored show no level at all).
+    value = json.dumps({"bank": bank.content_hash, "labels": level_labels_of(bank)})
+    _set_meta(connection, "level_labels", value)
+
+
+def _labels_for(stored: str | None, content_hash: str) -> dict[str, dict[str, str]] | None:
+    """The labels in a stored `level_labels` value if they are from the bank `content_hash`."""
+    try:
+        value = json.loads(stored or "")
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or value.get("bank") != content_hash:
+        return None
+    labels = value.get("labels")
+    return labels if isinstance(labels, dict) else None
+
+
 def bank_content_hash(folder: Path) -> str | None:
     """The content hash of the bank in `folder`, as `bank_loader.load_bank` computes it.
 
@@ -549,34 +568,28 @@ class SessionIndex:
         return int(self._read(lambda c: c.execute(sql, parameters).fetchone()[0]))
 
     def level_labels(self, bank: Bank | None = None) -> dict[str, dict[str, str]] | None:
-        """The bank's words for each verdict level, by level and language, as the index stored
-        them when it scored its rows; None unless those rows are scored with the current bank.
+        """The current bank's words for each verdict level, by level and language, as the index
+        stored them the last time it had that bank loaded; None if it never had.
 
         Given the current `bank` (already loaded), stores its words when they are missing (an
-        index scored by an older version) and returns them.
+        index from an older version, or one last used with another bank) and returns them.
         """
         scoring = self._scoring
         if scoring is None or scoring.content_hash is None:
             return None
-        sql = "SELECT key, value FROM meta WHERE key IN ('scored_with', 'level_labels')"
-        meta = dict(self._read(lambda c: c.execute(sql).fetchall()))
-        if meta.get("scored_with") != scoring.content_hash:
-            return None
-        with contextlib.suppress(TypeError, ValueError):
-            labels = json.loads(meta.get("level_labels") or "")
-            if isinstance(labels, dict):
-                return labels
-        if bank is None or bank.content_hash != scoring.content_hash:
-            return None
-        labels = level_labels_of(bank)
+        sql = "SELECT value FROM meta WHERE key = 'level_labels'"
+        stored = self._read(lambda c: c.execute(sql).fetchone())
+        labels = _labels_for(stored[0] if stored else None, scoring.content_hash)
+        if labels is not None or bank is None or bank.content_hash != scoring.content_hash:
+            return labels
 
         def store(connection: sqlite3.Connection) -> None:
             with _transaction(connection):
-                _set_meta(connection, "level_labels", json.dumps(labels))
+                _store_level_labels(connection, bank)
 
         with contextlib.suppress(StorageError):
             self._guarded(store, heal=False)  # a cache: if it cannot be written, next time
-        return labels
+        return level_labels_of(bank)
 
     def unreadable(self) -> list[UnreadableFile]:
         """The files that could not be read, by name, with the reason."""
@@ -772,7 +785,7 @@ class SessionIndex:
             _set_meta(connection, "scored_with", bank.content_hash)
             # The words for the levels the rows now hold, so a list can show them before the
             # bank itself is loaded (the saved-assessments screen's first frame).
-            _set_meta(connection, "level_labels", json.dumps(level_labels_of(bank)))
+            _store_level_labels(connection, bank)
         return done
 
     def _session_row(
