@@ -27,6 +27,7 @@ from ..base import BaseScreen
 from ..commands import PaletteCommand
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.export import ExportDialog
+from ..file_reasons import reason_words
 from ..messages import OpenActionPlan, OpenSession
 from ..timefmt import local_time
 from ..widgets.text_field import TextField
@@ -439,7 +440,10 @@ class SavedScreen(BaseScreen[None]):
     def _show_unreadable(self) -> None:
         widget = self.query_one("#saved-unreadable", Static)
         items = self._unreadable
-        lines = [f"{item.path.name}: {item.reason}" for item in items[:UNREADABLE_SHOWN]]
+        lines = [
+            f"{item.path.name}: {reason_words(item.reason, self.lang)}"
+            for item in items[:UNREADABLE_SHOWN]
+        ]
         if len(items) > UNREADABLE_SHOWN:
             lines.append(self.tr("saved_unreadable_more", count=len(items) - UNREADABLE_SHOWN))
         widget.update("\n".join([self.tr("saved_unreadable"), *lines]) if lines else "")

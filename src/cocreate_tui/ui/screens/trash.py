@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,7 +16,9 @@ from ...domain.errors import CocreateError
 from ...domain.storage import SessionStore
 from ...domain.trash import TrashItem, list_trash, restore_from_trash
 from ..base import BaseScreen
+from ..file_reasons import reason_words
 from ..timefmt import local_time
+from .saved import cell_text
 
 
 class TrashScreen(BaseScreen[None]):
@@ -39,7 +42,7 @@ class TrashScreen(BaseScreen[None]):
         with Vertical(id="saved-page"):
             yield Static(self.tr("saved_trash_title"), classes="screen-title", markup=False)
             yield Static(self.tr("saved_trash_lead"), classes="lead", markup=False)
-            table: DataTable[str] = DataTable(
+            table: DataTable[Text] = DataTable(
                 id="trash-table", cursor_type="row", zebra_stripes=True
             )
             yield table
@@ -60,15 +63,17 @@ class TrashScreen(BaseScreen[None]):
         except CocreateError as error:
             self.notify(error.message, severity="error")
             self.items = []
-        table: DataTable[str] = self.query_one("#trash-table", DataTable)
+        table: DataTable[Text] = self.query_one("#trash-table", DataTable)
         table.clear(columns=True)
-        table.add_column(self.tr("saved_team"), key="team")
-        table.add_column(self.tr("saved_updated"), key="updated")
-        table.add_column(self.tr("saved_trash_id"), key="id")
+        # Text, never markup: a team name is shown as typed, whatever brackets it holds.
+        table.add_column(cell_text(self.tr("saved_team")), key="team")
+        table.add_column(cell_text(self.tr("saved_updated")), key="updated")
+        table.add_column(cell_text(self.tr("saved_trash_id")), key="id")
         for item in self.items:
-            team = item.team or self.tr("saved_trash_unreadable", reason=item.reason)
+            reason = reason_words(item.reason, self.lang)
+            team = item.team or self.tr("saved_trash_unreadable", reason=reason)
             updated = local_time(item.updated_at, self.lang) if item.updated_at else "–"
-            table.add_row(team, updated, item.id[:8], key=item.id)
+            table.add_row(cell_text(team), cell_text(updated), cell_text(item.id[:8]), key=item.id)
         table.display = bool(self.items)
         empty = self.query_one("#trash-empty", Static)
         empty.update(self.tr("saved_trash_empty"))
@@ -80,7 +85,7 @@ class TrashScreen(BaseScreen[None]):
 
     def action_restore(self) -> None:
         """Put the highlighted session back among the saved ones (never over another)."""
-        table: DataTable[str] = self.query_one("#trash-table", DataTable)
+        table: DataTable[Text] = self.query_one("#trash-table", DataTable)
         if not self.items or not table.row_count:
             return
         item = self.items[table.cursor_row]
