@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import DataTable, Static
 
 from cocreate_tui.domain.bank_models import Bank
@@ -257,3 +258,35 @@ async def test_a_long_list_is_shown_a_window_at_a_time(
         assert f"Viser {count - PAGE + 1}–{count} av {count}" in text_of(window)
         await pilot.press("ctrl+home")
         await wait_until(pilot, lambda: saved.window_start == 0, "back at the start")
+
+
+def wheel(table: DataTable[Any], down: bool) -> None:
+    """One turn of the mouse wheel over `table`, as the terminal reports it."""
+    kind = events.MouseScrollDown if down else events.MouseScrollUp
+    table.post_message(kind(table, 5, 5, 0, 1 if down else -1, 0, False, False, False))
+
+
+async def test_the_mouse_wheel_scrolls_on_past_the_window(
+    make_app: AppFactory, data_dir: Path, demo_bank: Bank
+) -> None:
+    store = SessionStore(data_dir)
+    count = PAGE * 2 + 20
+    for number in range(count):
+        store.save(build(demo_bank, {}, team=f"Team {number:04d}", days=number))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        saved = await open_saved(pilot)
+        table = saved.query_one("#saved-table", DataTable)
+        for _ in range(PAGE):  # one row per turn: well past the first window's end
+            wheel(table, down=True)
+            await pilot.pause()
+        assert saved.window_start > 0
+        # The rows on screen run on without a jump: the top row is the next after the last one
+        # seen before the window moved, and the cursor is not at an end of the window.
+        top = saved.window_start + round(table.scroll_y)
+        assert saved.rows[round(table.scroll_y)].team == f"Team {count - 1 - top:04d}"
+        assert 0 < table.cursor_row < len(saved.rows) - 1
+        for _ in range(PAGE * 2):
+            wheel(table, down=False)
+            await pilot.pause()
+        assert saved.window_start == 0 and table.scroll_y == 0

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
@@ -116,7 +117,27 @@ _ROW_CACHES = (
 
 
 class SavedTable(DataTable[Text]):
-    """The saved table: its old rows are freed at once when it is cleared for a new window."""
+    """The saved table: its old rows are freed at once when it is cleared for a new window,
+    and the mouse wheel past either end of the window asks for the next one."""
+
+    class WheelPastEnd(Message):
+        """The wheel turned on past the window's last (`down`) or first row."""
+
+        def __init__(self, down: bool) -> None:
+            super().__init__()
+            self.down = down
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        if not (event.ctrl or event.shift) and self.scroll_y >= self.max_scroll_y:
+            event.prevent_default()
+            event.stop()
+            self.post_message(self.WheelPastEnd(down=True))
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if not (event.ctrl or event.shift) and self.scroll_y <= 0:
+            event.prevent_default()
+            event.stop()
+            self.post_message(self.WheelPastEnd(down=False))
 
     def _clear_caches(self) -> None:
         # Textual's LRUCache keeps its entries in a circular list that `clear()` drops whole,
@@ -506,6 +527,23 @@ class SavedScreen(BaseScreen[None]):
             absolute = self.window_start + event.cursor_row
             keep = self.rows[event.cursor_row].id
             self.reload(offset=absolute - PAGE // 2, keep=keep)
+
+    @on(SavedTable.WheelPastEnd)
+    def _wheel_past_end(self, event: SavedTable.WheelPastEnd) -> None:
+        # Half a window on, with the rows on screen kept where they are: the wheel scrolls on
+        # through all the sessions, as through one long table.
+        if event.down and self.window_start + len(self.rows) < self.total:
+            offset = self.window_start + PAGE // 2
+        elif not event.down and self.window_start > 0:
+            offset = max(0, self.window_start - PAGE // 2)
+        else:
+            return
+        table: SavedTable = self.query_one("#saved-table", SavedTable)
+        top = self.window_start + round(table.scroll_y)
+        # The cursor stays on its session if that is still in the window, else it goes to the
+        # top row shown (never to an end of the window, where it would load another).
+        self.reload(offset=offset, keep=self._current_id(), row=max(1, top - offset))
+        table.scroll_to(y=top - self.window_start, animate=False, immediate=True)
 
     def action_first(self) -> None:
         """Go to the very first session (of all, not only of the window)."""
