@@ -234,20 +234,25 @@ class Benchmarks:
 
     def wizard(self) -> None:
         """Next question after an answer (CPU), and the wizard's peak memory."""
-        session = new_session(SessionMeta(team="Benchmark"), self.bank)
-        SessionStore(self.big).save(session)
-        probe = run_probe("wizard", str(self.big), session.id, env=self.env)
-        cpu = [float(value) for value in probe.values("ANSWER_CPU_MS")]
-        median = statistics.median(cpu) / 1000
+        # Several runs, each on a fresh session: CPU time too moves with the machine's load.
+        probes = []
+        for _ in range(self.rounds):
+            session = new_session(SessionMeta(team="Benchmark"), self.bank)
+            SessionStore(self.big).save(session)
+            probes.append(run_probe("wizard", str(self.big), session.id, env=self.env))
+        runs = [[float(value) for value in probe.values("ANSWER_CPU_MS")] for probe in probes]
+        median = statistics.median(statistics.median(cpu) for cpu in runs) / 1000
+        every = [value for cpu in runs for value in cpu]
         self.add(
             Row(
-                f"next question after an answer (CPU, median of {len(cpu)})",
-                f"{ms(median)} (p90 {ms(percentile(cpu, 0.9) / 1000)})",
+                f"next question after an answer (CPU; median of {len(runs)} runs' medians, "
+                f"{len(runs[0])} answers each)",
+                f"{ms(median)} (p90 {ms(percentile(every, 0.9) / 1000)})",
                 limit="≤ 16 ms",
                 verdict=verdict(median <= 0.016),
             )
         )
-        self.memory_row("peak memory: wizard", [probe], 1.5, None)
+        self.memory_row("peak memory: wizard", probes, 1.5, None)
 
     def saved_screen(self) -> None:
         """The saved-assessments screen over every session: first frame and peak memory."""
