@@ -1014,11 +1014,25 @@ def _open_file(path: Path) -> tuple[sqlite3.Connection, bool]:
 
 def _create_private(path: Path) -> None:
     # Made 0600 before SQLite opens it (SQLite would use 0644); the -wal and -shm files that
-    # SQLite adds take the same mode. O_NOFOLLOW: never write through a planted link.
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    # SQLite adds take the same mode. O_EXCL and O_NOFOLLOW: never write through a planted
+    # link. An existing index is never opened here: closing any descriptor of a database file
+    # drops every POSIX lock this process holds on it, so SQLite connections already open
+    # (this index's reader, another index object on the same folder) would go on without
+    # their locks – and another process's checkpoint then corrupts what they see.
+    try:
+        descriptor = os.open(
+            path, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+        )
+    except FileExistsError:
+        found = os.lstat(path)
+        if not stat.S_ISREG(found.st_mode):
+            raise _BrokenIndexError("the index is not a regular file") from None
+        if stat.S_IMODE(found.st_mode) != INDEX_FILE_MODE:
+            os.chmod(path, INDEX_FILE_MODE)
+        return
     try:
         if stat.S_IMODE(os.fstat(descriptor).st_mode) != INDEX_FILE_MODE:
-            os.fchmod(descriptor, INDEX_FILE_MODE)
+            os.fchmod(descriptor, INDEX_FILE_MODE)  # a umask may have taken bits away
     finally:
         os.close(descriptor)
 
