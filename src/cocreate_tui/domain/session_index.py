@@ -43,6 +43,8 @@ CHUNK: Final = 500
 """Files listed, stat'ed and compared with the index at a time while refreshing (and names
 looked up per query, under SQLite's oldest limit of 999 parameters)."""
 BUSY_TIMEOUT_MS: Final = 10_000
+SPARSE_PAGE: Final = 100
+"""Rows a query without a limit is taken to want, when choosing how to read a rare match."""
 CHECKPOINT_EVERY: Final = 1000
 """Saves after which the write-ahead log is copied into the index file in a background thread,
 if no refresh did it meanwhile. Saves never checkpoint themselves: with SQLite's default (every
@@ -533,22 +535,32 @@ class SessionIndex:
         *,
         status: Status | None = None,
         labels: Mapping[str, str] | None = None,
+        matching: int | None = None,
     ) -> list[IndexRow]:
         """Sessions matching `filter_text`, sorted by `sort_key`, `limit` rows from `offset`.
 
         Every word of `filter_text` must occur, ignoring case, in the team, organisation,
         service area, respondent, role, phase or status; `labels` maps phase and status codes
         to the words shown for them (e.g. `{"complete": "Fullført"}`), which match too. Ties
-        are broken by id, so pages never overlap. Call `refresh()` first.
+        are broken by id, so pages never overlap. `matching`, the `count()` already known for
+        the filter, lets a filter that few sessions match be read the quicker way. Call
+        `refresh()` first.
         """
         if sort_key not in SORT_KEYS:
             raise ValueError(f"cannot sort by {sort_key!r}; choose one of {', '.join(SORT_KEYS)}")
         where, parameters = _where(filter_text, status, labels)
         direction = "DESC" if descending else "ASC"
         nulls = " NULLS LAST" if sort_key in _NULLABLE_SORTS else ""
+        # SQLite walks the sort column's index and stops after the page: quick when matches
+        # are common, but for a rare match it visits most rows out of order (52 ms for 289
+        # of 50,000). Then one pass over the table, keeping only the page's best (the unary
+        # + keeps SQLite off the index), is quicker (17 ms).
+        rows_wanted = max(0, offset) + (SPARSE_PAGE if limit is None else max(0, limit))
+        sparse = bool(where) and matching is not None and matching < 4 * rows_wanted
+        order = f"+{SORT_KEYS[sort_key]}" if sparse else SORT_KEYS[sort_key]
         sql = (
             f"SELECT {_ROW_SELECT} FROM sessions s JOIN files f ON f.name = s.file{where} "
-            f"ORDER BY {SORT_KEYS[sort_key]} {direction}{nulls}, s.id {direction} "
+            f"ORDER BY {order} {direction}{nulls}, s.id {direction} "
             "LIMIT ? OFFSET ?"
         )
         arguments = [*parameters, -1 if limit is None else max(0, limit), max(0, offset)]

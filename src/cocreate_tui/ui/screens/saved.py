@@ -331,6 +331,7 @@ class SavedScreen(BaseScreen[None]):
                 self.window_start,
                 PAGE,
                 labels=labels,
+                matching=self.total,
             )
         except CocreateError as error:
             self.notify(error.message, severity="error")
