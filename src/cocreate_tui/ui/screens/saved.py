@@ -31,6 +31,7 @@ from ..dialogs.export import ExportDialog
 from ..file_reasons import reason_words
 from ..messages import OpenActionPlan, OpenSession
 from ..timefmt import local_time
+from ..widgets.table_cell import cell_text
 from ..widgets.text_field import TextField
 
 # The session and bank models (pydantic) are imported where a session is opened, compared,
@@ -99,14 +100,6 @@ def columns_for(width: int) -> tuple[str, ...]:
     if width >= MEDIUM_FROM:
         return MEDIUM
     return NARROW
-
-
-def cell_text(value: str) -> Text:
-    """A table cell showing `value` as it is: never read as markup, so never measured as such.
-
-    (A team named «a[/b]» would otherwise be a markup error, and «[red]x» red.)
-    """
-    return Text(value, no_wrap=True, end="")
 
 
 _ROW_CACHES = (

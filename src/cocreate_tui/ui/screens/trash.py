@@ -18,7 +18,7 @@ from ...domain.trash import TrashItem, list_trash, restore_from_trash
 from ..base import BaseScreen
 from ..file_reasons import reason_words
 from ..timefmt import local_time
-from .saved import cell_text
+from ..widgets.table_cell import cell_text
 
 
 class TrashScreen(BaseScreen[None]):
