@@ -38,7 +38,8 @@ from timing import (
 from cocreate_tui.domain.bank_loader import load_bank
 from cocreate_tui.domain.bank_location import shipped_bank_dir
 from cocreate_tui.domain.bank_models import Bank
-from cocreate_tui.domain.session_index import RACY_NS, BankSource, SessionIndex
+from cocreate_tui.domain.bank_source import BankSource
+from cocreate_tui.domain.session_index import RACY_NS, SessionIndex
 from cocreate_tui.domain.sessions import Session, SessionMeta, new_session
 from cocreate_tui.domain.storage import SessionStore
 

@@ -6,7 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from cocreate_tui.domain.bank_loader import load_bank
-from cocreate_tui.domain.session_index import BankSource, SessionIndex, level_labels_of
+from cocreate_tui.domain.bank_source import BankSource
+from cocreate_tui.domain.session_index import SessionIndex, level_labels_of
 from cocreate_tui.domain.storage import SessionStore
 
 from .facilitator_helpers import build

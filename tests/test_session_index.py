@@ -18,14 +18,10 @@ from cocreate_tui.domain import session_index
 from cocreate_tui.domain.bank_loader import load_bank
 from cocreate_tui.domain.bank_location import shipped_bank_dir
 from cocreate_tui.domain.bank_models import Bank
+from cocreate_tui.domain.bank_source import BankSource, bank_content_hash
 from cocreate_tui.domain.exchange import import_files
 from cocreate_tui.domain.scoring import assess
-from cocreate_tui.domain.session_index import (
-    INDEX_NAME,
-    BankSource,
-    SessionIndex,
-    bank_content_hash,
-)
+from cocreate_tui.domain.session_index import INDEX_NAME, SessionIndex
 from cocreate_tui.domain.sessions import Session, session_to_json
 from cocreate_tui.domain.storage import SYMLINK_REASON, SessionStore
 
@@ -40,7 +36,7 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes and
 def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     # Files written by a test are seconds old at most, so every one would count as "read too
     # soon after a change" and be read again; the racy tests turn the window back on.
-    monkeypatch.setattr(session_index, "RACY_NS", 0)
+    monkeypatch.setattr(session_index.rows, "RACY_NS", 0)
 
 
 @pytest.fixture
@@ -277,13 +273,13 @@ def test_a_file_read_just_after_it_changed_is_read_once_more(
 ) -> None:
     [larvik, _, _] = three(store, bank)
     rewrite(store.path_for(larvik.id), larvik.model_copy(update={"status": "complete"}))
-    monkeypatch.setattr(session_index, "RACY_NS", 10**18)  # every change counts as just now
+    monkeypatch.setattr(session_index.rows, "RACY_NS", 10**18)  # every change counts as just now
     assert store.index.refresh().read == 1
 
     # A second edit in the same clock tick, of the same size, would leave the stamp as it was;
     # so the file is read again, until it has been quiet for a while.
     assert store.index.refresh().read == 1
-    monkeypatch.setattr(session_index, "RACY_NS", 0)
+    monkeypatch.setattr(session_index.rows, "RACY_NS", 0)
     assert store.index.refresh().read == 1
     assert store.index.refresh().read == 0
 

@@ -22,8 +22,8 @@ from .tiny_bank import write_tiny_bank
 def _small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     # Two files a chunk, so that a handful of files spans several chunks and their boundaries;
     # and no racy window (every file a test writes is seconds old at most).
-    monkeypatch.setattr(session_index, "CHUNK", 2)
-    monkeypatch.setattr(session_index, "RACY_NS", 0)
+    monkeypatch.setattr(session_index.refresh, "CHUNK", 2)
+    monkeypatch.setattr(session_index.rows, "RACY_NS", 0)
 
 
 @pytest.fixture

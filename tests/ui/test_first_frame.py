@@ -11,7 +11,7 @@ from textual.widgets import DataTable, OptionList
 
 from cocreate_tui.domain.bank_loader import load_bank
 from cocreate_tui.domain.bank_location import shipped_bank_dir
-from cocreate_tui.domain.session_index import BankSource
+from cocreate_tui.domain.bank_source import BankSource
 from cocreate_tui.domain.sessions import SessionMeta, new_session
 from cocreate_tui.domain.storage import SessionStore
 from cocreate_tui.i18n import t

@@ -6,8 +6,8 @@ import argparse
 import gc
 
 from ..domain.bank_location import shipped_bank_dir
+from ..domain.bank_source import BankSource
 from ..domain.paths import data_dir
-from ..domain.session_index import BankSource
 from ..domain.storage import SessionStore
 from .common import EXIT_INVALID, EXIT_OK, bank_dir, print_bank_error
 

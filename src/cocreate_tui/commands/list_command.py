@@ -10,9 +10,10 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ..domain.bank_source import BankSource
 from ..domain.errors import CocreateError
 from ..domain.paths import data_dir
-from ..domain.session_index import BankSource, SessionIndex
+from ..domain.session_index import SessionIndex
 
 if TYPE_CHECKING:
     from ..domain.bank_loader import BankError

@@ -21,20 +21,15 @@ from cocreate_tui.domain.errors import (
     StorageError,
 )
 from cocreate_tui.domain.paths import ensure_private_dir, sessions_dir
+from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX
 from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
-from cocreate_tui.domain.session_index import (
-    SESSION_SUFFIX,
-    TEMP_PREFIX,
-    BankSource,
-    IndexRow,
-    SessionIndex,
-    UnreadableFile,
-)
+from cocreate_tui.domain.session_index import IndexRow, SessionIndex, UnreadableFile
 
 # The session models (pydantic) are imported where a session is read or written, not here:
 # the app's start screen lists sessions from the index and draws its first frame without them.
 if TYPE_CHECKING:
     from cocreate_tui.domain.bank_models import Bank
+    from cocreate_tui.domain.bank_source import BankSource
     from cocreate_tui.domain.sessions import Mode, Phase, Session, Status
 
 MAX_FILE_BYTES = 5 * 1024 * 1024

@@ -14,8 +14,8 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from ..domain.bank_source import BankSource
 from ..domain.errors import CocreateError, StorageError
-from ..domain.session_index import BankSource
 from ..domain.session_lock import LockHolder, SessionLock
 from ..domain.storage import SessionStore, save_copy, write_failure_kind
 from ..i18n import t

@@ -1,0 +1,441 @@
+"""The `SessionIndex`: one data folder's index, its connections, locks and recovery."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+from cocreate_tui.domain.bank_source import BankSource
+from cocreate_tui.domain.errors import StorageError
+from cocreate_tui.domain.paths import sessions_dir
+from cocreate_tui.domain.session_files import SESSION_SUFFIX
+
+from .queries import (
+    LISTING_SQL,
+    UNREADABLE_SQL,
+    index_row,
+    labels_for,
+    level_labels_of,
+    query_sql,
+    store_level_labels,
+    where,
+)
+from .records import IndexRow, RefreshReport, UnreadableFile
+from .refresh import refresh_folder, rescore
+from .rows import Scoring, delete_files, forget_fingerprint, indexed_session, write_sessions
+from .schema import (
+    BUSY_TIMEOUT_MS,
+    INDEX_NAME,
+    BrokenIndexError,
+    checkpoint,
+    get_meta,
+    is_corrupt,
+    open_file,
+    open_memory,
+    raise_if_busy,
+    transaction,
+)
+
+if TYPE_CHECKING:
+    from cocreate_tui.domain.bank_models import Bank
+    from cocreate_tui.domain.sessions import Session, Status
+
+CHECKPOINT_EVERY: Final = 1000
+"""Saves after which the write-ahead log is copied into the index file in a background thread,
+if no refresh did it meanwhile. Saves never checkpoint themselves: with SQLite's default (every
+1,000 pages, about every 125 saves) one save in a hundred took 4–6 ms longer, and the disk work
+of a checkpoint also slows the fsync of the save that follows it."""
+
+T = TypeVar("T")
+
+
+class SessionIndex:
+    """The index of one data folder's sessions; safe to share between threads and processes.
+
+    The session files stay the truth. The index (`<data dir>/index.sqlite3`, 0600) holds one
+    row per session file — what a list shows, plus level and overall scored with the current
+    bank — and one row per file that cannot be read, with the reason; each row carries the
+    file's size, mtime and ctime. `refresh()` compares those with the folder and re-reads only
+    what changed, so files edited, added or removed behind the app's back are noticed; a
+    missing, corrupt or outdated index is rebuilt from the files. Saves and imports call
+    `upsert()` so that the index stays in step. The package imports nothing heavy (no
+    pydantic): `cocreate list --json` over a fresh index needs only the standard library.
+
+    `bank` scores the sessions (level, overall); without one those columns stay empty (None)
+    until an index with a bank refreshes. The index file is made only once the sessions
+    folder exists; until then (or if it cannot be written at all) the index lives in memory.
+    """
+
+    def __init__(self, data_dir: Path, bank: Bank | BankSource | None = None) -> None:
+        self.path = data_dir / INDEX_NAME
+        """The index file."""
+        self.directory = sessions_dir(data_dir)
+        """The sessions folder it indexes."""
+        self._scoring = Scoring.of(bank)
+        # One connection, guarded by a lock: the UI thread saves while a worker refreshes.
+        self._lock = threading.RLock()
+        self._connection: sqlite3.Connection | None = None
+        self._on_disk = False
+        """Whether `_connection` is to the index file (not an index in memory)."""
+        # Queries have a connection of their own, so that a page is read while a refresh
+        # holds the lock above (WAL: readers never wait for the writer).
+        self._reader_lock = threading.Lock()
+        self._reader: sqlite3.Connection | None = None
+        self._awaiting_folder = False
+        """In memory only because the sessions folder does not exist yet."""
+        self._rebuilt = False
+        self._unchecked_saves = 0
+        """Saves since the write-ahead log was last copied into the index file."""
+
+    # --- the public operations ---------------------------------------------------------------
+
+    def refresh(self) -> RefreshReport:
+        """Bring the index up to date with the folder, re-reading only what changed.
+
+        Rebuilds it when missing, corrupt or of another version; never modifies a session
+        file. Raises `StorageError` when the folder cannot be read, and `BankError` when rows
+        must be scored and the bank cannot be loaded.
+        """
+        return self._guarded(self._refresh, heal=False)
+
+    def upsert(self, session: Session, path: Path) -> None:
+        """Record `session`, just saved at `path`; called after every save and import.
+
+        Never raises and never waits: if the index is busy or broken, the row is left for the
+        next refresh, which reads the file since its stamp no longer matches the index.
+        """
+        try:
+            info = os.stat(path, follow_symlinks=False)
+            indexed, values = indexed_session(session, path.name, self._bank_if_loadable())
+        except OSError:
+            return
+        entry = (path.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        # A save on the UI thread must not wait for a refresh running in a worker thread...
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            connection = self._connect()
+            # ...nor for another process writing to the index, nor for a checkpoint.
+            connection.execute("PRAGMA busy_timeout = 0")
+            connection.execute("PRAGMA wal_autocheckpoint = 0")
+            try:
+                with transaction(connection):
+                    write_sessions(connection, [(entry, indexed, values)], 0)
+                    forget_fingerprint(connection, indexed.row.scored_with)
+            finally:
+                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                connection.execute("PRAGMA wal_autocheckpoint = 1000")
+            self._count_save()
+        except (sqlite3.Error, OSError, BrokenIndexError):
+            pass  # left for the next refresh, as above
+        finally:
+            self._lock.release()
+
+    def remove(self, session_id: str) -> None:
+        """Forget the session `session_id`, whose file was deleted."""
+
+        def operation(connection: sqlite3.Connection) -> None:
+            with transaction(connection):
+                delete_files(connection, [f"{session_id}{SESSION_SUFFIX}"])
+                forget_fingerprint(connection, None)
+
+        self._guarded(operation, heal=False)
+
+    def query(
+        self,
+        filter_text: str = "",
+        sort_key: str = "updated_at",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int | None = None,
+        *,
+        status: Status | None = None,
+        labels: Mapping[str, str] | None = None,
+        matching: int | None = None,
+    ) -> list[IndexRow]:
+        """Sessions matching `filter_text`, sorted by `sort_key`, `limit` rows from `offset`.
+
+        Every word of `filter_text` must occur, ignoring case, in the team, organisation,
+        service area, respondent, role, phase or status; `labels` maps phase and status codes
+        to the words shown for them (e.g. `{"complete": "Fullført"}`), which match too. Ties
+        are broken by id, so pages never overlap. `matching`, the `count()` already known for
+        the filter, lets a filter that few sessions match be read the quicker way. Call
+        `refresh()` first.
+        """
+        clause, parameters = where(filter_text, status, labels)
+        sql = query_sql(clause, sort_key, descending, offset, limit, matching)
+        arguments = [*parameters, -1 if limit is None else max(0, limit), max(0, offset)]
+        rows = self._read(lambda c: c.execute(sql, arguments).fetchall())
+        return [index_row(row) for row in rows]
+
+    def count(
+        self,
+        filter_text: str = "",
+        *,
+        status: Status | None = None,
+        labels: Mapping[str, str] | None = None,
+    ) -> int:
+        """How many sessions `query()` gives with the same filter."""
+        clause, parameters = where(filter_text, status, labels)
+        sql = f"SELECT count(*) FROM sessions s{clause}"
+        return int(self._read(lambda c: c.execute(sql, parameters).fetchone()[0]))
+
+    def level_labels(self, bank: Bank | None = None) -> dict[str, dict[str, str]] | None:
+        """The current bank's words for each verdict level, by level and language, as the index
+        stored them the last time it had that bank loaded; None if it never had.
+
+        Given the current `bank` (already loaded), stores its words when they are missing (an
+        index from an older version, or one last used with another bank) and returns them.
+        """
+        scoring = self._scoring
+        if scoring is None or scoring.content_hash is None:
+            return None
+        sql = "SELECT value FROM meta WHERE key = 'level_labels'"
+        stored = self._read(lambda c: c.execute(sql).fetchone())
+        labels = labels_for(stored[0] if stored else None, scoring.content_hash)
+        if labels is not None or bank is None or bank.content_hash != scoring.content_hash:
+            return labels
+
+        def store(connection: sqlite3.Connection) -> None:
+            with transaction(connection):
+                store_level_labels(connection, bank)
+
+        with contextlib.suppress(StorageError):
+            self._guarded(store, heal=False)  # a cache: if it cannot be written, next time
+        return level_labels_of(bank)
+
+    def unreadable(self) -> list[UnreadableFile]:
+        """The files that could not be read, by name, with the reason."""
+        rows = self._read(lambda c: c.execute(UNREADABLE_SQL).fetchall())
+        return [UnreadableFile(self.directory / row[0], *row[1:]) for row in rows]
+
+    def session_json(self, folder_text: str, separator: str) -> bytes:
+        """Every session's `cocreate list --json` object, newest first, joined by `separator`.
+
+        UTF-8 bytes, made in one query so that 50,000 sessions never become 50,000 Python
+        objects. `folder_text` is how each `file` starts: the sessions folder, escaped for JSON
+        (without quotes), ending with the path separator.
+        """
+        arguments = (folder_text, separator)
+        found = self._read(lambda c: c.execute(LISTING_SQL, arguments).fetchone()[0])
+        return bytes(found or b"")
+
+    def refreshed_session_json(self, folder_text: str, separator: str) -> bytes:
+        """`refresh()`, then `session_json()`, with the listing read while the folder is checked.
+
+        A refresh spends most of its time in one stat per file; reading the listing from the
+        index meanwhile, on another connection, hides the read behind it. That early read is
+        used only if the index did not change in between and the refresh found it up to date.
+        """
+        early: list[tuple[dict[str, Any], bytes]] = []
+        reader = threading.Thread(
+            target=self._read_early, args=(folder_text, separator, early), daemon=True
+        )
+        reader.start()
+        try:
+            self.refresh()
+        finally:
+            reader.join()
+        if early:
+            meta, listing = early[0]
+            if meta.get("fingerprint") is not None and meta == self._guarded(get_meta, heal=False):
+                return listing
+        return self.session_json(folder_text, separator)
+
+    def _read_early(
+        self, folder_text: str, separator: str, into: list[tuple[dict[str, Any], bytes]]
+    ) -> None:
+        # mode=rw: never creates a missing index (nor one with the wrong permissions).
+        uri = f"{self.path.absolute().as_uri()}?mode=rw"
+        try:
+            # A timeout: opening may briefly wait while the other connection opens the WAL.
+            connection = sqlite3.connect(uri, uri=True, timeout=2, isolation_level=None)
+        except sqlite3.Error:
+            return
+        try:
+            # One read transaction: the meta and the listing belong to the same moment.
+            connection.execute("BEGIN")
+            meta = get_meta(connection)
+            listing = connection.execute(LISTING_SQL, (folder_text, separator)).fetchone()[0]
+            connection.execute("COMMIT")
+            into.append((meta, bytes(listing or b"")))
+        except sqlite3.Error:
+            pass  # the listing is then read after the refresh, as usual
+        finally:
+            connection.close()
+
+    def close(self) -> None:
+        """Close the database connections; the next operation opens them again."""
+        with self._lock:
+            with self._reader_lock:
+                self._drop_reader()
+            if self._connection is not None:
+                self._connection.close()
+                self._connection, self._on_disk = None, False
+
+    # --- refreshing --------------------------------------------------------------------------
+
+    def _refresh(self, connection: sqlite3.Connection) -> RefreshReport:
+        read, removed = refresh_folder(connection, self.directory, self._scoring, self._unlocked)
+        rescored = rescore(connection, self._scoring, self._unlocked)
+        if self._unchecked_saves:
+            # A refresh runs in a worker or on the command line, never on a save's path.
+            self._unchecked_saves = 0
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        rebuilt, self._rebuilt = self._rebuilt, False
+        return RefreshReport(read, removed, rescored, rebuilt)
+
+    def _bank_if_loadable(self) -> Bank | None:
+        # A save must succeed even with a broken bank: its row is then left unscored, and the
+        # next refresh, which needs the bank, reports the problem.
+        if self._scoring is None:
+            return None
+        from cocreate_tui.domain.bank_loader import BankError
+
+        try:
+            return self._scoring.get()
+        except BankError:
+            return None
+
+    def _count_save(self) -> None:
+        self._unchecked_saves += 1
+        if self._unchecked_saves >= CHECKPOINT_EVERY and not self._awaiting_folder:
+            # Only after many saves with no refresh between (an import of thousands of
+            # files): SQLite releases the interpreter lock while it copies, so saves go on.
+            self._unchecked_saves = 0
+            threading.Thread(target=checkpoint, args=(self.path,), daemon=True).start()
+
+    @contextlib.contextmanager
+    def _unlocked(self) -> Iterator[None]:
+        self._lock.release()
+        try:
+            yield
+        finally:
+            self._lock.acquire()
+
+    # --- the connection: opened lazily, rebuilt when broken ---------------------------------
+
+    def _guarded(self, operation: Callable[[sqlite3.Connection], T], *, heal: bool) -> T:
+        """Run `operation`; if the index turns out broken, rebuild it and run it once more.
+
+        A corrupt index is replaced. One that cannot be written at all (read-only folder,
+        full disk) is given up for this process, which carries on with an index in memory,
+        built from the files: slower, still correct. `heal` refreshes a replaced index before
+        the second try, for operations that only read.
+        """
+        with self._lock:
+            try:
+                connection = self._connect()
+                if heal and self._rebuilt:
+                    self._refresh(connection)  # a new, empty index: fill it before reading
+                return operation(connection)
+            except BrokenIndexError:
+                self._replace()
+            except sqlite3.Error as error:
+                self._recover(error)
+            try:
+                if heal:
+                    self._refresh(self._connect())
+                return operation(self._connect())
+            except (sqlite3.Error, BrokenIndexError) as error:
+                raise_if_busy(error, self.path)
+                raise StorageError(
+                    f"The session index {self.path} cannot be used: {error}."
+                ) from None
+
+    def _read(self, operation: Callable[[sqlite3.Connection], T]) -> T:
+        """Run the read-only `operation` without waiting for a refresh, where that is safe.
+
+        On the reader connection once the index file is open and not being built anew; else,
+        or if the reader fails, as before: under the lock, healing a broken index first.
+        """
+        with self._reader_lock:
+            reader = self._open_reader()
+            if reader is not None:
+                try:
+                    return operation(reader)
+                except sqlite3.Error:
+                    self._drop_reader()  # the index may have been replaced: ask it below
+        return self._guarded(operation, heal=True)
+
+    def _open_reader(self) -> sqlite3.Connection | None:
+        # Only an index already opened (its version checked) and not just made: a new or
+        # replaced index is filled under the lock before it is read, as it always was.
+        if not self._on_disk or self._connection is None or self._rebuilt:
+            return None
+        if self._reader is None:
+            # mode=rw: never creates a missing index (nor one with the wrong permissions).
+            uri = f"{self.path.absolute().as_uri()}?mode=rw"
+            try:
+                reader = sqlite3.connect(
+                    uri,
+                    uri=True,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+                reader.execute("PRAGMA query_only = 1")
+            except sqlite3.Error:
+                return None
+            self._reader = reader
+        return self._reader
+
+    def _drop_reader(self) -> None:
+        """Close the reader connection; the caller holds `_reader_lock`."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def _recover(self, error: sqlite3.Error) -> None:
+        raise_if_busy(error, self.path)
+        if isinstance(error, sqlite3.ProgrammingError):
+            return  # closed under us by another thread replacing it: just try again
+        if is_corrupt(error):
+            self._replace()
+        else:
+            self._use_memory(awaiting_folder=False)
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is not None and not self._awaiting_folder:
+            return self._connection
+        if not self.directory.is_dir():
+            # No sessions folder: nothing to index, and no reason to create files.
+            return self._connection or self._use_memory(awaiting_folder=True)
+        try:
+            connection, created = open_file(self.path)
+        except BrokenIndexError:
+            return self._replace()
+        except (sqlite3.Error, OSError):
+            return self._use_memory(awaiting_folder=False)
+        self.close()
+        self._connection, self._awaiting_folder, self._on_disk = connection, False, True
+        self._rebuilt |= created
+        return connection
+
+    def _use_memory(self, *, awaiting_folder: bool) -> sqlite3.Connection:
+        self.close()
+        connection = open_memory()
+        self._connection, self._awaiting_folder = connection, awaiting_folder
+        # In place of a file that cannot be used, it is an index built anew; without a
+        # sessions folder there is nothing to build.
+        self._rebuilt |= not awaiting_folder
+        return connection
+
+    def _replace(self) -> sqlite3.Connection:
+        # The index is only a cache of the files: a broken one is deleted and built again.
+        self.close()
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{self.path}{suffix}").unlink()
+            connection, _ = open_file(self.path)
+        except (sqlite3.Error, OSError, BrokenIndexError):
+            return self._use_memory(awaiting_folder=False)
+        self._connection, self._awaiting_folder, self._rebuilt = connection, False, True
+        self._on_disk = True
+        return connection
