@@ -14,8 +14,9 @@ import pytest
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.exchange import import_files
 from cocreate_tui.domain.exports.json_export import session_json
+from cocreate_tui.domain.session_files import MAX_FILE_BYTES
 from cocreate_tui.domain.sessions import Session, session_to_json
-from cocreate_tui.domain.storage import MAX_FILE_BYTES, SessionStore
+from cocreate_tui.domain.storage import SessionStore
 
 from .facilitator_helpers import build
 

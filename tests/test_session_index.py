@@ -21,9 +21,10 @@ from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.bank_source import BankSource, bank_content_hash
 from cocreate_tui.domain.exchange import import_files
 from cocreate_tui.domain.scoring import assess
+from cocreate_tui.domain.session_files import SYMLINK_REASON
 from cocreate_tui.domain.session_index import INDEX_NAME, SessionIndex
 from cocreate_tui.domain.sessions import Session, session_to_json
-from cocreate_tui.domain.storage import SYMLINK_REASON, SessionStore
+from cocreate_tui.domain.storage import SessionStore
 
 from .facilitator_helpers import build
 from .session_helpers import T0

@@ -18,8 +18,9 @@ from cocreate_tui.domain.errors import (
     SessionNotFoundError,
     StorageError,
 )
+from cocreate_tui.domain.session_files import MAX_FILE_BYTES
 from cocreate_tui.domain.sessions import Session, session_to_json
-from cocreate_tui.domain.storage import MAX_FILE_BYTES, SessionStore
+from cocreate_tui.domain.storage import SessionStore
 
 from .session_helpers import T0, make_session
 

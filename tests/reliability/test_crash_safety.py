@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from cocreate_tui.domain.session_files import read_session_file
 from cocreate_tui.domain.sessions import Session
-from cocreate_tui.domain.storage import SessionStore, read_session_file
+from cocreate_tui.domain.storage import SessionStore
 
 from ..session_helpers import T0, make_bank, make_session
 

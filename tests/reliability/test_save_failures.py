@@ -17,8 +17,9 @@ import pytest
 from textual.widgets import Input, Static
 
 from cocreate_tui.domain.bank_models import Bank
+from cocreate_tui.domain.session_files import read_session_file
 from cocreate_tui.domain.sessions import SessionMeta, new_session
-from cocreate_tui.domain.storage import SessionStore, read_session_file
+from cocreate_tui.domain.storage import SessionStore
 from cocreate_tui.ui.dialogs.save_failed import SaveFailedDialog
 from cocreate_tui.ui.messages import OpenSession
 from cocreate_tui.ui.screens.new_session import NewSessionScreen

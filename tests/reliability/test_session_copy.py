@@ -12,12 +12,8 @@ import pytest
 
 from cocreate_tui.domain.errors import StorageError
 from cocreate_tui.domain.session_copy import TEAM_MAX, copy_of
-from cocreate_tui.domain.storage import (
-    SessionStore,
-    read_session_file,
-    save_copy,
-    write_failure_kind,
-)
+from cocreate_tui.domain.session_files import read_session_file
+from cocreate_tui.domain.storage import SessionStore, save_copy, write_failure_kind
 from cocreate_tui.ui.session_keeper import SessionKeeper
 
 from ..session_helpers import make_bank, make_session

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CocreateError, SessionFileError, SessionNotFoundError
+from .session_files import read_capped_text
 from .sessions import Session, session_from_json, session_to_json
-from .storage import SessionStore, read_capped_text
+from .storage import SessionStore
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ import contextlib
 import errno
 import os
 import re
-import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,12 +15,11 @@ from typing import TYPE_CHECKING
 
 from cocreate_tui.domain.errors import (
     AmbiguousSessionError,
-    SessionFileError,
     SessionNotFoundError,
     StorageError,
 )
 from cocreate_tui.domain.paths import ensure_private_dir, sessions_dir
-from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX
+from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX, read_session_file
 from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
 from cocreate_tui.domain.session_index import IndexRow, SessionIndex, UnreadableFile
 
@@ -32,9 +30,7 @@ if TYPE_CHECKING:
     from cocreate_tui.domain.bank_source import BankSource
     from cocreate_tui.domain.sessions import Mode, Phase, Session, Status
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 SUFFIX = SESSION_SUFFIX
-SYMLINK_REASON = "a symbolic link (links are not followed; use the file itself)"
 MAX_IDS_SHOWN = 5
 
 _WRITE_FAILURES = {
@@ -213,21 +209,6 @@ class SessionStore:
         return read_session_file(matches[0])
 
 
-def read_session_file(path: Path) -> Session:
-    """The session in the file at `path`, which must be named after the session's id.
-
-    Raises `SessionFileError` for any problem; the file is only ever read.
-    """
-    from cocreate_tui.domain.sessions import session_from_json
-
-    session = session_from_json(read_capped_text(path), source=str(path))
-    if path.name != f"{session.id}{SUFFIX}":
-        raise SessionFileError(
-            path, f"the file name does not match the session id inside it ({session.id})"
-        )
-    return session
-
-
 def _session_files(directory: Path) -> list[Path]:
     try:
         with os.scandir(directory) as scan:
@@ -245,49 +226,6 @@ def _session_files(directory: Path) -> list[Path]:
         and not entry.name.startswith(TEMP_PREFIX)
         and _is_regular_file(entry)
     )
-
-
-def read_capped_text(path: Path) -> str:
-    """The text of a session file, read safely; raises `SessionFileError` naming the problem.
-
-    Used for files in the sessions folder and for files given to import alike.
-    """
-    try:
-        # O_NOFOLLOW: a link must not make the app read a file elsewhere. O_NONBLOCK: opening a
-        # FIFO named *.json must not hang.
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-        descriptor = os.open(path, flags)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise SessionFileError(path, SYMLINK_REASON) from None
-        raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
-    try:
-        # Checked on the open descriptor, and the read capped, so what is read is what was
-        # checked and a huge file is never read whole.
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise SessionFileError(path, "not a regular file")
-        if status.st_size > MAX_FILE_BYTES:
-            raise SessionFileError(path, _too_large())
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise SessionFileError(path, f"cannot be read ({error.strerror or error})") from None
-    finally:
-        os.close(descriptor)
-    if len(raw) > MAX_FILE_BYTES:
-        raise SessionFileError(path, _too_large())
-    try:
-        # utf-8-sig: a byte-order mark added by an editor is harmless.
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SessionFileError(
-            path, f"not UTF-8 text (invalid byte at position {error.start})"
-        ) from None
-
-
-def _too_large() -> str:
-    return f"too large (a session file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB)"
 
 
 def _is_regular_file(entry: os.DirEntry[str]) -> bool:

@@ -11,7 +11,8 @@ from typing import Final
 
 from .errors import CocreateError, SessionNotFoundError, StorageError
 from .paths import ensure_private_dir
-from .storage import SessionStore, read_session_file
+from .session_files import read_session_file
+from .storage import SessionStore
 
 TRASH_NAME: Final = "trash"
 SUFFIX: Final = ".json"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from cocreate_tui.domain.errors import SessionFileError, StorageError
-from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX
+from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX, read_session_file
 
 from .queries import store_level_labels
 from .rows import (
@@ -248,8 +248,6 @@ def _remove_missing(
 
 
 def _read_entry(directory: Path, entry: Entry, bank: Bank | None) -> Read:
-    from cocreate_tui.domain.storage import read_session_file
-
     try:
         session = read_session_file(directory / entry[0])
     except SessionFileError as error:
