@@ -163,7 +163,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Notatene er samlet per spørsmål, med navnet på den som skrev dem.",
         "Notes are gathered per question, with the name of whoever wrote them.",
     ),
-    # --- the wizard (ui/) and its Markdown export (domain/report_markdown.py) ---
+    # --- the wizard (ui/) and its Markdown export (domain/exports/report_markdown.py) ---
     "close": ("Lukk", "Close"),
     "open_failed": ("Kunne ikke åpne vurderingen", "Could not open the assessment"),
     "save_failed": ("Kunne ikke lagre", "Could not save"),

@@ -16,7 +16,10 @@ from cocreate_tui.domain.sessions import Mode, Phase, Status
 from cocreate_tui.i18n import STRINGS, t
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "cocreate_tui"
-UI_FILES = [*sorted((SOURCE / "ui").rglob("*.py")), SOURCE / "domain" / "report_markdown.py"]
+UI_FILES = [
+    *sorted((SOURCE / "ui").rglob("*.py")),
+    SOURCE / "domain" / "exports" / "report_markdown.py",
+]
 LOOKUPS = {"t", "tr", "translate"}
 """Functions and methods that look up an i18n key given as their first string argument."""
 KEY_PREFIXES = (

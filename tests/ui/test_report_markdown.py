@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cocreate_tui.domain.bank_models import Bank
-from cocreate_tui.domain.report_markdown import (
+from cocreate_tui.domain.exports.report_markdown import (
     assessment_markdown,
     export_file_name,
     slug,
@@ -123,7 +123,7 @@ def test_answers_to_removed_questions_are_listed(demo_bank: Bank) -> None:
 
 def test_the_module_is_pure() -> None:
     probe = (
-        "import sys, json, cocreate_tui.domain.report_markdown\n"
+        "import sys, json, cocreate_tui.domain.exports.report_markdown\n"
         "print(json.dumps(sorted(sys.modules)))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

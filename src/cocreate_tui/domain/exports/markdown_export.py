@@ -8,7 +8,6 @@ from ...i18n import t
 from ..bank_models import Bank, Lang
 from ..compare import Comparison, ComparisonStep
 from ..merge import Merge, QuestionMerge
-from ..report_markdown import assessment_markdown
 from ..scoring import Assessment
 from ..sessions import Session
 from .common import (
@@ -28,6 +27,7 @@ from .common import (
     session_label,
 )
 from .plan_export import progress_markdown_lines
+from .report_markdown import assessment_markdown
 
 _SPECIAL = "\\`*_[]<>#|!~"
 

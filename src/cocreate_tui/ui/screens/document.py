@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown, Static
 
 from ...domain.bank_models import Lang
-from ...domain.report_markdown import slug, write_export
+from ...domain.exports.report_markdown import slug, write_export
 from ..base import BaseScreen
 from ..dialogs.export import ExportDialog
 

@@ -20,7 +20,7 @@ from ...domain.action_plan import action_from_recommendation, actions_for_lesson
 from ...domain.bank_models import Bank
 from ...domain.errors import CocreateError
 from ...domain.exports.plan_export import due_words, owner_words, status_words
-from ...domain.report_markdown import assessment_markdown, export_file_name, write_export
+from ...domain.exports.report_markdown import assessment_markdown, export_file_name, write_export
 from ...domain.scoring import Assessment, Recommendation
 from ...domain.sessions import Action, Session
 from ..base import BaseScreen

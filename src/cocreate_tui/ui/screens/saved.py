@@ -813,7 +813,7 @@ class SavedScreen(BaseScreen[None]):
         if not sessions:
             return
         from ...domain.exports.csv_export import sessions_csv
-        from ...domain.report_markdown import write_export
+        from ...domain.exports.report_markdown import write_export
 
         text = sessions_csv(self._bank(), sessions, self.lang, include_notes)
         name = f"sessions-{self._clock():%Y-%m-%d-%H%M}.csv"

@@ -10,12 +10,12 @@ import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
-from ..i18n import t
-from .bank_models import Bank, Lang, Question
-from .exports.plan_export import plan_markdown_lines
-from .paths import ensure_private_dir
-from .scoring import Assessment
-from .sessions import Session
+from ...i18n import t
+from ..bank_models import Bank, Lang, Question
+from ..paths import ensure_private_dir
+from ..scoring import Assessment
+from ..sessions import Session
+from .plan_export import plan_markdown_lines
 
 EXPORTS_FOLDER = "exports"
 MAX_SLUG_LENGTH = 40
