@@ -78,7 +78,7 @@ async def test_a_failed_save_keeps_the_answers_and_offers_a_copy_elsewhere(
         dialog = await wait_for_screen(pilot, SaveFailedDialog)
         texts = " ".join(str(w.render()) for w in dialog.query(Static))
         assert message in texts and "Ingenting er tapt" in texts
-        keeper = app._keeper
+        keeper = app.desk.keeper
         assert keeper is not None and keeper.unsaved
         assert set(keeper.session.answer_values()) == {"und_difference"}  # kept in memory
         assert store.path_for(original.id).read_bytes() == saved_before  # old save intact
@@ -134,7 +134,7 @@ async def test_after_continue_later_a_new_failure_is_a_toast_not_a_dialog(
         await pilot.press("escape")  # = «Fortsett uten å lagre nå»
         await wait_for_screen(pilot, QuestionsScreen)
         await pilot.press("3")
-        await wait_until(pilot, lambda: len(app._keeper.session.answer_values()) == 2)  # type: ignore[union-attr]
+        await wait_until(pilot, lambda: len(app.desk.keeper.session.answer_values()) == 2)  # type: ignore[union-attr]
         assert isinstance(app.screen, QuestionsScreen)
         assert any("ennå ikke lagret" in n.message for n in app._notifications)
         monkeypatch.setattr(os, "replace", REAL_REPLACE)
@@ -156,7 +156,7 @@ async def test_a_new_assessment_in_a_folder_that_cannot_be_written_still_starts(
         await type_text(pilot, "Team Lesevern")
         await pilot.press("enter")
         await wait_for_screen(pilot, SaveFailedDialog)
-        assert app._keeper is not None and app._keeper.session.meta.team == "Team Lesevern"
+        assert app.desk.keeper is not None and app.desk.keeper.session.meta.team == "Team Lesevern"
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, SaveFailedDialog))
     assert leftovers(data_dir) == []

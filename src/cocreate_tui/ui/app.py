@@ -1,4 +1,9 @@
-"""The Textual app: holds the bank, the sessions and the language, and moves between screens."""
+"""The Textual app: a thin shell holding the bank, the store and the language.
+
+Moving between screens is the `Navigator`'s (`ui/navigator.py`); the session being edited, its
+lock and failed saves are the `SessionDesk`'s (`ui/session_desk.py`). Screens reach the app only
+through the `Shell` Protocol (`ui/shell.py`).
+"""
 
 from __future__ import annotations
 
@@ -15,14 +20,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from ..domain.bank_source import BankSource
-from ..domain.errors import CocreateError, StorageError
-from ..domain.session_lock import LockHolder, SessionLock
-from ..domain.storage import SessionStore, save_copy, write_failure_kind
+from ..domain.storage import SessionStore
 from ..i18n import t
 from .base import Localised
 from .messages import BankLoaded, OpenActionPlan, OpenSession
+from .navigator import Navigator
 from .screens.start import StartScreen
 from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from .session_desk import SessionDesk
 
 # The other screens and dialogs are imported where they are first opened: importing them all
 # up front took ~50 ms of the time to the first frame. The bank and session models (pydantic,
@@ -33,11 +38,8 @@ if TYPE_CHECKING:
 
     from ..domain.bank_loader import BankError
     from ..domain.bank_models import Bank, Lang
-    from ..domain.sessions import Phase, Session, SessionMeta
-    from .screens.action_plan import ActionPlanScreen
-    from .screens.questions import QuestionsOutcome
-    from .screens.results import ResultsOutcome
-    from .session_keeper import SessionKeeper
+    from .navigator import NavigatorHost
+    from .shell import Shell
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -107,28 +109,16 @@ class CocreateApp(App[None]):
         self.cursor_blink = cursor_blink
         self.set_reactive(CocreateApp.lang, lang)
         self.title = self.bank_title(lang)
-        self._current: SessionKeeper | None = None
-        self._locks: dict[str, SessionLock] = {}
-        self._quiet_save_failures = False
-        self._save_dialog_shown = False
+        self.desk = SessionDesk(self, store, clock)
+        """The session open for editing, its lock, and failed saves."""
+        self._navigator = Navigator(self, self, self.desk)
         self.first_frame_shown = False
         """Whether the first frame is on screen (`Ready`): background work waits for it."""
 
     @property
-    def _keeper(self) -> SessionKeeper | None:
-        """The session open for editing, if any."""
-        return self._current
-
-    @_keeper.setter
-    def _keeper(self, keeper: SessionKeeper | None) -> None:
-        # Whenever the open session changes, the locks of sessions no longer open are let go,
-        # so another window can take them.
-        if keeper is not self._current:
-            self._quiet_save_failures = False
-        self._current = keeper
-        keep = {keeper.session.id} if keeper is not None else set()
-        for session_id in [held for held in self._locks if held not in keep]:
-            self._locks.pop(session_id).release()
+    def navigator(self) -> Navigator:
+        """Moves between screens."""
+        return self._navigator
 
     @property
     def bank(self) -> Bank:
@@ -262,8 +252,7 @@ class CocreateApp(App[None]):
 
     async def watch_lang(self, lang: Lang) -> None:
         self.title = self.bank_title(lang)
-        if self._keeper is not None:
-            self._save(lambda keeper: keeper.set_language(lang))
+        self.desk.save(lambda keeper: keeper.set_language(lang))
         for screen in self.screen_stack:
             if isinstance(screen, Localised):
                 await screen.apply_language()
@@ -279,324 +268,57 @@ class CocreateApp(App[None]):
         self.notify(self.tr("quit_hint"), title=self.tr("quit_hint_title"))
 
     async def action_quit(self) -> None:
-        self._flush_notes()
-        self.release_locks()
+        self.navigator.flush_notes()
+        self.desk.release_locks()
         self.exit()
 
     def on_unmount(self) -> None:
-        self.release_locks()
+        self.desk.release_locks()
 
-    def release_locks(self) -> None:
-        """Let other windows open the sessions this one had open."""
-        for lock in self._locks.values():
-            lock.release()
-        self._locks.clear()
-
-    # --- navigation --------------------------------------------------------------------------
+    # --- navigation: the navigator's; the actions are what keys and the palette call --------
 
     def action_home(self) -> None:
         """Go back to the start screen; a note being typed is saved first."""
-        self._flush_notes()
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, StartScreen):
-            self.pop_screen()
-        self._keeper = None
-
-    def _flush_notes(self) -> None:
-        """Save the note being typed on any questions screen open."""
-        from .screens.questions import QuestionsScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, QuestionsScreen):
-                screen.flush_note()
+        self.navigator.home()
 
     def action_new_assessment(self) -> None:
         """Start a new assessment: the short form first."""
-        from .screens.new_session import NewSessionScreen
-
-        self.push_screen(NewSessionScreen(), self._start_session)
-        self.prefetch_bank()  # loaded while the team fills in the form
+        self.navigator.new_assessment()
 
     def action_saved(self) -> None:
         """Show the saved assessments."""
-        from .screens.saved import SavedScreen
-
-        if not isinstance(self.screen, SavedScreen):
-            self.push_screen(SavedScreen(self.store, lambda: self.bank, self.clock))
+        self.navigator.saved()
 
     def action_about(self) -> None:
         """Show what samskaping is, and the report the check rests on."""
-        from .screens.about import AboutScreen
-
-        if not isinstance(self.screen, AboutScreen):
-            self.push_screen(AboutScreen(self.bank, self.data_dir))
+        self.navigator.about()
 
     def action_intro(self) -> None:
         """Show what samskaping is and is not, and thin and thick co-creation."""
-        from .screens.intro import IntroScreen
-
-        if not isinstance(self.screen, IntroScreen):
-            self.push_screen(IntroScreen(starting=False))
-
-    def _start_session(self, meta: SessionMeta | None) -> None:
-        from ..domain.sessions import new_session
-        from .screens.intro import IntroScreen
-
-        if meta is None:
-            return
-        session = new_session(meta, self.bank, now=self.clock(), language=self.lang)
-        self._claim(session.id)
-        self._keeper = self._new_keeper(session)
-        if not self._save(lambda k: k.save()):
-            self._keeper = None
-            return
-        first = self.bank.questions[0].id
-        self.push_screen(IntroScreen(starting=True), lambda _: self._show_questions(first))
-
-    @on(OpenSession)
-    def _open_session(self, message: OpenSession) -> None:
-        try:
-            session = self.store.load(message.session_id)
-        except CocreateError as error:
-            self.notify(error.message, title=self.tr("open_failed"), severity="error")
-            return
-        holder = self._claim(session.id)
-        if holder is not None:
-            self._offer_open_elsewhere(session, holder)
-            return
-        self._open_for_editing(session)
-
-    def _open_for_editing(self, session: Session) -> None:
-        from .progress import resume_question
-
-        self._keeper = self._new_keeper(session)
-        if session.language != self.lang:
-            self.lang = session.language
-        if session.status == "complete":
-            self._show_results()
-            return
-        self._show_questions(resume_question(self.bank, session), self._bank_notice(session))
-
-    def _bank_notice(self, session: Session) -> str:
-        from ..domain.sessions import bank_changed, orphaned_answers
-
-        if not bank_changed(session, self.bank):
-            return ""
-        removed = len(orphaned_answers(session, self.bank))
-        return self.tr("bank_changed_notice", removed=removed)
-
-    def _show_questions(self, question_id: str, notice: str = "") -> None:
-        if self._keeper is None:
-            return
-        from .screens.questions import QuestionsScreen
-
-        screen = QuestionsScreen(self.bank, self._keeper, question_id, notice=notice)
-        self.push_screen(screen, self._after_questions)
-
-    def _after_questions(self, outcome: QuestionsOutcome | None) -> None:
-        if outcome == "finish" and self._keeper is not None:
-            self._save(lambda keeper: keeper.set_status("complete"))
-            self._show_results()
-        else:
-            self._keeper = None
-
-    def _show_results(self) -> None:
-        from ..domain.scoring import assess
-        from .screens.results import ResultsScreen
-
-        if self._keeper is None:
-            return
-        session = self._keeper.session
-        assessment = assess(self.bank, session.answer_values())
-        screen = ResultsScreen(
-            self.bank, session, assessment, self.data_dir, self.clock, keeper=self._keeper
-        )
-        self.push_screen(screen, self._after_results)
-
-    def _after_results(self, outcome: ResultsOutcome | None) -> None:
-        from .progress import next_open
-
-        if outcome == "edit" and self._keeper is not None:
-            session = self._keeper.session
-            target = next_open(self.bank, session, None) or self.bank.questions[0].id
-            self._show_questions(target, self._bank_notice(session))
-        else:
-            self._keeper = None
-
-    # --- the action plan and the next round --------------------------------------------------
+        self.navigator.intro()
 
     def action_open_plan(self) -> None:
         """Show the action plan of the session that is open."""
-        from .screens.action_plan import ActionPlanScreen
-
-        if self._keeper is not None and not isinstance(self.screen, ActionPlanScreen):
-            self.push_screen(self._plan_screen(self._keeper))
-
-    def _plan_screen(self, keeper: SessionKeeper) -> ActionPlanScreen:
-        from .screens.action_plan import ActionPlanScreen
-
-        # The sessions carried actions came from, so the plan can show what improved since.
-        earlier_ids = {a.carried_from for a in keeper.session.actions if a.carried_from}
-        earlier = []
-        for session_id in sorted(earlier_ids):
-            try:
-                earlier.append(self.store.load(session_id))
-            except CocreateError:
-                continue
-        return ActionPlanScreen(self.bank, keeper, self.clock, earlier)
-
-    @on(OpenActionPlan)
-    def _open_action_plan(self, message: OpenActionPlan) -> None:
-        try:
-            session = self.store.load(message.session_id)
-        except CocreateError as error:
-            self.notify(error.message, title=self.tr("open_failed"), severity="error")
-            return
-        before = self._keeper
-        holder = self._claim(session.id)
-        if holder is not None:
-            self._offer_open_elsewhere(session, holder)
-            return
-        self._keeper = self._new_keeper(session)
-
-        def closed(_: None) -> None:
-            self._keeper = before
-            if before is not None:
-                self._claim(before.session.id)
-
-        self.push_screen(self._plan_screen(self._keeper), closed)
+        self.navigator.open_plan()
 
     def action_next_round(self) -> None:
         """Start the next round for the open session's team, from its open actions."""
-        from ..domain.action_plan import next_phase
-        from ..domain.scoring import assess
-        from .dialogs.next_round import NextRoundDialog
+        self.navigator.next_round()
 
-        if self._keeper is None:
-            return
-        session = self._keeper.session
-        open_actions = sum(action.is_open for action in session.actions)
-        level = assess(self.bank, session.answer_values()).level
-        phase = next_phase(session.meta.phase, level)
-        dialog = NextRoundDialog(session.meta.team, open_actions, phase)
-        self.push_screen(dialog, self._start_next_round)
+    @on(OpenSession)
+    def _open_session(self, message: OpenSession) -> None:
+        self.navigator.open_session(message.session_id)
 
-    def _start_next_round(self, phase: Phase | None) -> None:
-        from ..domain.action_plan import carry_over, next_round_meta
+    @on(OpenActionPlan)
+    def _open_action_plan(self, message: OpenActionPlan) -> None:
+        self.navigator.open_action_plan(message.session_id)
 
-        if phase is None or self._keeper is None:
-            return
-        previous = self._keeper.session
-        meta = next_round_meta(previous.meta, phase)
-        session = carry_over(previous, meta, self.bank, now=self.clock(), language=self.lang)
-        self.action_home()
-        self._claim(session.id)
-        self._keeper = self._new_keeper(session)
-        if not self._save(lambda k: k.save()):
-            return
-        self._show_questions(self.bank.questions[0].id)
-        self.notify(self.tr("next_round_started", count=len(session.actions)), timeout=15)
 
-    def _save(
-        self, change: Callable[[SessionKeeper], None], keeper: SessionKeeper | None = None
-    ) -> bool:
-        target = keeper or self._keeper
-        if target is None:
-            return False
-        try:
-            change(target)
-        except StorageError as error:
-            # The change is kept in memory; the dialog offers a way to get it onto a disk.
-            self._save_failed(error)
-        except CocreateError as error:
-            self.notify(error.message, title=self.tr("save_failed"), severity="error", timeout=30)
-            return False
-        return True
+if TYPE_CHECKING:
+    # The App is what screens reach through `shell_of()` and what the navigator is given: mypy
+    # checks here that it keeps the promises of both Protocols.
+    def _is_shell(app: CocreateApp) -> Shell:
+        return app
 
-    # --- two windows, one session; a disk that will not take a save ---------------------------
-
-    def _new_keeper(self, session: Session) -> SessionKeeper:
-        from .session_keeper import SessionKeeper
-
-        return SessionKeeper(self.store, session, self.clock, on_save_failed=self._save_failed)
-
-    def _claim(self, session_id: str) -> LockHolder | None:
-        """Lock the session for this window: None when it is ours now, else who has it open."""
-        if session_id in self._locks:
-            return None
-        lock = SessionLock(self.store.directory, session_id)
-        try:
-            holder = lock.acquire()
-        except OSError:
-            # A folder that cannot be written cannot hold a lock either; the save will say why.
-            return None
-        if holder is None:
-            self._locks[session_id] = lock
-        return holder
-
-    def _offer_open_elsewhere(self, session: Session, holder: LockHolder) -> None:
-        from .dialogs.open_elsewhere import OpenElsewhereChoice, OpenElsewhereDialog
-
-        def chosen(choice: OpenElsewhereChoice | None) -> None:
-            if choice == "read_only":
-                self._show_read_only(session)
-            elif choice == "copy":
-                self._continue_in_copy(session)
-
-        self.push_screen(OpenElsewhereDialog(session.meta.team, holder), chosen)
-
-    def _show_read_only(self, session: Session) -> None:
-        from ..domain.scoring import assess
-        from .screens.results import ResultsScreen
-
-        # Nothing here holds a keeper, so nothing can write the original.
-        self._keeper = None
-        assessment = assess(self.bank, session.answer_values())
-        screen = ResultsScreen(
-            self.bank, session, assessment, self.data_dir, self.clock, read_only=True
-        )
-        self.push_screen(screen)
-
-    def _continue_in_copy(self, session: Session) -> None:
-        from ..domain.session_copy import copy_of
-
-        copy = copy_of(session, self.tr("open_elsewhere_copy_suffix"), self.clock())
-        self._claim(copy.id)
-        self._open_for_editing(copy)
-        if self._save(lambda k: k.save()):
-            self.notify(self.tr("open_elsewhere_copied", team=copy.meta.team), timeout=15)
-
-    def _save_failed(self, error: StorageError) -> None:
-        """A change could not be written: say so plainly, once, and offer a way out."""
-        from .dialogs.save_failed import SaveFailedDialog
-
-        keeper = self._keeper
-        if keeper is None or self._save_dialog_shown:
-            return
-        if self._quiet_save_failures:
-            self.notify(self.tr("save_failed_still"), severity="warning", timeout=5)
-            return
-        dialog = SaveFailedDialog(
-            write_failure_kind(error),
-            error.message,
-            lambda folder: save_copy(keeper.session, folder),
-            Path.home(),
-        )
-        self._save_dialog_shown = True
-        # Pushed after the current handler, so it lands on top of a screen it is about to push.
-        self.call_later(self.push_screen, dialog, self._after_save_failed)
-
-    def _after_save_failed(self, choice: str | None) -> None:
-        self._save_dialog_shown = False
-        keeper = self._keeper
-        if keeper is None:
-            return
-        if choice != "retry":
-            # «Fortsett uten å lagre nå»: the next change tries again, with a toast, not a dialog.
-            self._quiet_save_failures = True
-            return
-        try:
-            keeper.save()
-        except StorageError as error:
-            self._save_failed(error)
-            return
-        self.notify(self.tr("save_recovered"))
+    def _is_host(app: CocreateApp) -> NavigatorHost:
+        return app

@@ -29,6 +29,7 @@ from ..dialogs.action_form import ActionFormDialog
 from ..dialogs.export import ExportDialog
 from ..dialogs.why_score import WhyScoreDialog
 from ..session_keeper import SessionKeeper
+from ..shell import shell_of
 from ..widgets.score_list import ScoreList, ScoreRow
 
 FIRST_ADVICE = 8
@@ -442,11 +443,11 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
 
     def action_open_plan(self) -> None:
         """Show the action plan of this session."""
-        self.app.action_open_plan()
+        shell_of(self).navigator.open_plan()
 
     def action_next_round(self) -> None:
         """Start the team's next round from the open actions."""
-        self.app.action_next_round()
+        shell_of(self).navigator.next_round()
 
     def action_edit(self) -> None:
         """Back to the questions to change answers."""

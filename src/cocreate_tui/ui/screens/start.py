@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,10 +17,8 @@ from ...domain.errors import CocreateError
 from ...domain.storage import SessionStore, SessionSummary
 from ..base import BaseScreen
 from ..messages import OpenSession
+from ..shell import shell_of
 from ..timefmt import local_time
-
-if TYPE_CHECKING:
-    from ..app import CocreateApp
 
 MENU = (
     ("new", "start_new", "app.new_assessment"),
@@ -45,7 +43,6 @@ class StartScreen(BaseScreen[None]):
     ]
 
     AUTO_FOCUS = "#start-menu"
-    app: CocreateApp
 
     def __init__(self, store: SessionStore) -> None:
         super().__init__()
@@ -77,12 +74,12 @@ class StartScreen(BaseScreen[None]):
         yield Footer(compact=True)
 
     def _introduction(self) -> Content:
-        title = self.app.bank_title(self.lang)
+        title = shell_of(self).bank_title(self.lang)
         return Content.assemble((title, "bold $primary"), "\n\n", self.tr("start_lead"))
 
     def on_screen_resume(self) -> None:
         # At start-up the app asks for the list once the first frame is drawn (`on_ready`).
-        if self.app.first_frame_shown:
+        if shell_of(self).first_frame_shown:
             self.load_unfinished()
 
     async def apply_language(self) -> None:
@@ -111,7 +108,7 @@ class StartScreen(BaseScreen[None]):
         if unfinished and any(summary.total is None for summary in unfinished[:UNFINISHED_SHOWN]):
             # The index does not know the bank's size yet: the bank itself tells, loaded off
             # the event loop (None if it is broken; the app then ends and says why).
-            bank = await asyncio.to_thread(self.app.loaded_bank)
+            bank = await asyncio.to_thread(shell_of(self).loaded_bank)
             if bank is None:
                 return
             self._questions = len(bank.questions)
