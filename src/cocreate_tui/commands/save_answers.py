@@ -46,5 +46,4 @@ def _filled(session: Session, bank: Bank, parsed: AnswersFile) -> Session:
     for question_id, note in parsed.notes.items():
         session = session.with_note(question_id, note)
     # A full set of answers is a finished check; a partial one can be continued in the wizard.
-    status = "in_progress" if open_questions(session, bank) else "complete"
-    return session.with_status(status)
+    return session.with_status("in_progress" if open_questions(session, bank) else "complete")

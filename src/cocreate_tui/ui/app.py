@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -63,12 +63,10 @@ class CocreateApp(App[None]):
 
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {cocreate_commands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (100, "-wide"),
-        (120, "-very-wide"),
-    ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (30, "-tall")]
+    # Textual declares these on App as instance attributes (its ClassVar sits inside a union,
+    # which mypy reads as none), so a ClassVar here would be an incompatible override.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (120, "-very-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "key_help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "key_theme", show=False),
@@ -230,7 +228,10 @@ class CocreateApp(App[None]):
         """Open the command palette, with its prompt in the app's language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open's argument as App[object], which App[None] is not (App is
+        # invariant in its result type); it only looks at the screen stack.
+        palette_open = CommandPalette.is_open(cast("App[object]", self))
+        if self.use_command_palette and not palette_open:
             placeholder = self.tr("palette_placeholder")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 

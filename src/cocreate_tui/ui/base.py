@@ -69,6 +69,8 @@ class Localised:
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The active bindings, with descriptions in the app's language (read by the Footer)."""
         assert isinstance(self, DOMNode)
+        # A mixin: the Screen that has active_bindings comes after it in the class's bases,
+        # which mypy cannot see from here.
         bindings: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
         lang = self.lang
         width = self.app.size.width

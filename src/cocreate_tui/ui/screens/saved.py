@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import ColumnKey
 
 from ...domain.errors import CocreateError
 from ...domain.session_index import IndexRow, UnreadableFile
@@ -390,7 +391,7 @@ class SavedScreen(BaseScreen[None]):
 
     def _update_headings(self, table: SavedTable) -> None:
         for key in self._columns:
-            column = table.columns.get(key)  # type: ignore[call-overload]
+            column = table.columns.get(ColumnKey(key))
             if column is not None:
                 column.label = column.label.__class__(self._heading(key))
         table.refresh()
