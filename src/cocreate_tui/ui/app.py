@@ -165,7 +165,7 @@ class CocreateApp(App[None]):
             self.bank_error = error
             self.exit(return_code=1)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def _handle_exception(self, error: Exception) -> None:  # a Textual hook (textual_internals)
         # A bank found broken where a screen needed it ends the app with its problems named,
         # not with a traceback. (Textual's hook for errors in handlers and workers alike.)
         from textual.worker import WorkerFailed

@@ -11,6 +11,7 @@ from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 
 from ..i18n import STRINGS, t
+from .textual_internals import breakpoint_names
 
 if TYPE_CHECKING:
     from ..domain.bank_models import Lang
@@ -116,9 +117,9 @@ def breakpoint_classes(screen: Screen[object], size: Size) -> dict[str, bool]:
         else screen.VERTICAL_BREAKPOINTS
     ) or []
     classes = {name: False for _, name in (*horizontal, *vertical)}
-    for name in screen._get_breakpoint_classes(size.width, horizontal):
+    for name in breakpoint_names(screen, size.width, horizontal):
         classes[name] = True
-    for name in screen._get_breakpoint_classes(size.height, vertical):
+    for name in breakpoint_names(screen, size.height, vertical):
         classes[name] = True
     return classes
 

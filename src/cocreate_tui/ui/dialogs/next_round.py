@@ -12,6 +12,7 @@ from textual.widgets import Button, RadioSet, Static
 
 from ...domain.sessions import Phase
 from ..base import BaseDialog
+from ..textual_internals import highlight_radio
 from ..widgets.choice import Choice
 
 PHASES: tuple[Phase, ...] = get_args(Phase)
@@ -20,7 +21,7 @@ PHASES: tuple[Phase, ...] = get_args(Phase)
 def highlight_pressed(radio_set: RadioSet) -> None:
     """Put the keyboard highlight on the chosen button (Textual starts it on the first)."""
     if radio_set.pressed_index >= 0:
-        radio_set._selected = radio_set.pressed_index  # Textual has no public way to set it.
+        highlight_radio(radio_set, radio_set.pressed_index)  # Textual has no public way.
 
 
 class NextRoundDialog(BaseDialog[Phase | None]):

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.message import Message
@@ -31,6 +30,7 @@ from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.export import ExportDialog
 from ..file_reasons import reason_words
 from ..messages import OpenActionPlan, OpenSession
+from ..textual_internals import unlink_row_caches
 from ..timefmt import local_time
 from ..widgets.table_cell import cell_text
 from ..widgets.text_field import TextField
@@ -103,13 +103,6 @@ def columns_for(width: int) -> tuple[str, ...]:
     return NARROW
 
 
-_ROW_CACHES = (
-    "_row_render_cache", "_cell_render_cache", "_row_renderable_cache", "_line_cache",
-    "_offset_cache", "_ordered_row_cache",
-)  # fmt: skip
-"""The LRU caches that `DataTable._clear_caches` empties (Textual 8.2.8), of rendered rows."""
-
-
 class SavedTable(DataTable[Text]):
     """The saved table: its old rows are freed at once when it is cleared for a new window,
     and the mouse wheel past either end of the window asks for the next one."""
@@ -121,6 +114,7 @@ class SavedTable(DataTable[Text]):
             super().__init__()
             self.down = down
 
+    # Textual hooks (see textual_internals): the wheel past either end asks for more rows.
     def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         if not (event.ctrl or event.shift) and self.scroll_y >= self.max_scroll_y:
             event.prevent_default()
@@ -133,22 +127,18 @@ class SavedTable(DataTable[Text]):
             event.stop()
             self.post_message(self.WheelPastEnd(down=False))
 
-    def _clear_caches(self) -> None:
-        # Textual's LRUCache keeps its entries in a circular list that `clear()` drops whole,
-        # so every cached line, segment and text of the old rows became cyclic garbage; the
-        # full collection that freed it (~50 ms at 50,000 sessions) landed inside a sort.
-        # Unlinked first, they are freed as soon as they are dropped.
-        for name in _ROW_CACHES:
-            cache = getattr(self, name, None)
-            if isinstance(cache, LRUCache):
-                _unlink(cache)
+    def _clear_caches(self) -> None:  # a Textual hook (see textual_internals)
+        # Every cached line, segment and text of the old rows became cyclic garbage; the full
+        # collection that freed it (~50 ms at 50,000 sessions) landed inside a sort. Unlinked
+        # first, they are freed as soon as they are dropped.
+        unlink_row_caches(self)
         super()._clear_caches()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._drawn_at_size = self.size
         return super().render_lines(crop)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def _on_resize(self, event: events.Resize) -> None:  # a Textual hook (see textual_internals)
         # DataTable drops every rendered line on a resize. The first Resize arrives after the
         # first frame is already drawn at that very size, so the table was drawn twice (~17
         # ms); lines drawn at the size the event reports are still right, and are kept.
@@ -156,14 +146,6 @@ class SavedTable(DataTable[Text]):
         # only other one.)
         if event.size == getattr(self, "_drawn_at_size", None):
             event.prevent_default()
-
-
-def _unlink(cache: LRUCache[object, object]) -> None:
-    links = getattr(cache, "_cache", None)
-    if isinstance(links, dict):
-        for link in links.values():
-            if isinstance(link, list):
-                link.clear()
 
 
 class SavedScreen(BaseScreen[None]):

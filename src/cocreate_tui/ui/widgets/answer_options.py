@@ -39,7 +39,8 @@ class AnswerOptions(OptionList):
     _size_is_stale = False
     """New options are set and the list still has the last question's size."""
 
-    def _on_resize(self, event: events.Resize | None = None) -> None:
+    def _on_resize(self, event: events.Resize | None = None) -> None:  # a Textual hook
+        # (see textual_internals; OptionList's takes no event, Textual passes it to ours)
         # OptionList drops every rendered row on any resize, so a question whose options
         # are taller than the last one's was drawn twice. Rows depend on the width only.
         width = self.scrollable_content_region.width
@@ -69,7 +70,7 @@ class AnswerOptions(OptionList):
     # Scrollbars are decided at the next layout, when the list has its new size. Decided at
     # once, against the last question's height, a taller list got a scrollbar for a moment:
     # its rows were wrapped narrower, and the screen was laid out and drawn twice.
-    # (Textual 8.2.8 internals.)
+    # (Textual hooks: see textual_internals.)
 
     def _refresh_scrollbars(self) -> None:
         if not self._size_is_stale:

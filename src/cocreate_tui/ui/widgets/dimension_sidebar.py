@@ -10,6 +10,12 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..textual_internals import (
+    option_heights,
+    option_line_span,
+    option_render_cache,
+    set_option_prompt,
+)
 from .row_visual import RowVisual
 
 DONE_MARK = "✓"
@@ -58,13 +64,13 @@ class DimensionSidebar(OptionList):
 
         An answer changes one or two rows. `set_options` (and `replace_option_prompt`, which
         clears every cached row) redraws them all, which cost about 4 ms of each answer.
-        Uses OptionList internals (Textual 8.2.8): the line cache's heights and first lines.
+        Uses OptionList internals (see textual_internals): its lines' heights and first lines.
         """
         if [e.dimension_id for _, e, _ in self._rows] != [e.dimension_id for e in entries]:
             return False
         padding = self.get_component_styles("option-list--option").padding
         width = self.scrollable_content_region.width - padding.width
-        heights = self._line_cache.heights
+        heights = option_heights(self)
         changed: list[tuple[int, RowVisual]] = []
         for index, (mark, entry) in enumerate(zip(marks, entries, strict=True)):
             if (mark, entry) == self._rows[index][:2]:
@@ -81,12 +87,12 @@ class DimensionSidebar(OptionList):
     def _replace_row(self, index: int, row: RowVisual) -> None:
         """Give option `index` the drawing `row` (as tall as the last) and redraw it alone."""
         option = self.get_option_at_index(index)
-        option._set_prompt(row)
+        set_option_prompt(option, row)
         # The option's drawn lines are cached by option, style and padding.
-        cache = self._option_render_cache
+        cache = option_render_cache(self)
         for key in [key for key in cache.keys() if key[0] is option]:  # noqa: SIM118 (no __iter__)
             cache.discard(key)
-        self.refresh_lines(self._line_cache.index_to_line[index], self._line_cache.heights[index])
+        self.refresh_lines(*option_line_span(self, index))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.widgets import Static
 
+# `_size_updated` is a Textual hook, pinned in textual_internals.
+
 
 class SizedText(Static):
     """A Static whose change of size needs no second layout pass."""

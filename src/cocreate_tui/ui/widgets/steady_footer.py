@@ -8,7 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
+
+from ..textual_internals import (
+    FooterKey,
+    FooterLabel,
+    KeyGroup,
+    footer_bindings_ready,
+    set_footer_key_enabled,
+)
 
 Shown = dict[str, tuple[Binding, bool, str]]
 """What the footer shows, as Textual's Footer picks it: per action its binding, whether it is
@@ -33,12 +40,13 @@ class SteadyFooter(Footer):
         """What the footer's keys were composed from."""
 
     def compose(self) -> ComposeResult:
-        self._composed = _state(self.screen) if self._bindings_ready else ({}, None)
+        self._composed = _state(self.screen) if footer_bindings_ready(self) else ({}, None)
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         attached = self.is_attached and screen is self.screen and screen.app.app_focus
-        if not (attached and self._bindings_ready and self._update_in_place(_state(screen))):
+        ready = footer_bindings_ready(self)
+        if not (attached and ready and self._update_in_place(_state(screen))):
             super().bindings_changed(screen)
 
     def _update_in_place(self, state: State) -> bool:
@@ -60,9 +68,7 @@ class SteadyFooter(Footer):
                 continue
             entry = shown.get(key.action)
             key.display = entry is not None
-            enabled = entry is not None and entry[1]
-            key._disabled = not enabled
-            key.set_class(not enabled, "-disabled")
+            set_footer_key_enabled(key, entry is not None and entry[1])
         for group in self.query(KeyGroup):
             group.display = any(key.display for key in group.query(FooterKey))
             label = _label_after(group)

@@ -1,0 +1,127 @@
+"""Textual's private API that the app relies on, in one place, each use pinned by a test.
+
+Textual (pinned in pyproject) offers no public way to do these, and each was measured to matter
+(frames drawn once rather than twice, memory freed at once). A Textual upgrade may remove or
+change any of them without notice; tests/ui/test_textual_internals.py then fails naming the one
+that changed. Code elsewhere calls the functions here, never a private name itself, except
+for the hooks in `OVERRIDDEN_HOOKS`, which our classes override (a test finds every private
+override in `ui/` and requires it to be listed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from textual.cache import LRUCache
+
+# A private module: Footer's parts, which the steady footer shows and hides in place.
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.visual import VisualType
+    from textual.widgets import DataTable, Footer, OptionList, RadioSet
+    from textual.widgets.option_list import Option
+
+__all__ = [
+    "DATA_TABLE_ROW_CACHES",
+    "OVERRIDDEN_HOOKS",
+    "FooterKey",
+    "FooterLabel",
+    "KeyGroup",
+    "breakpoint_names",
+    "footer_bindings_ready",
+    "highlight_radio",
+    "option_heights",
+    "option_line_span",
+    "option_render_cache",
+    "set_footer_key_enabled",
+    "set_option_prompt",
+    "unlink_row_caches",
+]
+
+OVERRIDDEN_HOOKS: Final[Mapping[str, str]] = {
+    # Where Textual defines the hook: its signature there, as our overrides expect it.
+    "textual.app.App._handle_exception": "(self, error: 'Exception') -> 'None'",
+    "textual.widgets._data_table.DataTable._clear_caches": "(self) -> 'None'",
+    "textual.widgets._data_table.DataTable._on_resize": "(self, _: 'events.Resize') -> 'None'",
+    "textual.widgets._option_list.OptionList._on_resize": "(self)",
+    "textual.widget.Widget._refresh_scrollbars": "(self) -> 'None'",
+    "textual.widget.Widget._size_updated": (
+        "(self, size: 'Size', virtual_size: 'Size', container_size: 'Size', "
+        "layout: 'bool' = True) -> 'bool'"
+    ),
+    "textual.scroll_view.ScrollView._size_updated": (
+        "(self, size: 'Size', virtual_size: 'Size', container_size: 'Size', "
+        "layout: 'bool' = True) -> 'bool'"
+    ),
+    "textual.widget.Widget._on_mouse_scroll_down": (
+        "(self, event: 'events.MouseScrollDown') -> 'None'"
+    ),
+    "textual.widget.Widget._on_mouse_scroll_up": "(self, event: 'events.MouseScrollUp') -> 'None'",
+}
+"""Private methods of Textual that our widgets override, by where Textual defines them."""
+
+DATA_TABLE_ROW_CACHES: Final = (
+    "_row_render_cache", "_cell_render_cache", "_row_renderable_cache", "_line_cache",
+    "_offset_cache", "_ordered_row_cache",
+)  # fmt: skip
+"""The LRU caches that `DataTable._clear_caches` empties, of rendered rows."""
+
+
+def breakpoint_names(
+    screen: Screen[Any], dimension: int, breakpoints: list[tuple[int, str]]
+) -> set[str]:
+    """The breakpoint classes Textual gives `screen` for a width or height of `dimension`."""
+    return screen._get_breakpoint_classes(dimension, breakpoints)
+
+
+def highlight_radio(radio_set: RadioSet, index: int) -> None:
+    """Put the keyboard highlight of `radio_set` on button `index`."""
+    radio_set._selected = index
+
+
+def unlink_row_caches(table: DataTable[Any]) -> None:
+    """Unlink the entries of `table`'s row caches, so they are freed as soon as dropped.
+
+    Textual's LRUCache keeps its entries in a circular list that `clear()` drops whole, so
+    every cached line of the old rows became cyclic garbage, left to a full collection.
+    """
+    for name in DATA_TABLE_ROW_CACHES:
+        cache = getattr(table, name, None)
+        if isinstance(cache, LRUCache):
+            for link in cache._cache.values():
+                link.clear()
+
+
+def footer_bindings_ready(footer: Footer) -> bool:
+    """Whether Textual's Footer has the screen's bindings to show yet."""
+    return footer._bindings_ready
+
+
+def set_footer_key_enabled(key: FooterKey, enabled: bool) -> None:
+    """Show `key` enabled or disabled, as Footer does when it composes its keys."""
+    key._disabled = not enabled
+    key.set_class(not enabled, "-disabled")
+
+
+def set_option_prompt(option: Option, prompt: VisualType) -> None:
+    """Give `option` a new prompt without rebuilding the list's options."""
+    option._set_prompt(prompt)
+
+
+def option_render_cache(option_list: OptionList) -> LRUCache[Any, Any]:
+    """The cache of `option_list`'s drawn lines, keyed by option, style and padding first."""
+    return option_list._option_render_cache
+
+
+def option_heights(option_list: OptionList) -> dict[int, int]:
+    """How many lines each option of `option_list` was last drawn on, by index."""
+    return option_list._line_cache.heights
+
+
+def option_line_span(option_list: OptionList, index: int) -> tuple[int, int]:
+    """The first line option `index` is drawn on, and how many lines it takes."""
+    lines = option_list._line_cache
+    return lines.index_to_line[index], lines.heights[index]

@@ -1,0 +1,159 @@
+"""Each private piece of Textual the app relies on still exists and behaves as relied on.
+
+A Textual upgrade that removes or changes one fails the test named after it; the fix goes into
+`ui/textual_internals.py` (and the override it names), nowhere else.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+from textual.cache import LRUCache
+from textual.reactive import Reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList, RadioSet
+from textual.widgets.option_list import Option
+
+import cocreate_tui.ui
+from cocreate_tui.ui import textual_internals
+from cocreate_tui.ui.textual_internals import (
+    DATA_TABLE_ROW_CACHES,
+    OVERRIDDEN_HOOKS,
+    FooterKey,
+    breakpoint_names,
+    footer_bindings_ready,
+    option_heights,
+    option_line_span,
+    option_render_cache,
+    set_footer_key_enabled,
+    set_option_prompt,
+    unlink_row_caches,
+)
+
+UI = Path(cocreate_tui.ui.__file__).parent
+
+
+def _textual_class(path: str) -> tuple[type, str]:
+    module_name, class_name, method = path.rsplit(".", 2)
+    return getattr(importlib.import_module(module_name), class_name), method
+
+
+@pytest.mark.parametrize("hook", sorted(OVERRIDDEN_HOOKS))
+def test_overridden_hook(hook: str) -> None:
+    owner, method = _textual_class(hook)
+    assert method in vars(owner), f"{hook} is gone"
+    assert str(inspect.signature(getattr(owner, method))) == OVERRIDDEN_HOOKS[hook]
+
+
+def _our_classes() -> list[type]:
+    classes = []
+    for found in pkgutil.walk_packages([str(UI)], "cocreate_tui.ui."):
+        module = importlib.import_module(found.name)
+        classes.extend(
+            value
+            for value in vars(module).values()
+            if inspect.isclass(value) and value.__module__ == module.__name__
+        )
+    return classes
+
+
+def test_every_private_textual_override_in_ui_is_listed() -> None:
+    unlisted = []
+    for cls in _our_classes():
+        for name, value in vars(cls).items():
+            if not name.startswith("_") or name.startswith("__") or not callable(value):
+                continue
+            for base in cls.__mro__[1:]:
+                if base.__module__.startswith("textual") and name in vars(base):
+                    hook = f"{base.__module__}.{base.__qualname__}.{name}"
+                    if hook not in OVERRIDDEN_HOOKS:
+                        unlisted.append(f"{cls.__qualname__}.{name} overrides {hook}")
+                    break
+    assert unlisted == []
+
+
+_PRIVATE_USES = re.compile(
+    r"from textual[\w.]*\._|\.(_get_breakpoint_classes|_selected|_cache|_bindings_ready"
+    r"|_disabled|_set_prompt|_option_render_cache|_line_cache)\b"
+)
+
+
+def test_no_private_textual_name_is_used_outside_textual_internals() -> None:
+    found = [
+        f"{path.relative_to(UI)}:{number}"
+        for path in UI.rglob("*.py")
+        if path.name != "textual_internals.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _PRIVATE_USES.search(line)
+    ]
+    assert found == []
+
+
+def test_textual_widgets__footer() -> None:
+    key = FooterKey("s", "s", "Lagre", "save")
+    assert key._disabled is False
+    set_footer_key_enabled(key, False)
+    assert key._disabled is True
+    assert key.has_class("-disabled")
+    set_footer_key_enabled(key, True)
+    assert (key._disabled, key.has_class("-disabled")) == (False, False)
+    assert {"FooterLabel", "KeyGroup"} <= set(vars(textual_internals))
+
+
+def test_footer__bindings_ready() -> None:
+    assert isinstance(vars(Footer)["_bindings_ready"], Reactive)
+    assert footer_bindings_ready(Footer()) is False
+
+
+def test_screen__get_breakpoint_classes() -> None:
+    breakpoints = [(0, "-narrow"), (100, "-wide"), (120, "-very-wide")]
+    assert breakpoint_names(Screen(), 110, breakpoints) == {"-wide"}
+    assert breakpoint_names(Screen(), 99, breakpoints) == {"-narrow"}
+
+
+def test_radio_set__selected() -> None:
+    selected = vars(RadioSet)["_selected"]
+    assert isinstance(selected, Reactive)
+    # Setting it is what moves the highlight: RadioSet watches it.
+    assert "watch__selected" in vars(RadioSet)
+
+
+def test_lru_cache__cache_and_data_table_row_caches() -> None:
+    table: DataTable[str] = DataTable()
+    links = []
+    for name in DATA_TABLE_ROW_CACHES:
+        cache = getattr(table, name)
+        assert isinstance(cache, LRUCache), name
+        cache["key"] = "value"
+        links.append(cache._cache["key"])
+    assert all(link != [] for link in links)
+    unlink_row_caches(table)
+    assert all(link == [] for link in links)
+
+
+def test_data_table__clear_caches_clears_the_row_caches() -> None:
+    table: DataTable[str] = DataTable()
+    for name in DATA_TABLE_ROW_CACHES:
+        getattr(table, name)["key"] = "value"
+    table._clear_caches()
+    assert [name for name in DATA_TABLE_ROW_CACHES if len(getattr(table, name))] == []
+
+
+def test_option__set_prompt() -> None:
+    option = Option("før")
+    set_option_prompt(option, "etter")
+    assert option.prompt == "etter"
+
+
+def test_option_list__option_render_cache_and__line_cache() -> None:
+    option_list = OptionList("a", "b")
+    assert isinstance(option_render_cache(option_list), LRUCache)
+    option_list._line_cache.index_to_line[1] = 3
+    option_list._line_cache.heights[1] = 2
+    assert option_line_span(option_list, 1) == (3, 2)
+    assert option_heights(option_list) == {1: 2}
