@@ -36,6 +36,11 @@ _SCORED_UPDATE: Final = (
     f"UPDATE sessions SET {', '.join(f'{name} = ?' for name in Scores._fields[:-1])} WHERE id = ?"
 )
 """Stores a `Scores` record but its JSON tail, which goes to the listing."""
+# Made once: a save writes one row of each.
+_INSERT_FILE: Final = FILES.insert("INSERT")
+_INSERT_SESSION: Final = SESSIONS.insert()
+_INSERT_LISTING: Final = LISTING.insert()
+_INSERT_ANSWERS: Final = ANSWERS.insert()
 
 Entry = tuple[str, int, int, int]
 """A file in the sessions folder: name, size, mtime_ns, ctime_ns (a plain tuple: a chunk of
@@ -219,7 +224,7 @@ def write_read_files(connection: sqlite3.Connection, read: list[Read], started: 
     write_sessions(connection, readable, started)
     delete_files(connection, [entry[0] for entry, _ in unreadable])
     connection.executemany(
-        FILES.insert("INSERT"),
+        _INSERT_FILE,
         [FileRow(*entry, _is_racy(entry, started), reason) for entry, reason in unreadable],
     )
 
@@ -233,19 +238,19 @@ def write_sessions(
     # Deleted first: a file edited behind our back may now hold another id.
     delete_files(connection, [entry[0] for entry, _, _ in rows])
     connection.executemany(
-        FILES.insert("INSERT"),
+        _INSERT_FILE,
         [FileRow(*entry, _is_racy(entry, started), None) for entry, _, _ in rows],
     )
-    connection.executemany(SESSIONS.insert(), [indexed.row for _, indexed, _ in rows])
+    connection.executemany(_INSERT_SESSION, [indexed.row for _, indexed, _ in rows])
     connection.executemany(
-        LISTING.insert(),
+        _INSERT_LISTING,
         [
             ListingRow(indexed.row.updated_us, indexed.row.id, indexed.json_head, indexed.json_tail)
             for _, indexed, _ in rows
         ],
     )
     connection.executemany(
-        ANSWERS.insert(),
+        _INSERT_ANSWERS,
         # Compressed: a 50-question session's values are 1.2 KB of JSON, 0.3 KB zipped.
         [AnswersRow(indexed.row.id, zlib.compress(values.encode())) for _, indexed, values in rows],
     )

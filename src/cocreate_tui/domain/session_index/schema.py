@@ -85,6 +85,7 @@ straight through."""
 ANSWERS: Final = Table("answers", AnswersRow, ("id",))
 """The answer values, so a new bank rescores without re-reading any file."""
 TABLES: Final = (META, FILES, SESSIONS, LISTING, ANSWERS)
+_INSERT_META: Final = META.insert()
 _TABLE_NAMES: Final = frozenset(table.name for table in TABLES)
 
 _LEVEL_ORDER: Final = (
@@ -244,7 +245,7 @@ def get_meta(connection: sqlite3.Connection) -> dict[str, Any]:
 
 def set_meta(connection: sqlite3.Connection, key: str, value: str | None) -> None:
     """Store one `meta` value."""
-    connection.execute(META.insert(), MetaRow(key, value))
+    connection.execute(_INSERT_META, MetaRow(key, value))
 
 
 def _sqlite_code(error: sqlite3.Error) -> int:
