@@ -65,6 +65,7 @@ def make_bank(
         policy=Policy(
             levels=Levels(
                 not_ready=LevelText(label=text("Ikke klar"), summary=text("Forbered.")),
+                strengthen=LevelText(label=text("Nesten klar"), summary=text("Styrk.")),
                 thin=PassingLevel(label=text("Tynn"), summary=text("Tynn."), min_overall=50),
                 thick=PassingLevel(label=text("Tykk"), summary=text("Tykk."), min_overall=75),
                 undetermined=LevelText(label=text("Uavklart"), summary=text("Avklar.")),

@@ -313,6 +313,7 @@ def test_a_third_round_names_the_round_just_before(tiny_bank: Bank) -> None:
 
 def test_not_ready_teams_are_offered_the_same_phase_again() -> None:
     assert next_phase("before_inviting", "not_ready") == "before_inviting"
+    assert next_phase("before_inviting", "strengthen") == "before_inviting"
     assert next_phase("before_inviting", "thin") == "after_first_meeting"
     assert next_phase("after_first_meeting", "thick") == "evaluation"
     assert next_phase("evaluation", "undetermined") == "evaluation"

@@ -49,7 +49,7 @@ def test_every_problem_is_named_at_once(tiny_bank: Bank) -> None:
         'answers.anchor_up: 9 is not an option; use 0, 1, 2, 3, 4 or "unknown"',
         "answers.nope: no such question in the bank",
         'answers.anchor_across: 3 is not an option; use 0, 2, 4 or "unknown"',
-        "answers.calendar: '2' is not a value; use 0, 1, 2, 3 or \"unknown\"",
+        'answers.calendar: \'2\' is not a value; use 0, 1, 2, 3, "unknown" or "not_applicable"',
         'answers.duration: True is not a value; use 0, 2, 4 or "unknown"',
         "meta.colour: unknown key; expected one of: team, organisation, service_area, respondent, role, mode, phase",
     ]

@@ -57,7 +57,7 @@ def test_bank_option_applies_after_the_command_too(
     code, out, _ = run(capsys, "bank", "show", "--json", "--bank", str(bank_dir))
     assert code == 0
     dump = json.loads(out)
-    assert dump["bank"] == {"id": "tiny", "version": "0.1"}
+    assert dump["bank"] == {"id": "tiny", "version": "0.1", "strict_blockers": False}
     assert [d["id"] for d in dump["dimensions"]] == ["anchoring", "time", "ambition"]
     lesson = dump["lessons"][0]
     assert set(lesson) >= {"id", "section", "kind", "title", "advice", "quote"}
@@ -96,7 +96,12 @@ def test_score_json_shape(
         "section": "3.7",
         "blocker": True,
         "questions": ["anchor_up"],
+        "stop_quote": "før innbyggerne inviteres",
+        "law": ["https://lovdata.no/lov/2021-06-11-74"],
     }
+    assert verdict["level_reasons"] == [
+        {"kind": "blocker", "lesson": "anchor-first", "questions": ["anchor_up"]}
+    ]
     assert verdict["ambition"]["level"] == "thick"
     assert set(verdict) >= {
         "level",

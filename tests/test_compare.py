@@ -37,6 +37,7 @@ def test_horten_before_and_after_consolidating(tiny_bank: Bank) -> None:
     step = compare_sessions(tiny_bank, [before, after]).overall_change
 
     assert (step.level_before, step.level_after, step.level_changed) == ("not_ready", "thick", True)
+    assert step.level_direction == "better"
     assert step.overall_before == pytest.approx(100 / 9)
     assert step.overall_after == pytest.approx(800 / 9)
     assert step.overall_delta == pytest.approx(700 / 9)
@@ -147,3 +148,12 @@ def test_fewer_than_two_or_the_same_session_twice_is_refused(tiny_bank: Bank) ->
         compare_sessions(tiny_bank, [session])
     with pytest.raises(ValueError, match="more than once"):
         compare_sessions(tiny_bank, [session, session])
+
+
+def test_levels_are_ordered_with_undetermined_apart() -> None:
+    from cocreate_tui.domain.scoring import level_rank
+
+    order = ["not_ready", "strengthen", "thin", "thick"]
+    ranks = [level_rank(level) for level in order]  # type: ignore[arg-type]
+    assert ranks == sorted(ranks) and len(set(ranks)) == 4
+    assert level_rank("undetermined") is None

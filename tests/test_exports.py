@@ -205,6 +205,11 @@ def test_html_is_self_contained_and_safe(
     text = EXPORTS[name](tiny_bank, before, after, "nb", True)
     lower = text.lower()
     assert "<script" not in lower
+    # The only addresses are the laws the lessons cite, as plain text for the reader: no link,
+    # nothing the browser would fetch.
+    cited = [law.url for lesson in tiny_bank.lessons for law in lesson.law]
+    for url in cited:
+        lower, text = lower.replace(url.lower(), ""), text.replace(url, "")
     assert "http://" not in lower and "https://" not in lower
     assert HTML_URL.search(text) is None
     for tag in ("<link", "<img", "<iframe", "<object", "<embed", "@import", "url(", "<a "):
@@ -290,7 +295,7 @@ def test_comparison_json_shape(tiny_bank: Bank, before: Session, after: Session)
     assert data["format"] == "cocreate-comparison" and data["format_version"] == 1
     assert [s["id"] for s in data["sessions"]] == [before.id, after.id]
     step = data["steps"][0]
-    assert step["level"] == {"before": "not_ready", "after": "thick"}
+    assert step["level"] == {"before": "not_ready", "after": "thick", "direction": "better"}
     assert step["overall"] == {"before": 11.1, "after": 88.9, "delta": 77.8}
     assert step["dimensions"]["anchoring"] == {"before": 0.0, "after": 83.3, "delta": 83.3}
     assert step["blockers_cleared"] == ["anchor-first"]

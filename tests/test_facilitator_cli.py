@@ -310,11 +310,15 @@ def test_compare_json_and_terminal(
     data = json.loads(out)
     assert data["format"] == "cocreate-comparison"
     assert [s["id"] for s in data["sessions"]] == [before.id, after.id]
-    assert data["overall_change"]["level"] == {"before": "not_ready", "after": "thick"}
+    assert data["overall_change"]["level"] == {
+        "before": "not_ready",
+        "after": "thick",
+        "direction": "better",
+    }
     assert data["overall_change"]["blockers_cleared"] == ["anchor-first"]
     code, out, _ = run(capsys, bank_dir, "--lang", "en", "compare", before.id, after.id)
     assert code == 0
-    assert "Comparison over time: Horten" in out and "The verdict has changed" in out
+    assert "Comparison over time: Horten" in out and "The verdict is better" in out
 
 
 def test_compare_needs_two_different_sessions(

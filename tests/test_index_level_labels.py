@@ -29,7 +29,7 @@ def test_the_labels_of_the_scoring_bank_are_known_without_loading_it(tmp_path: P
     source = BankSource(bank_dir)
     labels = SessionIndex(data, source).level_labels()
     assert labels == level_labels_of(load_bank(bank_dir))
-    assert set(labels) == {"not_ready", "thin", "thick", "undetermined"}
+    assert set(labels) == {"not_ready", "strengthen", "thin", "thick", "undetermined"}
     assert source.loaded is None  # answered from the index alone
 
 

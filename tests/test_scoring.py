@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cocreate_tui.domain.bank_models import Bank
-from cocreate_tui.domain.scoring import UNKNOWN, AnswerValue, assess
+from cocreate_tui.domain.bank_models import Bank, Question
+from cocreate_tui.domain.scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue, assess, level_rank
 
 FULL = {"anchor_up": 4, "anchor_across": 4, "calendar": 3, "duration": 4}
 
@@ -106,10 +106,13 @@ SETTINGS = settings(
 
 
 def answers_for(bank: Bank) -> st.SearchStrategy[dict[str, AnswerValue]]:
-    per_question = {
-        q.id: st.one_of(st.none(), st.just(UNKNOWN), st.sampled_from([o.value for o in q.options]))
-        for q in bank.questions
-    }
+    def values(q: Question) -> st.SearchStrategy[AnswerValue | None]:
+        specials: list[AnswerValue | None] = [None, UNKNOWN]
+        if q.not_applicable:
+            specials.append(NOT_APPLICABLE)
+        return st.one_of(st.sampled_from(specials), st.sampled_from([o.value for o in q.options]))
+
+    per_question = {q.id: values(q) for q in bank.questions}
     return st.fixed_dictionaries(per_question).map(
         lambda answers: {k: v for k, v in answers.items() if v is not None}
     )
@@ -179,3 +182,82 @@ def test_all_unknown_is_undetermined(bank_fixture: str, request: pytest.FixtureR
     assert result.level == "undetermined"
     assert result.overall is None
     assert result.unknown == [q.id for q in bank.questions]
+
+
+@pytest.mark.parametrize("bank_fixture", BANKS)
+@SETTINGS
+@given(data=st.data())
+def test_raising_one_answer_never_adds_a_blocker_nor_lowers_the_level(
+    bank_fixture: str, request: pytest.FixtureRequest, data: st.DataObject
+) -> None:
+    bank: Bank = request.getfixturevalue(bank_fixture)
+    answers = data.draw(answers_for(bank))
+    raisable = [
+        q
+        for q in bank.questions
+        if isinstance(answers.get(q.id), int) and answers[q.id] < q.max_value
+    ]
+    if not raisable:
+        return
+    question = data.draw(st.sampled_from(raisable))
+    higher = data.draw(
+        st.sampled_from([o.value for o in question.options if o.value > answers[question.id]])
+    )
+    before, after = assess(bank, answers), assess(bank, {**answers, question.id: higher})
+    assert set(after.blockers) <= set(before.blockers)
+    # not_ready < strengthen < thin < thick; undetermined stands apart from that order.
+    rank_before, rank_after = level_rank(before.level), level_rank(after.level)
+    if rank_before is not None and rank_after is not None:
+        assert rank_after >= rank_before
+
+
+@pytest.mark.parametrize("bank_fixture", BANKS)
+@SETTINGS
+@given(data=st.data())
+def test_not_applicable_never_counts_towards_coverage(
+    bank_fixture: str, request: pytest.FixtureRequest, data: st.DataObject
+) -> None:
+    bank: Bank = request.getfixturevalue(bank_fixture)
+    result = assess(bank, data.draw(answers_for(bank)))
+    readiness = {d.id for d in bank.readiness_dimensions}
+    counted = [
+        q for q in bank.questions if q.dimension in readiness and q.id not in result.not_applicable
+    ]
+    assert result.counted == len(counted)
+    assert not set(result.not_applicable) & set(result.unknown + result.unanswered)
+    raised = {q for qs in result.blocker_triggers.values() for q in qs}
+    assert not raised & set(result.not_applicable)
+
+
+def _shipped_blocker_rules() -> list[tuple[str, str, int]]:
+    # Read at collection time, so each rule of the shipped bank is a test of its own.
+    from cocreate_tui.domain.bank_loader import load_bank
+    from cocreate_tui.domain.bank_location import shipped_bank_dir
+
+    bank = load_bank(shipped_bank_dir())
+    return [(q.id, rule.lesson, rule.at_most) for q in bank.questions for rule in q.blockers]
+
+
+SHIPPED_BLOCKERS = _shipped_blocker_rules()
+
+
+@pytest.mark.parametrize(
+    ("question_id", "lesson_id", "at_most"),
+    SHIPPED_BLOCKERS,
+    ids=[f"{q}-{lesson}" for q, lesson, _ in SHIPPED_BLOCKERS],
+)
+def test_each_shipped_blocker_rule_fires_at_the_lowest_option_and_not_above(
+    shipped_bank: Bank, question_id: str, lesson_id: str, at_most: int
+) -> None:
+    question = shipped_bank.question(question_id)
+    assert question is not None
+    # Every other question at its top, so only this answer can raise a blocker.
+    top = {q.id: q.max_value for q in shipped_bank.questions}
+    lowest = assess(shipped_bank, {**top, question_id: question.min_value})
+    assert lesson_id in lowest.blockers
+    assert question_id in lowest.blocker_triggers[lesson_id]
+    assert lowest.level == "not_ready"
+    for option in question.options:
+        result = assess(shipped_bank, {**top, question_id: option.value})
+        raised = question_id in result.blocker_triggers.get(lesson_id, [])
+        assert raised is (option.value <= at_most), option.value

@@ -38,6 +38,8 @@ kind = "blocker"
 title = { nb = "Forankre først", en = "Anchor first" }
 advice = { nb = "Forankre.", en = "Anchor." }
 quote = "Det er viktig at det er gode forberedelser"
+stop_quote = "før innbyggerne inviteres"
+law = [{ name = "Tolkeloven", year = 2022, url = "https://lovdata.no/lov/2021-06-11-74", note = { nb = "Bruk kvalifisert tolk.", en = "Use a qualified interpreter." } }]
 
 [[lessons]]
 id = "take-time"
@@ -88,6 +90,7 @@ options = [
 [[questions]]
 id = "calendar"
 dimension = "time"
+not_applicable = true
 text = { nb = "Tid i kalenderen?", en = "Time in the calendar?" }
 help = { nb = "Fordi.", en = "Because." }
 lessons = ["take-time"]
@@ -121,8 +124,13 @@ dimension_weights = { anchoring = 2.0 }
 label = { nb = "Ikke klare", en = "Not ready" }
 summary = { nb = "Forbered.", en = "Prepare." }
 
+[policy.levels.strengthen]
+label = { nb = "Nesten klare", en = "Almost ready" }
+summary = { nb = "Styrk.", en = "Strengthen." }
+
 [policy.levels.thin]
 min_overall = 50
+min_dimension = 25
 label = { nb = "Tynn", en = "Thin" }
 summary = { nb = "Tynn.", en = "Thin." }
 
@@ -153,6 +161,17 @@ lessons = ["thin-thick"]
 id = "one-meeting"
 conditions = [{ question = "duration", at_most = 0 }, { question = "calendar", at_most = 1 }]
 text = { nb = "Ett møte er ikke samskaping.", en = "One meeting is not co-creation." }
+
+[[policy.advice]]
+id = "across-or-no-calendar"
+any_of = [{ question = "anchor_across", at_most = 0 }, { question = "calendar", not_applicable = true }]
+text = { nb = "Snakk med de andre enhetene.", en = "Talk to the other units." }
+
+[[policy.advice]]
+id = "a-hearing"
+placement = "verdict"
+conditions = [{ question = "duration", at_most = 0 }]
+text = { nb = "Dette er en høring, ikke samskaping.", en = "This is a hearing, not co-creation." }
 """
 
 FILES = {

@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("answers", type=path_argument, metavar="ANSWERS", help="the answers file")
     score.add_argument("--json", action="store_true", help="print the verdict as JSON")
     score.add_argument(
+        "--all", action="store_true", help="print every recommendation, not only the top ones"
+    )
+    score.add_argument(
         "--save",
         action="store_true",
         help="store the answers as a session and print only its id",

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from .console_views import render_assessment
 from .domain.bank_models import Bank, Lang
+from .domain.drift import session_drift
 from .domain.exports.common import meta_rows
 from .domain.scoring import Assessment
 from .domain.sessions import Session, orphaned_answers
@@ -74,7 +75,13 @@ def render_session(
     notes = (
         {q: escape(a.note) for q, a in session.answers.items() if a.note} if include_notes else None
     )
-    render_assessment(bank, assessment, lang, notes=notes, console=console)
+    drift = session_drift(bank, session)
+    render_assessment(bank, assessment, lang, notes=notes, console=console, drift=drift)
+    if drift.changed:
+        console.print(f"\n[b]{t('drift_changed', lang)}[/b]")
+        for question_id in drift.changed:
+            question = bank.question(question_id)
+            console.print(f"- {question.text.get(lang) if question else question_id}", markup=False)
     if not include_notes:
         console.print(f"\n{t('notes_left_out', lang)}.")
     orphaned = orphaned_answers(session, bank)

@@ -34,6 +34,78 @@ STRINGS: dict[str, tuple[str, str]] = {
     "because_of": ("fordi dere svarte", "because you answered"),
     "unknown": ("Vet ikke", "Don't know"),
     "from_report": ("Fra rapporten", "From the report"),
+    "not_applicable": ("Gjelder ikke oss", "Does not apply to us"),
+    "not_applicable_heading": ("Gjelder ikke oss", "Does not apply to us"),
+    "key_not_applicable": ("Gjelder ikke oss", "Does not apply to us"),
+    "help_key_not_applicable": (
+        "Gjelder ikke oss (der spørsmålet tilbyr det)",
+        "Does not apply to us (where the question offers it)",
+    ),
+    "reason_missing": ("Dette mangler: {items}.", "This is missing: {items}."),
+    "reason_weak_areas": (
+        "Svake områder (under {floor} poeng): {items}.",
+        "Weak areas (below {floor} points): {items}.",
+    ),
+    "reason_area": ("{name} {score}", "{name} {score}"),
+    "reason_overall_below": (
+        "Samlet poengsum er {score} av 100; tynn samskaping krever minst {floor}.",
+        "The overall score is {score} of 100; thin co-creation needs at least {floor}.",
+    ),
+    "reason_towards_thick_areas": (
+        "Før dere går mot tykk samskaping, styrk: {items} (under {floor} poeng).",
+        "Before moving towards thick co-creation, strengthen: {items} (below {floor} points).",
+    ),
+    "reason_towards_thick_overall": (
+        "Samlet poengsum er {score}; tykk samskaping krever minst {floor}.",
+        "The overall score is {score}; thick co-creation needs at least {floor}.",
+    ),
+    "reason_coverage": (
+        "For få svar til en vurdering: minst {needed} % av spørsmålene må være besvart.",
+        "Too few answers for a verdict: at least {needed} % of the questions must be answered.",
+    ),
+    "reason_blocker_unknown": (
+        "Disse spørsmålene avgjør om dere kan starte, og er ikke avklart: {items}.",
+        "These questions decide whether you can start, and are not clear: {items}.",
+    ),
+    "rests_on": (
+        "Tallene bygger på {answered} av {counted} svar",
+        "The figures rest on {answered} of {counted} answers",
+    ),
+    "area_thin": ("bare {answered} av {total} besvart", "only {answered} of {total} answered"),
+    "stop_reason": ("Rapporten: «{quote}»", "The report: «{quote}»"),
+    "law_now": (
+        "Loven nå: {name} ({year}) – {note} {url}",
+        "The law now: {name} ({year}) – {note} {url}",
+    ),
+    "more_recommendations": (
+        "{count} til – `cocreate score --all` viser alle",
+        "{count} more – `cocreate score --all` shows all",
+    ),
+    "more_recommendations_ui": (
+        "{count} til – trykk a for å se alle",
+        "{count} more – press a to see all",
+    ),
+    "key_all_advice": ("Alle råd", "All advice"),
+    "appendix_heading": ("Vedlegg: flere råd", "Appendix: more advice"),
+    "md_more_in_appendix": (
+        "{count} råd til står i vedlegget bakerst.",
+        "{count} more pieces of advice are in the appendix at the end.",
+    ),
+    "drift_banner": (
+        "Spørsmålene er endret siden denne vurderingen ble laget (bank {old} → {new}):"
+        " {changed} endret – svar på nytt, {reworded} omformulert – se over.",
+        "The questions have changed since this assessment was made (bank {old} → {new}):"
+        " {changed} changed – answer again, {reworded} reworded – look over.",
+    ),
+    "drift_changed": (
+        "Spørsmålet er endret siden dere svarte – svar på nytt",
+        "The question has changed since you answered – answer again",
+    ),
+    "drift_reworded": (
+        "Omformulert siden dere svarte – se over",
+        "Reworded since you answered – look over",
+    ),
+    "verdict_advice_heading": ("Om vurderingen", "About the verdict"),
     "undetermined_coverage": (
         "For mange spørsmål er ubesvart eller «Vet ikke».",
         "Too many questions are unanswered or «Don't know».",
@@ -105,6 +177,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change": ("Endring", "Change"),
     "level_unchanged": ("Vurderingen er den samme", "The verdict is the same"),
     "level_changed": ("Vurderingen er endret", "The verdict has changed"),
+    "level_better": ("Vurderingen er bedre", "The verdict is better"),
+    "level_worse": ("Vurderingen er svakere", "The verdict is weaker"),
     "changed_answers_heading": ("Svar som er endret", "Answers that changed"),
     "no_changed_answers": ("Ingen svar er endret.", "No answers changed."),
     "blockers_raised_heading": (

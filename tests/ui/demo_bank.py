@@ -206,6 +206,10 @@ leadership = 2.0
 label = { nb = "Ikke klare ennå – forbered dere internt først", en = "Not ready yet – prepare internally first" }
 summary = { nb = "Noe av det rapporten sier må være på plass før innbyggerne inviteres, mangler.", en = "Some of what the report says must be in place before citizens are invited is missing." }
 
+[policy.levels.strengthen]
+label = { nb = "Nesten klare – styrk de svake områdene først", en = "Almost ready – strengthen the weak areas first" }
+summary = { nb = "Ingenting som må være på plass mangler, men noen områder er svake.", en = "Nothing that must be in place is missing, but some areas are weak." }
+
 [policy.levels.thin]
 min_overall = 50
 min_dimension = 25

@@ -106,7 +106,7 @@ def test_keys_built_from_values_exist(prefix: str, values: tuple[str, ...]) -> N
 
 def test_levels_are_named_by_the_bank_not_here() -> None:
     # The verdict's words are data (policy.toml); the UI only adds the heading.
-    assert get_args(LevelId) == ("not_ready", "thin", "thick", "undetermined")
+    assert get_args(LevelId) == ("not_ready", "strengthen", "thin", "thick", "undetermined")
 
 
 def test_every_string_has_norwegian_and_english() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..domain.bank_models import Bank, Lang
+from ..domain.drift import scored_answers
 from ..domain.errors import CocreateError
 from ..domain.paths import data_dir
 from ..domain.scoring import assess
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(fmt: str, lang: Lang, bank: Bank, session: Session, include_notes: bool) -> str:
-    assessment = assess(bank, session.answer_values())
+    assessment = assess(bank, scored_answers(bank, session))
     if fmt == "md":
         from ..domain.exports.markdown_export import session_markdown
 

@@ -41,6 +41,8 @@ def _filled(session: Session, bank: Bank, parsed: AnswersFile) -> Session:
     for question_id, value in parsed.answers.items():
         if value == UNKNOWN:
             session = session.with_answer(question_id, unknown=True)
+        elif value == "not_applicable":
+            session = session.with_answer(question_id, not_applicable=True)
         else:
             session = session.with_answer(question_id, value=value)
     for question_id, note in parsed.notes.items():

@@ -40,5 +40,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     from ..console_views import render_assessment
 
-    render_assessment(bank, assessment, args.lang, parsed.answers, notes=parsed.notes)
+    render_assessment(
+        bank, assessment, args.lang, parsed.answers, notes=parsed.notes, show_all=args.all
+    )
     return EXIT_OK

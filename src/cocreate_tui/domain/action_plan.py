@@ -146,9 +146,10 @@ def next_phase(phase: Phase, level: LevelId) -> Phase:
     """The phase to offer first for the next round after a round at `phase` with `level`.
 
     A team that was not ready prepares internally and takes the check again before inviting,
-    as Horten did (3.7): stop, get the home front in order, then start again.
+    as Horten did (3.7): stop, get the home front in order, then start again. A team told to
+    strengthen its weak areas first does the same.
     """
-    return phase if level == "not_ready" else NEXT_PHASE[phase]
+    return phase if level in ("not_ready", "strengthen") else NEXT_PHASE[phase]
 
 
 def next_round_meta(meta: SessionMeta, phase: Phase) -> SessionMeta:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .bank_models import Bank
-from .scoring import UNKNOWN, AnswerValue
+from .scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
 
 MAX_ANSWERS_FILE_BYTES = 5_000_000
 TOP_LEVEL_KEYS = ("answers", "meta", "notes")
@@ -99,9 +99,19 @@ def _answers(raw: object, bank: Bank, problems: list[str]) -> dict[str, AnswerVa
             problems.append(f"answers.{question_id}: no such question in the bank")
             continue
         choices = [option.value for option in question.options]
-        allowed = ", ".join(str(choice) for choice in choices) + ' or "unknown"'
+        words = (
+            ' or "unknown"' if not question.not_applicable else ', "unknown" or "not_applicable"'
+        )
+        allowed = ", ".join(str(choice) for choice in choices) + words
         if value == UNKNOWN:
             answers[question_id] = UNKNOWN
+        elif value == NOT_APPLICABLE and question.not_applicable:
+            answers[question_id] = NOT_APPLICABLE
+        elif value == NOT_APPLICABLE:
+            problems.append(
+                f"answers.{question_id}: this question does not offer «Gjelder ikke oss»;"
+                f" use {allowed}"
+            )
         elif isinstance(value, bool) or not isinstance(value, int):
             problems.append(f"answers.{question_id}: {value!r} is not a value; use {allowed}")
         elif value not in choices:

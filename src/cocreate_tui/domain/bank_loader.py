@@ -13,18 +13,21 @@ from pydantic import BaseModel, ValidationError
 from .bank_hash import files_content_hash
 from .bank_models import (
     AdviceRule,
+    AnswerCondition,
     Bank,
     BankInfo,
+    Change,
     Dimension,
     Lesson,
     Policy,
     Question,
+    version_key,
 )
 
 MAX_BANK_FILE_BYTES = 2_000_000
 """A bank file larger than this is refused unread: real banks are a few hundred KB."""
 
-TOP_LEVEL_KEYS = ("bank", "policy", "dimensions", "lessons", "questions")
+TOP_LEVEL_KEYS = ("bank", "policy", "dimensions", "lessons", "questions", "changes")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class _Collected:
     dimensions: list[_Item] = field(default_factory=list)
     lessons: list[_Item] = field(default_factory=list)
     questions: list[_Item] = field(default_factory=list)
+    changes: list[_Item] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)
     """Ids of items that failed validation: not reported again as unknown where cited."""
 
@@ -124,7 +128,13 @@ def _collect(name: str, data: dict[str, Any], into: _Collected, problems: list[P
         _validate_one(name, "bank", data["bank"], BankInfo, into.info, problems)
     if "policy" in data:
         _validate_one(name, "policy", data["policy"], Policy, into.policy, problems)
-    for key, model in (("dimensions", Dimension), ("lessons", Lesson), ("questions", Question)):
+    tables: tuple[tuple[str, type[BaseModel]], ...] = (
+        ("dimensions", Dimension),
+        ("lessons", Lesson),
+        ("questions", Question),
+        ("changes", Change),
+    )
+    for key, model in tables:
         if key not in data:
             continue
         entries = data[key]
@@ -141,6 +151,8 @@ def _collect(name: str, data: dict[str, Any], into: _Collected, problems: list[P
 
 def _entry_label(key: str, index: int, entry: object) -> str:
     singular = key.removesuffix("s")
+    if key == "changes" and isinstance(entry, dict) and isinstance(entry.get("question"), str):
+        return f"change {entry.get('version', '?')} {entry['question']}"
     if isinstance(entry, dict) and isinstance(entry.get("id"), str):
         return f"{singular} {entry['id']}"
     return f"{singular} #{index + 1}"
@@ -187,6 +199,8 @@ def _assemble(c: _Collected, content_hash: str, problems: list[Problem]) -> Bank
     _check_lessons_used(c.lessons, [item.model for item in c.questions], problems)
     if info is not None:
         _check_sources(info.model, c.lessons, problems)
+        _check_stop_quotes(info.model, c.lessons, problems)
+        _check_changes(info.model, c.changes, problems)
     if policy is not None:
         _check_policy(policy, dimensions, lessons, [item.model for item in c.questions], problems)
     if problems or info is None or policy is None:
@@ -199,6 +213,7 @@ def _assemble(c: _Collected, content_hash: str, problems: list[Problem]) -> Bank
         lessons=lessons,
         questions=questions,
         policy=policy.model,
+        changes=[item.model for item in c.changes],
         content_hash=content_hash,
     )
 
@@ -303,6 +318,35 @@ def _check_sources(info: BankInfo, items: list[_Item], problems: list[Problem]) 
             problems.append(Problem(item.file, f"lesson {lesson.id}", "source is blank"))
 
 
+def _check_stop_quotes(info: BankInfo, items: list[_Item], problems: list[Problem]) -> None:
+    # Only a finished bank must say, per blocker, which words of the report make it a stop.
+    if not info.strict_blockers:
+        return
+    for item in items:
+        lesson: Lesson = item.model
+        if lesson.kind == "blocker" and lesson.stop_quote is None:
+            problems.append(
+                Problem(
+                    item.file,
+                    f"lesson {lesson.id}",
+                    "a blocker needs stop_quote (strict_blockers is on)",
+                )
+            )
+
+
+def _check_changes(info: BankInfo, items: list[_Item], problems: list[Problem]) -> None:
+    for item in items:
+        change: Change = item.model
+        if version_key(change.version) > version_key(info.version):
+            problems.append(
+                Problem(
+                    item.file,
+                    f"change {change.version} {change.question}",
+                    f"version {change.version} is newer than the bank's ({info.version})",
+                )
+            )
+
+
 def _check_policy(
     item: _Item,
     dims: list[Dimension],
@@ -350,18 +394,34 @@ def _check_advice_rule(
     for lesson_id in rule.lessons:
         if lesson_id not in lesson_ids:
             problems.append(Problem(file, where, f"cites unknown lesson '{lesson_id}'"))
-    for condition in rule.conditions:
-        question = questions.get(condition.question)
-        if question is None:
-            problems.append(
-                Problem(file, where, f"condition names unknown question '{condition.question}'")
+    for condition in [*rule.conditions, *rule.any_of]:
+        _check_condition(file, where, condition, questions, problems)
+
+
+def _check_condition(
+    file: str,
+    where: str,
+    condition: AnswerCondition,
+    questions: dict[str, Question],
+    problems: list[Problem],
+) -> None:
+    question = questions.get(condition.question)
+    if question is None:
+        problems.append(
+            Problem(file, where, f"condition names unknown question '{condition.question}'")
+        )
+        return
+    if condition.not_applicable and not question.not_applicable:
+        problems.append(
+            Problem(
+                file,
+                where,
+                f"question '{question.id}' does not offer «Gjelder ikke oss» (not_applicable)",
             )
-            continue
-        values = {option.value for option in question.options}
-        for bound in (condition.at_most, condition.at_least):
-            if bound is not None and bound not in values:
-                problems.append(
-                    Problem(
-                        file, where, f"question '{question.id}' has no option with value {bound}"
-                    )
-                )
+        )
+    values = {option.value for option in question.options}
+    for bound in (condition.at_most, condition.at_least):
+        if bound is not None and bound not in values:
+            problems.append(
+                Problem(file, where, f"question '{question.id}' has no option with value {bound}")
+            )

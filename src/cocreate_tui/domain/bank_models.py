@@ -56,6 +56,9 @@ class BankInfo(_Frozen):
     """Full citation of the source that lessons cite unless they name their own."""
     source_url: str | None = None
     """Where the source can be read, if public."""
+    strict_blockers: bool = False
+    """When true, every blocker lesson must give its `stop_quote` (the report's words that
+    make it a stop); off while a bank is being written."""
 
 
 class Dimension(_Frozen):
@@ -69,6 +72,26 @@ class Dimension(_Frozen):
     """Short name shown in the sidebar and the results."""
     description: Text
     """One or two sentences on what this dimension is about."""
+
+
+def _normalised_quote(value: str) -> str:
+    words = len(value.split())
+    if words > MAX_QUOTE_WORDS:
+        raise ValueError(f"has {words} words; a quote may have at most {MAX_QUOTE_WORDS}")
+    return " ".join(value.split())
+
+
+class LawRef(_Frozen):
+    """A law that has changed what the lesson may advise since the source was written."""
+
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+    """The law's short name, e.g. `Tolkeloven`."""
+    year: Annotated[int, Field(ge=1800, le=2200)]
+    """The year the law (or the change) was passed."""
+    url: Annotated[str, Field(pattern=r"^https://\S+$", max_length=500)]
+    """Where the law can be read (https only)."""
+    note: Text
+    """What the law now requires, in plain words."""
 
 
 class Lesson(_Frozen):
@@ -88,14 +111,15 @@ class Lesson(_Frozen):
     """What the team should do, in plain words."""
     quote: Annotated[str, Field(min_length=1)]
     """A short verbatim quote from the source (at most 25 words)."""
+    stop_quote: Annotated[str, Field(min_length=1)] | None = None
+    """For a blocker: the source's verbatim words that make this a stop (at most 25 words)."""
+    law: list[LawRef] = []
+    """Laws that have changed since the source; the advice follows them."""
 
-    @field_validator("quote")
+    @field_validator("quote", "stop_quote")
     @classmethod
-    def _short_quote(cls, value: str) -> str:
-        words = len(value.split())
-        if words > MAX_QUOTE_WORDS:
-            raise ValueError(f"has {words} words; a quote may have at most {MAX_QUOTE_WORDS}")
-        return " ".join(value.split())
+    def _short_quote(cls, value: str | None) -> str | None:
+        return None if value is None else _normalised_quote(value)
 
 
 class Option(_Frozen):
@@ -135,6 +159,8 @@ class Question(_Frozen):
     """Weight within its dimension."""
     blockers: list[BlockerRule] = []
     """Which answers raise which blocker lessons."""
+    not_applicable: bool = False
+    """Whether «Gjelder ikke oss» is offered: neither unknown nor a score."""
 
     @field_validator("options")
     @classmethod
@@ -197,10 +223,12 @@ class PassingLevel(LevelText):
 
 
 class Levels(_Frozen):
-    """The four verdict levels, in plain words, with the thresholds of the two passing ones."""
+    """The five verdict levels, in plain words, with the thresholds of the two passing ones."""
 
     not_ready: LevelText
-    """A blocker is raised, or the scores are below the `thin` thresholds."""
+    """A blocker is raised: a precondition is missing."""
+    strengthen: LevelText
+    """No blocker, enough answers, but the scores are below the `thin` thresholds."""
     thin: PassingLevel
     """Ready for thin co-creation: citizens in a bounded first phase."""
     thick: PassingLevel
@@ -239,15 +267,22 @@ class AnswerCondition(_Frozen):
     """The answer's value is at most this."""
     at_least: OptionValue | None = None
     """The answer's value is at least this."""
+    not_applicable: bool = False
+    """The answer is «Gjelder ikke oss» (then no bound may be given)."""
 
     @model_validator(mode="after")
     def _has_bound(self) -> AnswerCondition:
-        if self.at_most is None and self.at_least is None:
-            raise ValueError("needs at_most or at_least")
+        bounded = self.at_most is not None or self.at_least is not None
+        if self.not_applicable and bounded:
+            raise ValueError("not_applicable cannot be combined with at_most or at_least")
+        if not self.not_applicable and not bounded:
+            raise ValueError("needs at_most, at_least or not_applicable = true")
         return self
 
 
-LevelId = Literal["not_ready", "thin", "thick", "undetermined"]
+LevelId = Literal["not_ready", "strengthen", "thin", "thick", "undetermined"]
+LEVEL_RANK: dict[str, int] = {"not_ready": 1, "strengthen": 2, "thin": 3, "thick": 4}
+"""Order of the determined levels for «better/worse»; `undetermined` stands apart (absent)."""
 AmbitionId = Literal["thin", "thick", "undetermined"]
 
 
@@ -262,6 +297,10 @@ class AdviceRule(_Frozen):
     """The ambition is one of these (empty: any)."""
     conditions: list[AnswerCondition] = []
     """Every condition on the answers holds."""
+    any_of: list[AnswerCondition] = []
+    """At least one of these holds (empty: no such requirement)."""
+    placement: Literal["verdict", "ambition"] = "ambition"
+    """`verdict`: shown right under the verdict's summary; `ambition`: with the ambition."""
     text: Text
     """The advice, in plain words."""
     lessons: list[ItemId] = []
@@ -283,6 +322,24 @@ class Policy(_Frozen):
     """How ambition is read."""
     advice: list[AdviceRule] = []
     """Advice on ambition against readiness."""
+    top_recommendations: Annotated[int, Field(ge=1, le=100)] = 7
+    """How many non-blocker recommendations are shown before «N more»."""
+
+
+ChangeKind = Literal["added", "removed", "reworded", "options_changed"]
+
+
+class Change(_Frozen):
+    """One change to a question in a bank version, from `changes.toml`."""
+
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+)*$", max_length=32)]
+    """The bank version that made the change, e.g. `2.0.0`."""
+    question: ItemId
+    """The question changed."""
+    kind: ChangeKind
+    """`added`, `removed`, `reworded` (scored, to look over) or `options_changed` (answer again)."""
+    note: Text
+    """What changed, in plain words."""
 
 
 class Bank(_Frozen):
@@ -298,6 +355,8 @@ class Bank(_Frozen):
     """All questions, grouped by dimension in dimension order."""
     policy: Policy
     """The scoring policy."""
+    changes: list[Change] = []
+    """The change log of questions across bank versions (`[[changes]]`)."""
     content_hash: str
     """SHA-256 of the bank's files, so a session knows exactly which bank it was made with."""
 
@@ -330,3 +389,8 @@ class Bank(_Frozen):
 def is_item_id(value: str) -> bool:
     """Whether `value` is a well-formed item id."""
     return re.fullmatch(r"[a-z0-9][a-z0-9_.-]{0,63}", value) is not None
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A dotted version as numbers, so that 1.10 sorts after 1.9; non-numbers count as 0."""
+    return tuple(int(part) if part.isdigit() else 0 for part in version.split("."))

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Literal
 
 from .action_plan import ActionProgress, action_progress
 from .bank_models import Bank, LevelId, Question
-from .scoring import Answers, AnswerValue, Assessment, assess
+from .drift import scored_answers
+from .scoring import Answers, AnswerValue, Assessment, assess, level_rank
 from .sessions import Session, orphaned_answers
 
 MIN_SESSIONS = 2
@@ -102,6 +104,15 @@ class ComparisonStep:
         return self.level_before != self.level_after
 
     @property
+    def level_direction(self) -> Literal["better", "worse", "same"] | None:
+        """How the level moved in the order not_ready < strengthen < thin < thick; None when
+        either side is undetermined (it stands apart from that order)."""
+        before, after = level_rank(self.level_before), level_rank(self.level_after)
+        if before is None or after is None:
+            return None
+        return "better" if after > before else "worse" if after < before else "same"
+
+    @property
     def overall_delta(self) -> float | None:
         """Overall score after minus before; None when either has no score."""
         if self.overall_before is None or self.overall_after is None:
@@ -170,7 +181,7 @@ def compare_sessions(bank: Bank, sessions: Sequence[Session]) -> Comparison:
 def _compared(bank: Bank, session: Session) -> ComparedSession:
     return ComparedSession(
         session=session,
-        assessment=assess(bank, session.answer_values()),
+        assessment=assess(bank, scored_answers(bank, session)),
         bank_differs=session.bank.content_hash != bank.content_hash,
         not_in_bank=orphaned_answers(session, bank),
     )
@@ -224,11 +235,14 @@ def _step(bank: Bank, before: ComparedSession, after: ComparedSession) -> Compar
 
 def _bank_answers(bank: Bank, session: Session) -> Answers:
     # Only values the bank can score count as answers; a value no longer offered is like none.
-    values = session.answer_values()
+    values = scored_answers(bank, session)
     answers: dict[str, AnswerValue] = {}
     for question in bank.questions:
         value = values.get(question.id)
-        if value == "unknown" or (isinstance(value, int) and question.option(value) is not None):
+        if value is None:
+            continue
+        usable = value == "unknown" or (value == "not_applicable" and question.not_applicable)
+        if usable or (isinstance(value, int) and question.option(value) is not None):
             answers[question.id] = value
     return answers
 

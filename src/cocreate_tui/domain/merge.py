@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from .bank_models import Bank, Question
-from .scoring import UNKNOWN, AnswerValue, Assessment, assess
+from .scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue, Assessment, assess
 from .sessions import (
     Session,
     SessionMeta,
@@ -70,8 +70,11 @@ class QuestionMerge:
     spread: int | None
     """Option steps between the lowest and the highest known answer; None when none is known."""
     merged: AnswerValue | None
-    """The merged answer: the lower median option, `"unknown"` if every answer was «Vet ikke»,
+    """The merged answer: the lower median option, `"unknown"` if no member gave an option and
+    one answered «Vet ikke», `"not_applicable"` if the only answers were «Gjelder ikke oss»,
     None when nobody answered."""
+    not_applicable: int = 0
+    """How many answered «Gjelder ikke oss»."""
 
     @property
     def disagreement(self) -> bool:
@@ -150,7 +153,9 @@ def merged_session(merge: Merge, bank: Bank, now: datetime | None = None) -> Ses
     for question in merge.questions:
         if question.merged == UNKNOWN:
             session = session.with_answer(question.question_id, unknown=True, now=now)
-        elif question.merged is not None:
+        elif question.merged == NOT_APPLICABLE:
+            session = session.with_answer(question.question_id, not_applicable=True, now=now)
+        elif isinstance(question.merged, int):
             session = session.with_answer(question.question_id, value=question.merged, now=now)
         note = "\n".join(f"{a.member}: {a.note}" for a in question.answers if a.note.strip())
         if note:
@@ -180,6 +185,7 @@ def _merge_question(question: Question, members: Sequence[Member]) -> QuestionMe
     known = [a.value for a in answers if isinstance(a.value, int)]
     positions = sorted(_position(question, value) for value in known)
     unknown = sum(1 for a in answers if a.value == UNKNOWN)
+    na = sum(1 for a in answers if a.value == NOT_APPLICABLE)
     merged: AnswerValue | None
     if positions:
         # The lower median, not the mean or the upper median: it is always an option the bank
@@ -188,7 +194,8 @@ def _merge_question(question: Question, members: Sequence[Member]) -> QuestionMe
         # before they are ready (3.7), so overstating readiness is the costlier mistake.
         merged = question.options[statistics.median_low(positions)].value
     else:
-        merged = UNKNOWN if unknown else None
+        # One member's «Vet ikke» outweighs another's «Gjelder ikke oss»: it is to clarify.
+        merged = UNKNOWN if unknown else NOT_APPLICABLE if na else None
     return QuestionMerge(
         question_id=question.id,
         answers=answers,
@@ -198,6 +205,7 @@ def _merge_question(question: Question, members: Sequence[Member]) -> QuestionMe
         median=float(statistics.median(known)) if known else None,
         spread=positions[-1] - positions[0] if positions else None,
         merged=merged,
+        not_applicable=na,
     )
 
 
@@ -206,6 +214,8 @@ def _member_answer(question: Question, member: Member) -> MemberAnswer:
     value: AnswerValue | None = None
     if answer.unknown:
         value = UNKNOWN
+    elif answer.not_applicable and question.not_applicable:
+        value = NOT_APPLICABLE
     elif answer.value is not None and question.option(answer.value) is not None:
         # A value the bank no longer offers cannot be placed on the scale; it counts as none.
         value = answer.value

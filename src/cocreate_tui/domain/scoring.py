@@ -6,13 +6,52 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .bank_models import AdviceRule, AmbitionId, Bank, LevelId, PassingLevel, Question
+from .bank_models import (
+    LEVEL_RANK,
+    AdviceRule,
+    AmbitionId,
+    AnswerCondition,
+    Bank,
+    LevelId,
+    PassingLevel,
+    Question,
+)
 
 UNKNOWN: Literal["unknown"] = "unknown"
-AnswerValue = int | Literal["unknown"]
+NOT_APPLICABLE: Literal["not_applicable"] = "not_applicable"
+AnswerValue = int | Literal["unknown", "not_applicable"]
 Answers = Mapping[str, AnswerValue]
 
 UndeterminedReason = Literal["coverage", "blocker_unknown"]
+ReasonKind = Literal[
+    "blocker", "weak_area", "overall_below", "coverage", "blocker_unknown", "thresholds_met"
+]
+
+
+@dataclass(frozen=True)
+class LevelReason:
+    """One cause of the verdict's level, with what the words about it need."""
+
+    kind: ReasonKind
+    """`blocker` (a raised precondition), `weak_area` (a readiness area below the floor),
+    `overall_below` (the overall score below the threshold), `coverage` (too few answers),
+    `blocker_unknown` (a question that decides a precondition is not known), or
+    `thresholds_met` (the level's thresholds are met)."""
+    lesson_id: str | None = None
+    """For `blocker`: the raised lesson."""
+    dimension_id: str | None = None
+    """For `weak_area`: the area."""
+    score: float | None = None
+    """For `weak_area` and `overall_below`: the score; for `coverage`: the share answered."""
+    threshold: float | None = None
+    """The floor or minimum the score is below (a share for `coverage`)."""
+    questions: tuple[str, ...] = ()
+    """For `blocker` and `blocker_unknown`: the questions concerned."""
+
+
+def level_rank(level: LevelId) -> int | None:
+    """Order for «better/worse»: not_ready < strengthen < thin < thick; None for undetermined."""
+    return LEVEL_RANK.get(level)
 
 
 @dataclass(frozen=True)
@@ -41,10 +80,18 @@ class DimensionResult:
     weight: float
     answered: int
     total: int
+    """Questions that count: the dimension's questions less those «Gjelder ikke oss»."""
     unknown: list[str]
     unanswered: list[str]
     effects: list[AnswerEffect]
     """Known answers, the ones that cost the most points first."""
+    not_applicable: list[str] = field(default_factory=list)
+    """Questions answered «Gjelder ikke oss»: neither a score nor a gap."""
+
+    @property
+    def thinly_answered(self) -> bool:
+        """Whether fewer than half the questions that count have a known answer."""
+        return self.answered * 2 < self.total
 
     @property
     def coverage(self) -> float:
@@ -102,55 +149,102 @@ class Assessment:
     """Questions answered «Vet ikke»: clarify these before you start."""
     unanswered: list[str]
     ignored: list[str]
-    """Answers the bank cannot use: removed questions, or values no longer offered."""
+    """Answers the bank cannot use: removed questions, values no longer offered, or
+    «Gjelder ikke oss» to a question that does not offer it."""
     recommendations: list[Recommendation] = field(default_factory=list)
+    not_applicable: list[str] = field(default_factory=list)
+    """Questions answered «Gjelder ikke oss»: left out of scores, coverage and blockers."""
+    level_reasons: list[LevelReason] = field(default_factory=list)
+    """Why the verdict is what it is: every cause, in the order the words show them."""
+    verdict_advice: list[AmbitionAdvice] = field(default_factory=list)
+    """Advice rules placed under the verdict's summary (`placement = "verdict"`)."""
+    answered: int = 0
+    """Readiness questions with a known answer: what the figures rest on."""
+    counted: int = 0
+    """Readiness questions that count (all less those «Gjelder ikke oss»)."""
+    overall_shown: bool = True
+    """Whether coverage reaches the policy's minimum, so a headline score is honest."""
+
+    @property
+    def blocker_questions_unclear(self) -> list[str]:
+        """Unknown or unanswered questions that decide a precondition: clarify these first."""
+        for reason in self.level_reasons:
+            if reason.kind == "blocker_unknown":
+                return list(reason.questions)
+        return []
 
 
 def assess(bank: Bank, answers: Answers) -> Assessment:
     """Score `answers` against `bank`'s questions and policy."""
-    known, unknown, unanswered, ignored = _sort_answers(bank, answers)
-    dimensions = {dim.id: _score_dimension(bank, dim.id, known, unknown) for dim in bank.dimensions}
+    sorted_answers = _sort_answers(bank, answers)
+    known, unknown, unanswered, ignored, na = sorted_answers
+    dimensions = {
+        dim.id: _score_dimension(bank, dim.id, known, unknown, na) for dim in bank.dimensions
+    }
     readiness = [dimensions[d.id] for d in bank.readiness_dimensions]
     overall = _weighted_mean((r.score, r.weight) for r in readiness)
-    total = sum(r.total for r in readiness)
-    coverage = sum(r.answered for r in readiness) / total if total else 0.0
+    counted = sum(r.total for r in readiness)
+    answered = sum(r.answered for r in readiness)
+    coverage = answered / counted if counted else 0.0
     triggers = _raised_blockers(bank, known)
     blockers = _rank_blockers(bank, triggers)
-    level, reason = _level(bank, readiness, overall, coverage, bool(blockers), known)
+    reasons = _reasons(bank, readiness, overall, coverage, blockers, triggers, known, na)
+    level, reason = _level(bank, reasons)
+    ambition = _ambition(bank, dimensions, level, known, na)
     return Assessment(
         level=level,
         undetermined_reason=reason,
         overall=overall,
         coverage=coverage,
         dimensions=dimensions,
-        ambition=_ambition(bank, dimensions, level, known),
+        ambition=ambition,
         blockers=blockers,
         blocker_triggers={lesson: triggers[lesson] for lesson in blockers},
         unknown=unknown,
         unanswered=unanswered,
         ignored=ignored,
         recommendations=_recommend(bank, known, blockers, triggers),
+        not_applicable=na,
+        level_reasons=reasons,
+        verdict_advice=_advice(bank, "verdict", level, ambition.level, known, na),
+        answered=answered,
+        counted=counted,
+        overall_shown=overall is not None and coverage >= bank.policy.min_coverage,
     )
+
+
+def top_recommendations(
+    bank: Bank, assessment: Assessment
+) -> tuple[list[Recommendation], list[Recommendation]]:
+    """The blockers and the policy's top N other recommendations, and the rest."""
+    blockers = [r for r in assessment.recommendations if r.blocker]
+    others = [r for r in assessment.recommendations if not r.blocker]
+    top = bank.policy.top_recommendations
+    return [*blockers, *others[:top]], others[top:]
 
 
 def _sort_answers(
     bank: Bank, answers: Answers
-) -> tuple[dict[str, int], list[str], list[str], list[str]]:
+) -> tuple[dict[str, int], list[str], list[str], list[str], list[str]]:
     known: dict[str, int] = {}
     unknown: list[str] = []
     unanswered: list[str] = []
+    na: list[str] = []
     for question in bank.questions:
         value = answers.get(question.id)
         if value is None:
             unanswered.append(question.id)
         elif value == UNKNOWN:
             unknown.append(question.id)
+        elif value == NOT_APPLICABLE and question.not_applicable:
+            na.append(question.id)
         elif isinstance(value, int) and question.option(value) is not None:
             known[question.id] = value
         else:
             unanswered.append(question.id)
-    ignored = [qid for qid in answers if qid not in known and qid not in unknown]
-    return known, unknown, unanswered, ignored
+    used = set(known) | set(unknown) | set(na)
+    ignored = [qid for qid in answers if qid not in used]
+    return known, unknown, unanswered, ignored, na
 
 
 def _answer_score(question: Question, value: int) -> float:
@@ -160,9 +254,10 @@ def _answer_score(question: Question, value: int) -> float:
 
 
 def _score_dimension(
-    bank: Bank, dimension_id: str, known: Mapping[str, int], unknown: list[str]
+    bank: Bank, dimension_id: str, known: Mapping[str, int], unknown: list[str], na: list[str]
 ) -> DimensionResult:
-    questions = bank.questions_in(dimension_id)
+    skipped = [q.id for q in bank.questions_in(dimension_id) if q.id in na]
+    questions = [q for q in bank.questions_in(dimension_id) if q.id not in na]
     answered = [q for q in questions if q.id in known]
     total_weight = sum(q.weight for q in answered)
     effects = []
@@ -191,6 +286,7 @@ def _score_dimension(
         unknown=[q.id for q in questions if q.id in unknown],
         unanswered=[q.id for q in questions if q.id not in known and q.id not in unknown],
         effects=effects,
+        not_applicable=skipped,
     )
 
 
@@ -229,39 +325,86 @@ def _rank_blockers(bank: Bank, triggers: dict[str, list[str]]) -> list[str]:
     return sorted(triggers, key=lambda lesson: (-weight(lesson), lesson_order[lesson]))
 
 
-def _level(
+def _reasons(
     bank: Bank,
     readiness: list[DimensionResult],
     overall: float | None,
     coverage: float,
-    blocked: bool,
+    blockers: list[str],
+    triggers: dict[str, list[str]],
     known: Mapping[str, int],
-) -> tuple[LevelId, UndeterminedReason | None]:
+    na: list[str],
+) -> list[LevelReason]:
     # A raised blocker is a certain finding, so it decides before any question of coverage.
-    if blocked:
-        return "not_ready", None
+    if blockers:
+        return [
+            LevelReason("blocker", lesson_id=lesson, questions=tuple(triggers[lesson]))
+            for lesson in blockers
+        ]
+    reasons: list[LevelReason] = []
     if overall is None or coverage < bank.policy.min_coverage:
-        return "undetermined", "coverage"
-    if any(q.blockers and q.id not in known for q in bank.questions):
-        return "undetermined", "blocker_unknown"
+        reasons.append(LevelReason("coverage", score=coverage, threshold=bank.policy.min_coverage))
+    unclear = [q.id for q in bank.questions if q.blockers and q.id not in known and q.id not in na]
+    if unclear:
+        reasons.append(LevelReason("blocker_unknown", questions=tuple(unclear)))
+    if reasons or overall is None:
+        return reasons
     levels = bank.policy.levels
-    passing: tuple[tuple[LevelId, PassingLevel], ...] = (
-        ("thick", levels.thick),
-        ("thin", levels.thin),
-    )
-    for level_id, level in passing:
-        floors_met = all(
-            (r.score is not None and r.score >= level.min_dimension)
-            or (r.score is None and level.min_dimension == 0)
-            for r in readiness
-        )
-        if overall >= level.min_overall and floors_met:
-            return level_id, None
-    return "not_ready", None
+    thick = _shortfalls(readiness, overall, levels.thick)
+    if not thick:
+        return [LevelReason("thresholds_met")]
+    thin = _shortfalls(readiness, overall, levels.thin)
+    # Reaching thin, the reasons say what keeps the team from thick; below thin, from thin.
+    return thin if thin else [LevelReason("thresholds_met"), *thick]
+
+
+def _shortfalls(
+    readiness: list[DimensionResult], overall: float, level: PassingLevel
+) -> list[LevelReason]:
+    found = []
+    if overall < level.min_overall:
+        found.append(LevelReason("overall_below", score=overall, threshold=level.min_overall))
+    for result in readiness:
+        if result.total == 0:
+            continue  # every question «Gjelder ikke oss»: nothing is missing there
+        if result.score is None:
+            if level.min_dimension > 0:
+                found.append(
+                    LevelReason("weak_area", dimension_id=result.id, threshold=level.min_dimension)
+                )
+        elif result.score < level.min_dimension:
+            found.append(
+                LevelReason(
+                    "weak_area",
+                    dimension_id=result.id,
+                    score=result.score,
+                    threshold=level.min_dimension,
+                )
+            )
+    return found
+
+
+def _level(bank: Bank, reasons: list[LevelReason]) -> tuple[LevelId, UndeterminedReason | None]:
+    kinds = [reason.kind for reason in reasons]
+    if "blocker" in kinds:
+        return "not_ready", None
+    if "coverage" in kinds:
+        return "undetermined", "coverage"
+    if "blocker_unknown" in kinds:
+        return "undetermined", "blocker_unknown"
+    if kinds == ["thresholds_met"]:
+        return "thick", None
+    if kinds and kinds[0] == "thresholds_met":
+        return "thin", None
+    return "strengthen", None
 
 
 def _ambition(
-    bank: Bank, dimensions: dict[str, DimensionResult], level: LevelId, known: Mapping[str, int]
+    bank: Bank,
+    dimensions: dict[str, DimensionResult],
+    level: LevelId,
+    known: Mapping[str, int],
+    na: list[str],
 ) -> AmbitionResult:
     policy = bank.policy.ambition
     score = dimensions[policy.dimension].score
@@ -270,30 +413,50 @@ def _ambition(
         ambition = "undetermined"
     else:
         ambition = "thick" if score >= policy.thick_from else "thin"
-    advice = [
-        AmbitionAdvice(rule.id, rule.text.nb, rule.text.en, list(rule.lessons))
-        for rule in bank.policy.advice
-        if _rule_applies(rule, level, ambition, known)
-    ]
+    advice = _advice(bank, "ambition", level, ambition, known, na)
     return AmbitionResult(level=ambition, score=score, advice=advice)
 
 
+def _advice(
+    bank: Bank,
+    placement: str,
+    level: LevelId,
+    ambition: AmbitionId,
+    known: Mapping[str, int],
+    na: list[str],
+) -> list[AmbitionAdvice]:
+    return [
+        AmbitionAdvice(rule.id, rule.text.nb, rule.text.en, list(rule.lessons))
+        for rule in bank.policy.advice
+        if rule.placement == placement and _rule_applies(rule, level, ambition, known, na)
+    ]
+
+
 def _rule_applies(
-    rule: AdviceRule, level: LevelId, ambition: AmbitionId, known: Mapping[str, int]
+    rule: AdviceRule,
+    level: LevelId,
+    ambition: AmbitionId,
+    known: Mapping[str, int],
+    na: list[str],
 ) -> bool:
     if rule.readiness and level not in rule.readiness:
         return False
     if rule.ambition and ambition not in rule.ambition:
         return False
-    for condition in rule.conditions:
-        value = known.get(condition.question)
-        if value is None:
-            return False
-        if condition.at_most is not None and value > condition.at_most:
-            return False
-        if condition.at_least is not None and value < condition.at_least:
-            return False
-    return True
+    if not all(_holds(condition, known, na) for condition in rule.conditions):
+        return False
+    return not rule.any_of or any(_holds(condition, known, na) for condition in rule.any_of)
+
+
+def _holds(condition: AnswerCondition, known: Mapping[str, int], na: list[str]) -> bool:
+    if condition.not_applicable:
+        return condition.question in na
+    value = known.get(condition.question)
+    if value is None:
+        return False
+    if condition.at_most is not None and value > condition.at_most:
+        return False
+    return condition.at_least is None or value >= condition.at_least
 
 
 def _recommend(

@@ -43,8 +43,9 @@ _FRIENDLY_MESSAGES: dict[tuple[str, str], str] = {
 Mode = Literal["team", "individual"]
 Phase = Literal["before_inviting", "after_first_meeting", "evaluation"]
 Status = Literal["in_progress", "complete"]
-AnswerValue = int | Literal["unknown"]
-"""What the scoring engine reads: an option value, or `"unknown"` for «Vet ikke»."""
+AnswerValue = int | Literal["unknown", "not_applicable"]
+"""What the scoring engine reads: an option value, `"unknown"` for «Vet ikke», or
+`"not_applicable"` for «Gjelder ikke oss»."""
 
 SessionId = Annotated[str, Field(pattern=SESSION_ID_PATTERN)]
 """A uuid4 in hex: 32 lower-case hex digits, also the session's file name."""
@@ -131,23 +132,33 @@ class Answer(_Model):
     """The chosen option's value (0–4), or `None` when not answered or unknown."""
     unknown: bool = False
     """The team answered «Vet ikke»: unknown, which is not the same as zero."""
+    not_applicable: bool = False
+    """The team answered «Gjelder ikke oss»: neither unknown nor a score."""
     note: str = ""
     """Free text the team wrote; may hold sensitive information, so exports can leave it out."""
     flagged: bool = False
     """The team marked the question to come back to or discuss."""
     answered_at: UtcDatetime | None = None
     """When `value` or `unknown` was last set; `None` if never."""
+    bank_version: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None = None
+    """The bank version the answer was given with, when newer than the session's bank (the
+    team answered again after the questions changed); `None` otherwise."""
 
     @model_validator(mode="after")
     def _unknown_has_no_value(self) -> Answer:
         if self.unknown and self.value is not None:
             raise ValueError("an unknown («Vet ikke») answer cannot also have a value")
+        if self.not_applicable and (self.unknown or self.value is not None):
+            raise ValueError(
+                "a «Gjelder ikke oss» (not_applicable) answer cannot also be unknown"
+                " or have a value"
+            )
         return self
 
     @property
     def is_answered(self) -> bool:
-        """Whether the question has a value or was answered «Vet ikke»."""
-        return self.value is not None or self.unknown
+        """Whether the question has a value or was answered «Vet ikke» or «Gjelder ikke oss»."""
+        return self.value is not None or self.unknown or self.not_applicable
 
     @property
     def is_empty(self) -> bool:
@@ -297,19 +308,26 @@ class Session(_Model):
         value: int | None = None,
         unknown: bool = False,
         now: datetime | None = None,
+        not_applicable: bool = False,
+        bank_version: str | None = None,
     ) -> Session:
-        """A copy with `question_id` answered `value`, or «Vet ikke» if `unknown`.
+        """A copy with `question_id` answered `value`, «Vet ikke» if `unknown`, or «Gjelder
+        ikke oss» if `not_applicable`.
 
-        With neither, the answer is cleared. The note and flag are kept either way.
+        With none, the answer is cleared. The note and flag are kept either way. `bank_version`
+        is recorded when the answer is given with a bank newer than the session's.
         """
         moment = _utc(now)
-        answered = value is not None or unknown
+        answered = value is not None or unknown or not_applicable
+        newer = bank_version if bank_version != self.bank.version else None
         return self._with(
             question_id,
             moment,
             value=value,
             unknown=unknown,
+            not_applicable=not_applicable,
             answered_at=moment if answered else None,
+            bank_version=newer if answered else None,
         )
 
     def with_note(self, question_id: str, note: str, now: datetime | None = None) -> Session:
@@ -344,11 +362,14 @@ class Session(_Model):
         return self.model_copy(update={"actions": actions, "updated_at": _utc(now)})
 
     def answer_values(self) -> dict[str, AnswerValue]:
-        """Values of the answered questions, `"unknown"` for «Vet ikke»; what scoring reads."""
+        """Values of the answered questions, `"unknown"` for «Vet ikke», `"not_applicable"`
+        for «Gjelder ikke oss»; what scoring reads."""
         values: dict[str, AnswerValue] = {}
         for question_id, answer in self.answers.items():
             if answer.unknown:
                 values[question_id] = "unknown"
+            elif answer.not_applicable:
+                values[question_id] = "not_applicable"
             elif answer.value is not None:
                 values[question_id] = answer.value
         return values

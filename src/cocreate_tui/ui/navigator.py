@@ -137,7 +137,7 @@ class Navigator:
     def _take(self, session: Session) -> bool:
         """Hold the new `session` for editing and save it; False (nothing held) if refused."""
         self._desk.claim(session.id)
-        self._desk.keeper = self._desk.new_keeper(session)
+        self._desk.keeper = self._desk.new_keeper(session, self._host.bank.info.version)
         if not self._desk.save(lambda keeper: keeper.save()):
             self._desk.keeper = None
             return False
@@ -167,7 +167,7 @@ class Navigator:
         if holder is not None:
             self._offer_open_elsewhere(session, holder)
             return
-        self._desk.keeper = self._desk.new_keeper(session)
+        self._desk.keeper = self._desk.new_keeper(session, self._host.bank.info.version)
         target = question_id or resume_question(self._host.bank, session)
         self._show_questions(target, notice)
 
@@ -181,7 +181,7 @@ class Navigator:
     def _open_for_editing(self, session: Session) -> None:
         from .progress import resume_question
 
-        self._desk.keeper = self._desk.new_keeper(session)
+        self._desk.keeper = self._desk.new_keeper(session, self._host.bank.info.version)
         if session.language != self._host.lang:
             self._host.lang = session.language
         if session.status == "complete":
@@ -191,13 +191,17 @@ class Navigator:
         self._show_questions(resume_question(bank, session), self._bank_notice(session))
 
     def _bank_notice(self, session: Session) -> str:
+        from ..domain.drift import session_drift
         from ..domain.sessions import bank_changed, orphaned_answers
+        from ..domain.verdict_words import drift_line
 
         bank = self._host.bank
         if not bank_changed(session, bank):
             return ""
         removed = len(orphaned_answers(session, bank))
-        return self._tr("bank_changed_notice", removed=removed)
+        notice = self._tr("bank_changed_notice", removed=removed)
+        drift = drift_line(session_drift(bank, session), self._host.lang)
+        return f"{drift}\n{notice}" if drift else notice
 
     def _show_questions(self, question_id: str, notice: str = "") -> None:
         keeper = self._desk.keeper
@@ -223,11 +227,12 @@ class Navigator:
         self._push_results(keeper.session, keeper)
 
     def _push_results(self, session: Session, keeper: SessionKeeper | None) -> None:
+        from ..domain.drift import scored_answers
         from ..domain.scoring import assess
         from .screens.results import ResultsScreen
 
         host = self._host
-        assessment = assess(host.bank, session.answer_values())
+        assessment = assess(host.bank, scored_answers(host.bank, session))
         if keeper is None:
             # Nothing here holds a keeper, so nothing can write the original.
             screen = ResultsScreen(
@@ -286,7 +291,7 @@ class Navigator:
         if holder is not None:
             self._offer_open_elsewhere(session, holder)
             return
-        keeper = desk.keeper = desk.new_keeper(session)
+        keeper = desk.keeper = desk.new_keeper(session, self._host.bank.info.version)
 
         def closed(_: None) -> None:
             desk.keeper = before
@@ -298,6 +303,7 @@ class Navigator:
     def next_round(self) -> None:
         """Start the next round for the open session's team, from its open actions."""
         from ..domain.action_plan import next_phase
+        from ..domain.drift import scored_answers
         from ..domain.scoring import assess
         from .dialogs.next_round import NextRoundDialog
 
@@ -306,7 +312,7 @@ class Navigator:
             return
         session = keeper.session
         open_actions = sum(action.is_open for action in session.actions)
-        level = assess(self._host.bank, session.answer_values()).level
+        level = assess(self._host.bank, scored_answers(self._host.bank, session)).level
         phase = next_phase(session.meta.phase, level)
         dialog = NextRoundDialog(session.meta.team, open_actions, phase)
         self._app.push_screen(dialog, self._start_next_round)
@@ -323,7 +329,7 @@ class Navigator:
         session = carry_over(previous, meta, host.bank, now=host.clock(), language=host.lang)
         self.home()
         self._desk.claim(session.id)
-        self._desk.keeper = self._desk.new_keeper(session)
+        self._desk.keeper = self._desk.new_keeper(session, self._host.bank.info.version)
         if not self._desk.save(lambda keeper: keeper.save()):
             return
         self._show_questions(host.bank.questions[0].id)

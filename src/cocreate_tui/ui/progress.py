@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.bank_models import Bank
+from ..domain.drift import session_drift
 from ..domain.sessions import Session, open_questions
+
+
+def _open_ids(bank: Bank, session: Session) -> set[str]:
+    # A question whose options changed since the team answered is open again.
+    stale = set(session_drift(bank, session).changed)
+    return {q.id for q in bank.questions if q.id in stale or not session.answer(q.id).is_answered}
 
 
 @dataclass(frozen=True)
@@ -38,8 +45,9 @@ def next_open(bank: Bank, session: Session, after: str | None) -> str | None:
     """The first open question after `after` in bank order, wrapping round; None if all done."""
     ids = [q.id for q in bank.questions]
     start = ids.index(after) + 1 if after in ids else 0
+    still_open = _open_ids(bank, session)
     for question_id in ids[start:] + ids[:start]:
-        if not session.answer(question_id).is_answered:
+        if question_id in still_open:
             return question_id
     return None
 
@@ -61,4 +69,5 @@ def resume_question(bank: Bank, session: Session) -> str:
 def first_in_dimension(bank: Bank, session: Session, dimension_id: str) -> str:
     """The first open question of a dimension, or its first question if all are answered."""
     questions = bank.questions_in(dimension_id)
-    return next((q.id for q in questions if not session.answer(q.id).is_answered), questions[0].id)
+    still_open = _open_ids(bank, session)
+    return next((q.id for q in questions if q.id in still_open), questions[0].id)

@@ -50,11 +50,14 @@ class SessionDesk:
         for session_id in [held for held in self._locks if held not in keep]:
             self._locks.pop(session_id).release()
 
-    def new_keeper(self, session: Session) -> SessionKeeper:
-        """A keeper for `session` whose failed saves come to this desk."""
+    def new_keeper(self, session: Session, bank_version: str | None = None) -> SessionKeeper:
+        """A keeper for `session` whose failed saves come to this desk; answers given with a
+        bank newer than the session's record its `bank_version`."""
         from .session_keeper import SessionKeeper
 
-        return SessionKeeper(self._store, session, self._clock, on_save_failed=self.save_failed)
+        keeper = SessionKeeper(self._store, session, self._clock, on_save_failed=self.save_failed)
+        keeper.bank_version = bank_version
+        return keeper
 
     def claim(self, session_id: str) -> LockHolder | None:
         """Lock the session for this window: None when it is ours now, else who has it open."""

@@ -36,6 +36,9 @@ class SessionKeeper:
         self._on_save_failed = on_save_failed
         self.unsaved = False
         """Whether the copy in memory holds changes the last save could not write."""
+        self.bank_version: str | None = None
+        """The version of the bank answers are given with, recorded on each answer when it is
+        newer than the session's (so a changed question answered again counts again)."""
 
     @property
     def session(self) -> Session:
@@ -53,11 +56,27 @@ class SessionKeeper:
 
     def answer(self, question_id: str, value: int) -> None:
         """Answer `question_id` with the option `value`, and save."""
-        self._change(self._session.with_answer(question_id, value, now=self._clock()))
+        self._change(
+            self._session.with_answer(
+                question_id, value, now=self._clock(), bank_version=self.bank_version
+            )
+        )
 
     def answer_unknown(self, question_id: str) -> None:
         """Answer `question_id` «Vet ikke», and save."""
-        self._change(self._session.with_answer(question_id, unknown=True, now=self._clock()))
+        self._change(
+            self._session.with_answer(
+                question_id, unknown=True, now=self._clock(), bank_version=self.bank_version
+            )
+        )
+
+    def answer_not_applicable(self, question_id: str) -> None:
+        """Answer `question_id` «Gjelder ikke oss», and save."""
+        self._change(
+            self._session.with_answer(
+                question_id, not_applicable=True, now=self._clock(), bank_version=self.bank_version
+            )
+        )
 
     def set_note(self, question_id: str, note: str) -> None:
         """Replace the note on `question_id`, and save; nothing happens if it is unchanged."""

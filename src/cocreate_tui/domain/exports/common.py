@@ -8,7 +8,7 @@ from datetime import datetime
 from ...i18n import t
 from ..bank_models import Bank, Lang, Lesson, LevelId
 from ..compare import ComparisonStep
-from ..scoring import UNKNOWN, AnswerValue
+from ..scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
 from ..sessions import Answer, Session
 
 
@@ -24,11 +24,14 @@ def without_notes(session: Session) -> Session:
 
 
 def answer_words(bank: Bank, question_id: str, value: AnswerValue | None, lang: Lang) -> str:
-    """An answer as the team saw it: the option's label, «Vet ikke», or «Ikke besvart»."""
+    """An answer as the team saw it: the option's label, «Vet ikke», «Gjelder ikke oss» or
+    «Ikke besvart»."""
     if value is None:
         return t("not_answered", lang)
     if value == UNKNOWN:
         return t("unknown", lang)
+    if value == NOT_APPLICABLE:
+        return t("not_applicable", lang)
     question = bank.question(question_id)
     option = question.option(value) if question is not None else None
     return option.label.get(lang) if option is not None else str(value)
@@ -141,3 +144,12 @@ def changed_answer_table(
             row.append(escape(change.note_after))
         rows.append(row)
     return header, rows
+
+
+def level_change_words(step: ComparisonStep, lang: Lang) -> str:
+    """Whether the verdict is the same, better or weaker (or only changed, when either side is
+    undetermined), in the order not_ready < strengthen < thin < thick."""
+    if not step.level_changed:
+        return t("level_unchanged", lang)
+    direction = step.level_direction
+    return t(f"level_{direction}" if direction in ("better", "worse") else "level_changed", lang)

@@ -9,9 +9,18 @@ from html import escape
 from ...i18n import t
 from ..bank_models import Bank, Lang
 from ..compare import Comparison, ComparisonStep
+from ..drift import session_drift
 from ..merge import Merge, QuestionMerge
-from ..scoring import Assessment
+from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session, orphaned_answers
+from ..verdict_words import (
+    clarify_first,
+    drift_line,
+    figures_line,
+    law_lines,
+    reason_lines,
+    stop_line,
+)
 from .common import (
     DISAGREEMENT_QUOTE,
     DISAGREEMENT_SECTION,
@@ -20,6 +29,7 @@ from .common import (
     day,
     delta_words,
     dimension_words,
+    level_change_words,
     level_summary,
     level_words,
     meta_rows,
@@ -103,6 +113,9 @@ def session_html(
         parts.append(
             f'<p class="notice">{_e(t("bank_differs", lang).format(old=old, new=new))}</p>'
         )
+    drift = drift_line(session_drift(bank, session), lang)
+    if drift:
+        parts.append(f'<p class="notice" id="drift">{_e(drift)}</p>')
     parts.append(_assessment(bank, assessment, lang))
     # The action plan is meant to be shared, so it stays when the notes are left out.
     parts.append(plan_html(bank, session, lang, date.today()))
@@ -278,28 +291,42 @@ def _table(
 
 def _assessment(bank: Bank, assessment: Assessment, lang: Lang) -> str:
     level = level_words(bank, assessment.level, lang)
-    reason = (
-        f"<p>{_e(t(f'undetermined_{assessment.undetermined_reason}', lang))}</p>"
-        if assessment.undetermined_reason
-        else ""
+    advice = "".join(
+        f"<li>{_e(a.text_nb if lang == 'nb' else a.text_en)}</li>"
+        for a in assessment.verdict_advice
     )
+    reasons = "".join(f"<p>{_e(line)}</p>" for line in reason_lines(bank, assessment, lang))
     verdict = (
         f'<section class="verdict" id="verdict"><p class="level">{_e(t("level", lang))}: '
-        f"{_e(level)}</p><p>{_e(level_summary(bank, assessment.level, lang))}</p>{reason}"
-        f"<p><strong>{_e(t('overall', lang))}:</strong> {score_words(assessment.overall)}/100 · "
-        f"<strong>{_e(t('coverage', lang))}:</strong> {assessment.coverage:.0%}</p></section>"
+        f"{_e(level)}</p><p>{_e(level_summary(bank, assessment.level, lang))}</p>"
+        + (f'<ul class="verdict-advice">{advice}</ul>' if advice else "")
+        + f"{reasons}<p><strong>{_e(figures_line(assessment, lang))}</strong></p></section>"
     )
     chart = _chart(bank, [("", assessment)], lang)
-    parts = [
-        verdict,
-        chart,
-        _recommendations(bank, assessment, lang),
-        _ambition(bank, assessment, lang),
-    ]
-    if assessment.unknown:
-        items = "".join(f"<li>{_e(question_words(bank, q, lang))}</li>" for q in assessment.unknown)
-        parts.append(f"<h2>{_e(t('clarify_heading', lang))}</h2><ul>{items}</ul>")
-    return "\n".join(parts)
+    shown, rest = top_recommendations(bank, assessment)
+    clarify = ""
+    to_clarify = clarify_first(assessment)
+    if to_clarify:
+        items = "".join(f"<li>{_e(question_words(bank, q, lang))}</li>" for q in to_clarify)
+        clarify = f"<h2>{_e(t('clarify_heading', lang))}</h2><ul>{items}</ul>"
+    undetermined = assessment.level == "undetermined"
+    parts = [verdict, clarify if undetermined else "", chart]
+    parts.append(_recommendations(bank, shown, lang, "recommendations", "recommendations_heading"))
+    if rest:
+        parts.append(
+            f"<p><em>{_e(t('md_more_in_appendix', lang).format(count=len(rest)))}</em></p>"
+        )
+    parts.append(_ambition(bank, assessment, lang))
+    if not undetermined:
+        parts.append(clarify)
+    if assessment.not_applicable:
+        items = "".join(
+            f"<li>{_e(question_words(bank, q, lang))}</li>" for q in assessment.not_applicable
+        )
+        parts.append(f"<h2>{_e(t('not_applicable_heading', lang))}</h2><ul>{items}</ul>")
+    if rest:
+        parts.append(_recommendations(bank, rest, lang, "appendix", "appendix_heading"))
+    return "\n".join(part for part in parts if part)
 
 
 def _chart(
@@ -382,11 +409,13 @@ def _wrap(name: str) -> list[str]:
     return [name[:cut], name[cut + 1 :]]
 
 
-def _recommendations(bank: Bank, assessment: Assessment, lang: Lang) -> str:
-    parts = [f'<section id="recommendations"><h2>{_e(t("recommendations_heading", lang))}</h2>']
-    if not assessment.recommendations:
+def _recommendations(
+    bank: Bank, recommendations: list[Recommendation], lang: Lang, section_id: str, heading: str
+) -> str:
+    parts = [f'<section id="{section_id}"><h2>{_e(t(heading, lang))}</h2>']
+    if not recommendations:
         parts.append(f"<p>{_e(t('no_recommendations', lang))}</p>")
-    for rec in assessment.recommendations:
+    for rec in recommendations:
         lesson = bank.lesson(rec.lesson_id)
         tag = f'<span class="tag">{_e(t("blocker", lang))}</span> ' if rec.blocker else ""
         because = ", ".join(question_words(bank, q, lang) for q in rec.questions)
@@ -396,8 +425,14 @@ def _recommendations(bank: Bank, assessment: Assessment, lang: Lang) -> str:
             f'<article class="rec{" blocker" if rec.blocker else ""}">'
             f'<h3 class="rec-title">{tag}{_e(lesson.title.get(lang))}</h3>'
             f'<p class="section-ref">{_e(section_words(lesson, lang))}{source}</p>'
-            f"<p>{_e(lesson.advice.get(lang))}</p>"
-            f"<blockquote>{_e(quoted(lesson))}</blockquote>"
+            + (
+                f'<p class="stop"><strong>{_e(stop_line(lesson, lang))}</strong></p>'
+                if rec.blocker and lesson.stop_quote
+                else ""
+            )
+            + f"<p>{_e(lesson.advice.get(lang))}</p>"
+            + "".join(f'<p class="law">{_e(line)}</p>' for line in law_lines(lesson, lang))
+            + f"<blockquote>{_e(quoted(lesson))}</blockquote>"
             f"<p><em>{_e(t('because_of', lang))}:</em> {_e(because)}</p></article>"
         )
     parts.append("</section>")
@@ -435,7 +470,7 @@ def _answers(bank: Bank, session: Session, lang: Lang, include_notes: bool) -> s
 def _step(bank: Bank, step: ComparisonStep, lang: Lang, include_notes: bool) -> str:
     before = level_words(bank, step.level_before, lang)
     after = level_words(bank, step.level_after, lang)
-    changed = t("level_changed" if step.level_changed else "level_unchanged", lang)
+    changed = level_change_words(step, lang)
     shown = f"{before} → {after}" if step.level_changed else after
     parts = [f"<p><strong>{_e(changed)}:</strong> {_e(shown)}</p>"]
     if step.shared_only:

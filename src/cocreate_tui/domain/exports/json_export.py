@@ -91,6 +91,7 @@ def merge_json(
                 ],
                 "distribution": {str(value): n for value, n in q.distribution.items()},
                 "unknown": q.unknown,
+                "not_applicable": q.not_applicable,
                 "unanswered": q.unanswered,
                 "median": q.median,
                 "spread": q.spread,
@@ -143,7 +144,11 @@ def _step(step: ComparisonStep, include_notes: bool) -> dict[str, Any]:
         "to": step.after.session.id,
         "shared_only": step.shared_only,
         "left_out": list(step.left_out),
-        "level": {"before": step.level_before, "after": step.level_after},
+        "level": {
+            "before": step.level_before,
+            "after": step.level_after,
+            "direction": step.level_direction,
+        },
         "overall": {
             "before": _rounded(step.overall_before),
             "after": _rounded(step.overall_after),

@@ -8,8 +8,9 @@ from ...i18n import t
 from ..bank_models import Bank, Lang
 from ..compare import Comparison, ComparisonStep
 from ..merge import Merge, QuestionMerge
-from ..scoring import Assessment
+from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session
+from ..verdict_words import clarify_first, figures_line, law_lines, reason_lines, stop_line
 from .common import (
     DISAGREEMENT_QUOTE,
     DISAGREEMENT_SECTION,
@@ -18,6 +19,7 @@ from .common import (
     day,
     delta_words,
     dimension_words,
+    level_change_words,
     level_summary,
     level_words,
     question_words,
@@ -178,14 +180,11 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 def _assessment(bank: Bank, assessment: Assessment, lang: Lang, heading: str) -> list[str]:
     lines = ["", f"{heading} {t('level', lang)}: {md(level_words(bank, assessment.level, lang))}"]
     lines += ["", md(level_summary(bank, assessment.level, lang))]
-    if assessment.undetermined_reason:
-        lines += ["", t(f"undetermined_{assessment.undetermined_reason}", lang)]
-    lines += [
-        "",
-        f"**{t('overall', lang)}:** {score_words(assessment.overall)}/100 · "
-        f"**{t('coverage', lang)}:** {assessment.coverage:.0%}",
-        "",
-    ]
+    for advice in assessment.verdict_advice:
+        lines += ["", f"- {md(advice.text_nb if lang == 'nb' else advice.text_en)}"]
+    for line in reason_lines(bank, assessment, lang):
+        lines += ["", md(line)]
+    lines += ["", f"**{md(figures_line(assessment, lang))}**", ""]
     lines += _table(
         [t("dimension", lang), t("score", lang), t("coverage", lang)],
         [
@@ -197,10 +196,45 @@ def _assessment(bank: Bank, assessment: Assessment, lang: Lang, heading: str) ->
             for d in bank.dimensions
         ],
     )
+    undetermined = assessment.level == "undetermined"
+    if undetermined:
+        lines += _clarify(bank, assessment, lang, heading)
+    shown, rest = top_recommendations(bank, assessment)
     lines += ["", f"{heading} {t('recommendations_heading', lang)}", ""]
     if not assessment.recommendations:
         lines.append(t("no_recommendations", lang))
-    for index, rec in enumerate(assessment.recommendations, start=1):
+    lines += _recommendation_lines(bank, shown, lang)
+    if rest:
+        lines += [f"_{t('md_more_in_appendix', lang).format(count=len(rest))}_", ""]
+    ambition = getattr(bank.policy.ambition, assessment.ambition.level).get(lang)
+    lines += ["", f"{heading} {t('ambition_heading', lang)}", ""]
+    lines.append(f"{t('ambition', lang)}: {md(ambition)}")
+    for advice in assessment.ambition.advice:
+        lines.append(f"- {md(advice.text_nb if lang == 'nb' else advice.text_en)}")
+    if not undetermined:
+        lines += _clarify(bank, assessment, lang, heading)
+    if assessment.not_applicable:
+        lines += ["", f"{heading} {t('not_applicable_heading', lang)}", ""]
+        lines += [f"- {md(question_words(bank, q, lang))}" for q in assessment.not_applicable]
+    if rest:
+        lines += ["", f"{heading} {t('appendix_heading', lang)}", ""]
+        lines += _recommendation_lines(bank, rest, lang, first=len(shown) + 1)
+    return lines
+
+
+def _clarify(bank: Bank, assessment: Assessment, lang: Lang, heading: str) -> list[str]:
+    to_clarify = clarify_first(assessment)
+    if not to_clarify:
+        return []
+    lines = ["", f"{heading} {t('clarify_heading', lang)}", ""]
+    return lines + [f"- {md(question_words(bank, q, lang))}" for q in to_clarify]
+
+
+def _recommendation_lines(
+    bank: Bank, recommendations: list[Recommendation], lang: Lang, first: int = 1
+) -> list[str]:
+    lines: list[str] = []
+    for index, rec in enumerate(recommendations, start=first):
         lesson = bank.lesson(rec.lesson_id)
         mark = f"**[{t('blocker', lang)}]** " if rec.blocker else ""
         because = ", ".join(md(question_words(bank, q, lang)) for q in rec.questions)
@@ -208,21 +242,18 @@ def _assessment(bank: Bank, assessment: Assessment, lang: Lang, heading: str) ->
         lines += [
             f"{index}. {mark}**{md(lesson.title.get(lang))}** ({md(section_words(lesson, lang))})",
             "",
-            f"   {md(lesson.advice.get(lang))}",
-            "",
+        ]
+        if rec.blocker and lesson.stop_quote:
+            lines += [f"   **{md(stop_line(lesson, lang))}**", ""]
+        lines += [f"   {md(lesson.advice.get(lang))}", ""]
+        for line in law_lines(lesson, lang):
+            lines += [f"   {md(line)}", ""]
+        lines += [
             f"   > {md(quoted(lesson))}",
             "",
             f"   _{t('because_of', lang)}:_ {because}",
             "",
         ]
-    ambition = getattr(bank.policy.ambition, assessment.ambition.level).get(lang)
-    lines += ["", f"{heading} {t('ambition_heading', lang)}", ""]
-    lines.append(f"{t('ambition', lang)}: {md(ambition)}")
-    for advice in assessment.ambition.advice:
-        lines.append(f"- {md(advice.text_nb if lang == 'nb' else advice.text_en)}")
-    if assessment.unknown:
-        lines += ["", f"{heading} {t('clarify_heading', lang)}", ""]
-        lines += [f"- {md(question_words(bank, q, lang))}" for q in assessment.unknown]
     return lines
 
 
@@ -231,7 +262,7 @@ def _step(
 ) -> list[str]:
     before = level_words(bank, step.level_before, lang)
     after = level_words(bank, step.level_after, lang)
-    changed = t("level_changed" if step.level_changed else "level_unchanged", lang)
+    changed = level_change_words(step, lang)
     shown = f"{md(before)} → {md(after)}" if step.level_changed else md(after)
     lines = ["", f"**{changed}:** {shown}"]
     if step.shared_only:

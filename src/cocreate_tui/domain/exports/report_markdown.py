@@ -12,9 +12,19 @@ from pathlib import Path
 
 from ...i18n import t
 from ..bank_models import Bank, Lang, Question
+from ..drift import session_drift
 from ..paths import ensure_private_dir
-from ..scoring import Assessment
+from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session
+from ..verdict_words import (
+    area_note,
+    clarify_first,
+    drift_line,
+    figures_line,
+    law_lines,
+    reason_lines,
+    stop_line,
+)
 from .plan_export import plan_markdown_lines
 
 EXPORTS_FOLDER = "exports"
@@ -40,16 +50,27 @@ def assessment_markdown(
     local date by default) are marked overdue.
     """
     lines: list[str] = []
+    shown, rest = top_recommendations(bank, assessment)
+    undetermined = assessment.level == "undetermined"
     lines += _title(bank, session, lang)
-    lines += _verdict(bank, assessment, lang)
-    lines += _lessons(bank, session, assessment, lang, blockers=True)
+    lines += _verdict(bank, session, assessment, lang)
+    if undetermined:
+        # What to clarify decides the verdict, so it comes before any advice.
+        lines += _to_clarify(bank, assessment, lang)
+    lines += _lessons(bank, session, [r for r in shown if r.blocker], lang, "blockers_heading")
     lines += _dimension_table(bank, assessment, lang)
-    lines += _lessons(bank, session, assessment, lang, blockers=False)
+    advice = [r for r in shown if not r.blocker]
+    lines += _lessons(bank, session, advice, lang, "recommendations_heading")
+    if rest:
+        lines += [f"_{t('md_more_in_appendix', lang).format(count=len(rest))}_", ""]
     lines += plan_markdown_lines(bank, session, lang, today or date.today())
     lines += _ambition(bank, assessment, lang)
-    lines += _to_clarify(bank, assessment, lang)
+    if not undetermined:
+        lines += _to_clarify(bank, assessment, lang)
+    lines += _not_applicable(bank, assessment, lang)
     lines += _notes(bank, session, lang) if include_notes else _notes_left_out(lang)
     lines += _ignored(session, assessment, lang)
+    lines += _lessons(bank, session, rest, lang, "appendix_heading", first=len(advice) + 1)
     lines += _source(bank, lang)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -125,7 +146,7 @@ def _title(bank: Bank, session: Session, lang: Lang) -> list[str]:
     ]
 
 
-def _verdict(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
+def _verdict(bank: Bank, session: Session, assessment: Assessment, lang: Lang) -> list[str]:
     level = getattr(bank.policy.levels, assessment.level)
     lines = [
         f"## {t('level', lang)}: {_inline(level.label.get(lang))}",
@@ -133,11 +154,22 @@ def _verdict(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
         _inline(level.summary.get(lang)),
         "",
     ]
-    if assessment.undetermined_reason:
-        lines += [t(f"undetermined_{assessment.undetermined_reason}", lang), ""]
-    overall = "–" if assessment.overall is None else f"{assessment.overall:.0f}/100"
-    coverage = f"{assessment.coverage * 100:.0f} %"
-    lines += [f"{t('overall', lang)}: **{overall}** · {t('coverage', lang)}: {coverage}", ""]
+    for advice in assessment.verdict_advice:
+        lines.append(f"- {_inline(advice.text_nb if lang == 'nb' else advice.text_en)}")
+    if assessment.verdict_advice:
+        lines.append("")
+    for line in reason_lines(bank, assessment, lang):
+        lines += [_inline(line), ""]
+    drift = drift_line(session_drift(bank, session), lang)
+    if drift:
+        lines += [f"_{_inline(drift)}_", ""]
+    if assessment.overall_shown and assessment.overall is not None:
+        overall = f"{assessment.overall:.0f}/100"
+        coverage = f"{assessment.coverage * 100:.0f} %"
+        lines += [f"{t('overall', lang)}: **{overall}** · {t('coverage', lang)}: {coverage}", ""]
+    else:
+        # Too few answers for an honest headline: say what the figures rest on instead.
+        lines += [f"**{_inline(figures_line(assessment, lang))}**", ""]
     return lines
 
 
@@ -154,25 +186,37 @@ def _dimension_table(bank: Bank, assessment: Assessment, lang: Lang) -> list[str
         if dimension.kind == "ambition":
             name += f" ({t('ambition', lang).lower()})"
         score = t("no_score", lang) if result.score is None else f"{result.score:.0f}"
-        lines.append(f"| {name} | {score} | {result.answered}/{result.total} |")
+        if result.score is None and result.not_applicable:
+            score = t("not_applicable", lang)
+        note = area_note(result, lang)
+        counts = f"{result.answered}/{result.total}" + (f" ({note})" if note else "")
+        lines.append(f"| {name} | {score} | {counts} |")
     return [*lines, ""]
 
 
 def _lessons(
-    bank: Bank, session: Session, assessment: Assessment, lang: Lang, *, blockers: bool
+    bank: Bank,
+    session: Session,
+    chosen: list[Recommendation],
+    lang: Lang,
+    heading: str,
+    first: int = 1,
 ) -> list[str]:
-    chosen = [rec for rec in assessment.recommendations if rec.blocker == blockers]
     if not chosen:
         return []
-    heading = "blockers_heading" if blockers else "recommendations_heading"
     lines = [f"## {t(heading, lang)}", ""]
-    for number, rec in enumerate(chosen, start=1):
+    for number, rec in enumerate(chosen, start=first):
         lesson = bank.lesson(rec.lesson_id)
-        lines += [
+        lines.append(
             f"{number}. **{_inline(lesson.title.get(lang))}** "
-            f"({t('report_ref', lang).format(section=_inline(lesson.section))})  ",
-            f"   {_inline(lesson.advice.get(lang))}",
-            "",
+            f"({t('report_ref', lang).format(section=_inline(lesson.section))})  "
+        )
+        if rec.blocker and lesson.stop_quote:
+            lines.append(f"   **{_inline(stop_line(lesson, lang))}**  ")
+        lines += [f"   {_inline(lesson.advice.get(lang))}", ""]
+        for line in law_lines(lesson, lang):
+            lines += [f"   {_inline(line)}", ""]
+        lines += [
             f"   > {_inline(_quoted(lesson.quote))}",
             "",
             f"   {t('because_of', lang).capitalize()}:",
@@ -196,16 +240,28 @@ def _to_clarify(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
     if not assessment.unknown and not assessment.unanswered:
         return []
     lines = [f"## {t('clarify_heading', lang)}", ""]
-    for question_id in assessment.unknown:
+    # The questions that decide a precondition first: only they can change the verdict.
+    first = clarify_first(assessment)
+    for question_id in first:
         lines.append(f"- {_question_text(bank.question(question_id), question_id, lang)}")
-    if assessment.unknown:
+    if first:
         lines.append("")
-    if assessment.unanswered:
+    unanswered = [q for q in assessment.unanswered if q not in first]
+    if unanswered:
         lines += [f"{t('unanswered_heading', lang)}:", ""]
-        for question_id in assessment.unanswered:
+        for question_id in unanswered:
             lines.append(f"- {_question_text(bank.question(question_id), question_id, lang)}")
         lines.append("")
     return lines
+
+
+def _not_applicable(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
+    if not assessment.not_applicable:
+        return []
+    lines = [f"## {t('not_applicable_heading', lang)}", ""]
+    for question_id in assessment.not_applicable:
+        lines.append(f"- {_question_text(bank.question(question_id), question_id, lang)}")
+    return [*lines, ""]
 
 
 def _notes(bank: Bank, session: Session, lang: Lang) -> list[str]:
@@ -256,6 +312,8 @@ def _answered(bank: Bank, session: Session, question_id: str, lang: Lang) -> str
     text = _question_text(question, question_id, lang)
     answer = session.answer(question_id)
     option = question.option(answer.value) if question and answer.value is not None else None
+    if answer.not_applicable:
+        return f"{text} – «{t('not_applicable', lang)}»"
     return f"{text} – «{_inline(option.label.get(lang))}»" if option else text
 
 

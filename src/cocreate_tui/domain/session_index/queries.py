@@ -97,6 +97,7 @@ def level_labels_of(bank: Bank) -> dict[str, dict[str, str]]:
         level: {"nb": text.label.nb, "en": text.label.en}
         for level, text in (
             ("not_ready", levels.not_ready),
+            ("strengthen", levels.strengthen),
             ("thin", levels.thin),
             ("thick", levels.thick),
             ("undetermined", levels.undetermined),

@@ -130,7 +130,8 @@ class IndexRow(NamedTuple):
     total: int | None
     """How many questions the current bank has; None when indexed without a bank."""
     level: str | None
-    """The verdict with the current bank (`not_ready`, `thin`, `thick`, `undetermined`)."""
+    """The verdict with the current bank (`not_ready`, `strengthen`, `thin`, `thick`,
+    `undetermined`)."""
     overall: float | None
     """The overall score with the current bank, 0–100 to one decimal; None if undetermined."""
     bank_hash: str

@@ -142,8 +142,9 @@ def score_columns(bank: Bank, values: Mapping[str, AnswerValue], file: str) -> S
     from cocreate_tui.domain.scoring import assess
 
     assessment = assess(bank, values)
-    # Rounded as `cocreate score --json` rounds it.
-    overall = None if assessment.overall is None else round(assessment.overall, 1)
+    # Rounded as `cocreate score --json` rounds it; none while too few answers make it honest.
+    shown = assessment.overall is not None and assessment.overall_shown
+    overall = round(assessment.overall, 1) if shown and assessment.overall is not None else None
     tail = _json_tail(file, assessment.level, overall)
     return Scores(len(bank.questions), assessment.level, overall, bank.content_hash, tail)
 

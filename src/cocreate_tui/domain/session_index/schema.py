@@ -89,7 +89,8 @@ _INSERT_META: Final = META.insert()
 _TABLE_NAMES: Final = frozenset(table.name for table in TABLES)
 
 _LEVEL_ORDER: Final = (
-    "CASE s.level WHEN 'not_ready' THEN 1 WHEN 'thin' THEN 2 WHEN 'thick' THEN 3 ELSE 0 END"
+    "CASE s.level WHEN 'not_ready' THEN 1 WHEN 'strengthen' THEN 2 WHEN 'thin' THEN 3"
+    " WHEN 'thick' THEN 4 ELSE 0 END"
 )
 _PHASE_ORDER: Final = (
     "CASE s.phase WHEN 'before_inviting' THEN 0 WHEN 'after_first_meeting' THEN 1 ELSE 2 END"

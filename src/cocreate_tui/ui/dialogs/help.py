@@ -29,6 +29,7 @@ KEYS = (
             ("↑ ↓ + Enter", "help_key_choose"),
             ("1–5", "help_key_digits"),
             ("0 / v", "help_key_unknown"),
+            ("g", "help_key_not_applicable"),
             ("n / →", "help_key_next"),
             ("p / ←", "help_key_previous"),
             ("u", "help_key_next_open"),

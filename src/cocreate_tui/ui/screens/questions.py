@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Header, ProgressBar, Static, TextArea
 
 from ...domain.bank_models import Bank, Question
+from ...domain.drift import session_drift
 from ...domain.errors import CocreateError
 from ..base import BaseScreen
 from ..commands import PaletteCommand
@@ -36,7 +37,16 @@ MAX_OPTIONS = 5
 ANSWER_GROUP = Binding.Group("key_answer", compact=True)
 FLAG_MARK = "⚑"
 SIDEBAR_TOGGLED = "-sidebar-toggled"
-QUESTION_ACTIONS = {"answer", "unknown", "next", "previous", "next_open", "flag", "why"}
+QUESTION_ACTIONS = {
+    "answer",
+    "unknown",
+    "not_applicable",
+    "next",
+    "previous",
+    "next_open",
+    "flag",
+    "why",
+}
 """Actions on the question on screen: off while the sidebar covers it on a narrow screen."""
 
 BUTTONS = (
@@ -58,6 +68,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
             for number in range(1, MAX_OPTIONS + 1)
         ),
         Binding("0,v", "unknown", "key_unknown"),
+        Binding("g", "not_applicable", "key_not_applicable"),
         Binding("n,right", "next", "key_next", show=False),
         Binding("p,left", "previous", "key_previous", show=False),
         Binding("u", "next_open", "key_next_open", show=False),
@@ -88,7 +99,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         self._note_timer: Timer | None = None
         self._pending_note: tuple[str, str] | None = None
         """The note typed but not yet saved: its question and its text."""
-        self._binding_state: tuple[int, bool] | None = None
+        self._binding_state: tuple[int, bool, bool] | None = None
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -154,11 +165,18 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
             count=len(in_dimension),
         )
         flag = f"   {FLAG_MARK} {self.tr('q_flagged')}" if answer.flagged else ""
+        drift = session_drift(self._bank, self._keeper.session)
+        if question_id in drift.changed:
+            flag += f"   {self.tr('drift_changed')}"
+        elif question_id in drift.reworded:
+            flag += f"   {self.tr('drift_reworded')}"
         self.query_one("#q-position", Static).update(
             Content.assemble((position, "bold"), (flag, "bold"))
         )
         self.query_one("#q-text", Static).update(question.text.get(lang))
-        self.query_one("#options", AnswerOptions).show(question, answer, lang, self.tr("unknown"))
+        self.query_one("#options", AnswerOptions).show(
+            question, answer, lang, self.tr("unknown"), self.tr("not_applicable")
+        )
         notes = self.query_one("#notes", NotesArea)
         if notes.text != answer.note:
             notes.load_text(answer.note)
@@ -167,7 +185,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         first = self._ids.index(question_id) == 0
         self.query_one("#previous", Button).disabled = first
         # The footer shows the digits for this question's options (it hides the others).
-        binding_state = (len(question.options), first)
+        binding_state = (len(question.options), first, question.not_applicable)
         if binding_state != self._binding_state:
             self._binding_state = binding_state
             self.refresh_bindings()
@@ -201,6 +219,9 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
             return isinstance(number, int) and number <= len(self.question.options)
         if action == "previous":
             return self._ids.index(self._current) > 0 or None
+        if action == "not_applicable":
+            # Offered (and shown in the footer) only where the bank allows it.
+            return self.question.not_applicable
         return True
 
     def action_answer(self, number: int) -> None:
@@ -213,13 +234,20 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         """Answer «Vet ikke»."""
         self._answer(None, unknown=True)
 
+    def action_not_applicable(self) -> None:
+        """Answer «Gjelder ikke oss», where the question offers it."""
+        if self.question.not_applicable:
+            self._answer(None, unknown=False, not_applicable=True)
+
     @on(AnswerOptions.Chosen)
     def _option_chosen(self, event: AnswerOptions.Chosen) -> None:
-        self._answer(event.value, event.unknown)
+        self._answer(event.value, event.unknown, event.not_applicable)
 
-    def _answer(self, value: int | None, unknown: bool) -> None:
+    def _answer(self, value: int | None, unknown: bool, not_applicable: bool = False) -> None:
         question_id = self._current
-        if unknown:
+        if not_applicable:
+            self._save(lambda: self._keeper.answer_not_applicable(question_id))
+        elif unknown:
             self._save(lambda: self._keeper.answer_unknown(question_id))
         elif value is not None:
             self._save(lambda: self._keeper.answer(question_id, value))

@@ -18,11 +18,21 @@ from textual.widgets import Button, Footer, Header, Static
 
 from ...domain.action_plan import action_from_recommendation, actions_for_lesson
 from ...domain.bank_models import Bank
+from ...domain.drift import session_drift
 from ...domain.errors import CocreateError
 from ...domain.exports.plan_export import due_words, owner_words, status_words
 from ...domain.exports.report_markdown import assessment_markdown, export_file_name, write_export
 from ...domain.scoring import Assessment, Recommendation
 from ...domain.sessions import Action, Session
+from ...domain.verdict_words import (
+    area_note,
+    clarify_first,
+    drift_line,
+    figures_line,
+    law_lines,
+    reason_lines,
+    stop_line,
+)
 from ..base import BaseScreen
 from ..commands import PaletteCommand
 from ..dialogs.action_form import ActionFormDialog
@@ -31,9 +41,6 @@ from ..dialogs.why_score import WhyScoreDialog
 from ..session_keeper import SessionKeeper
 from ..shell import shell_of
 from ..widgets.score_list import ScoreList, ScoreRow
-
-FIRST_ADVICE = 8
-"""How many pieces of advice are shown before «show all»."""
 
 ResultsOutcome = Literal["edit", "home"]
 """`edit`: back to the questions to change answers; `home`: close the results."""
@@ -64,6 +71,7 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         Binding("e", "export", "key_export"),
         Binding("w", "why", "key_why_score"),
         Binding("t", "make_action", "key_make_action"),
+        Binding("a", "show_all", "key_all_advice"),
         Binding("p", "open_plan", "key_plan"),
         Binding("r", "next_round", "key_next_round", show=False),
         Binding("b", "edit", "key_edit"),
@@ -113,6 +121,9 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
                 note = self.tr("open_elsewhere_read_only_note")
                 yield Static(note, id="read-only-note", classes="hint", markup=False)
             yield from self._verdict()
+            if self._assessment.level == "undetermined":
+                # What to clarify decides the verdict, so it comes before any advice.
+                yield from self._to_clarify()
             if self._assessment.recommendations and self._keeper is not None:
                 yield Static(self.tr("results_action_hint"), classes="hint", markup=False)
             yield from self._lessons(blockers=True)
@@ -121,7 +132,9 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
             yield ScoreList(id="scores")
             yield from self._lessons(blockers=False)
             yield from self._ambition()
-            yield from self._to_clarify()
+            if self._assessment.level != "undetermined":
+                yield from self._to_clarify()
+            yield from self._not_applicable()
             yield from self._notes()
             yield from self._ignored()
             yield Static(id="export-path", classes="export-path", markup=False)
@@ -159,17 +172,20 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         lang = self.lang
         assessment = self._assessment
         level = getattr(self._bank.policy.levels, assessment.level)
-        with_reason = level.summary.get(lang)
-        if assessment.undetermined_reason:
-            with_reason += "\n" + self.tr(f"undetermined_{assessment.undetermined_reason}")
-        overall = "–" if assessment.overall is None else f"{assessment.overall:.0f}/100"
-        figures = self.tr(
-            "results_figures", overall=overall, coverage=f"{assessment.coverage * 100:.0f}"
-        )
+        lines = [level.summary.get(lang)]
+        lines += [
+            f"• {advice.text_nb if lang == 'nb' else advice.text_en}"
+            for advice in assessment.verdict_advice
+        ]
+        lines += reason_lines(self._bank, assessment, lang)
+        drift = drift_line(session_drift(self._bank, self._session), lang)
         with Vertical(id="verdict", classes=f"level-{assessment.level}") as verdict:
             verdict.border_title = self.tr("level")
             yield Static(Content.styled(level.label.get(lang), "bold"), id="verdict-label")
-            yield Static(with_reason, id="verdict-summary", markup=False)
+            yield Static("\n".join(lines), id="verdict-summary", markup=False)
+            if drift:
+                yield Static(drift, id="verdict-drift", markup=False)
+            figures = figures_line(assessment, lang)
             yield Static(figures, id="verdict-figures", markup=False)
 
     def _show_scores(self) -> None:
@@ -178,13 +194,15 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         for dimension in self._bank.dimensions:
             result = self._assessment.dimensions[dimension.id]
             name = dimension.name.get(lang)
+            counts = self.tr("results_counts", answered=result.answered, total=result.total)
+            note = area_note(result, lang)
             rows.append(
                 ScoreRow(
                     dimension.id,
                     name,
                     result.score,
-                    self.tr("results_counts", answered=result.answered, total=result.total),
-                    self.tr("no_score"),
+                    f"{counts} – {note}" if note else counts,
+                    self.tr("not_applicable" if result.not_applicable else "no_score"),
                 )
             )
         self.query_one("#scores", ScoreList).show(rows)
@@ -200,13 +218,14 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         )
         # Every blocker is shown; advice is ranked, so the first few come first and the rest
         # wait behind a button rather than burying what follows.
-        shown = chosen if blockers else chosen[:FIRST_ADVICE]
+        shown = chosen if blockers else chosen[: self._bank.policy.top_recommendations]
         for number, recommendation in enumerate(shown, start=1):
             yield self._card(number, recommendation, classes)
         rest = chosen[len(shown) :]
         if not rest:
             return
-        yield Button(self.tr("results_show_all", count=len(chosen)), id="show-all", compact=True)
+        label = self.tr("more_recommendations_ui", count=len(rest))
+        yield Button(label, id="show-all", compact=True)
         with Vertical(id="more-advice") as more:
             more.display = self._all_advice_shown
             for number, recommendation in enumerate(rest, start=len(shown) + 1):
@@ -225,8 +244,13 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         parts: list[str | tuple[str, str] | Content] = [
             (f"{number}. {lesson.title.get(lang)}", "bold"),
             f"  ({self.tr('report_ref', section=lesson.section)})\n",
-            lesson.advice.get(lang),
-            "\n",
+        ]
+        if recommendation.blocker and lesson.stop_quote:
+            parts += [(stop_line(lesson, lang), "bold"), "\n"]
+        parts += [lesson.advice.get(lang), "\n"]
+        for line in law_lines(lesson, lang):
+            parts += [(line, "bold"), "\n"]
+        parts += [
             (quote, "italic"),
             "\n",
             (f"{self.tr('because_of').capitalize()}:", "dim"),
@@ -251,9 +275,11 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         question = self._bank.question(question_id)
         if question is None:
             return question_id
-        value = self._session.answer(question_id).value
-        option = question.option(value) if value is not None else None
+        answer = self._session.answer(question_id)
+        option = question.option(answer.value) if answer.value is not None else None
         text = question.text.get(lang)
+        if answer.not_applicable:
+            return f"{text} – «{self.tr('not_applicable')}»"
         return f"{text} – «{option.label.get(lang)}»" if option else text
 
     def _ambition(self) -> Iterator[Widget]:
@@ -271,10 +297,21 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         if not (assessment.unknown or assessment.unanswered):
             return
         yield Static(self.tr("clarify_heading"), classes="heading", markup=False)
-        lines = [f"• {self._question_text(qid)}" for qid in assessment.unknown]
+        # The questions that decide a precondition first: only they can change the verdict.
+        first = assessment.blocker_questions_unclear
+        lines = [f"• {self._question_text(qid)}" for qid in clarify_first(assessment)]
         if assessment.unanswered:
             lines.append(f"{self.tr('unanswered_heading')}:")
-            lines += [f"• {self._question_text(qid)}" for qid in assessment.unanswered]
+            lines += [
+                f"• {self._question_text(qid)}" for qid in assessment.unanswered if qid not in first
+            ]
+        yield Static("\n".join(lines), id="to-clarify", classes="section-body", markup=False)
+
+    def _not_applicable(self) -> Iterator[Widget]:
+        if not self._assessment.not_applicable:
+            return
+        yield Static(self.tr("not_applicable_heading"), classes="heading", markup=False)
+        lines = [f"• {self._question_text(qid)}" for qid in self._assessment.not_applicable]
         yield Static("\n".join(lines), classes="section-body", markup=False)
 
     def _question_text(self, question_id: str) -> str:
@@ -340,6 +377,7 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
             widget.display = True
         for widget in self.query("#show-all"):
             widget.display = False
+        self.refresh_bindings()
 
     def action_export(self) -> None:
         """Export the results to a Markdown file; asks whether to include the notes."""
@@ -439,6 +477,9 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Read-only (open in another window): nothing that changes the session is offered –
         # no way back to the questions, no actions, no plan, no next round.
+        if action == "show_all":
+            # In the footer only while some advice is still hidden.
+            return bool(self.query("#show-all")) and not self._all_advice_shown
         return not (self._read_only and action in READ_ONLY_HIDDEN)
 
     def action_open_plan(self) -> None:

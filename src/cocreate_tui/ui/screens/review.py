@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.bank_models import Bank
+from ...domain.drift import session_drift
 from ...domain.sessions import Session, open_questions, orphaned_answers
 from ..base import BaseScreen
 from ..commands import PaletteCommand
@@ -48,6 +49,8 @@ class ReviewScreen(BaseScreen[ReviewOutcome | None]):
         self._session = session
         self._open = open_questions(session, bank)
         self._unknown = [q.id for q in bank.questions if session.answer(q.id).unknown]
+        self._changed = session_drift(bank, session).changed
+        self._not_applicable = [q.id for q in bank.questions if session.answer(q.id).not_applicable]
         self._flagged = [q.id for q in bank.questions if session.answer(q.id).flagged]
         self._orphans = orphaned_answers(session, bank)
 
@@ -78,16 +81,18 @@ class ReviewScreen(BaseScreen[ReviewOutcome | None]):
             unknown=len(self._unknown),
             flagged=len(self._flagged),
         )
-        if not (self._open or self._unknown or self._flagged):
+        if not (self._open or self._unknown or self._flagged or self._changed):
             summary += " " + self.tr("review_all_clear")
         return summary
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
         groups = (
+            ("drift_changed", self._changed),
             ("review_open", self._open),
             ("review_unknown", self._unknown),
             ("review_flagged", self._flagged),
+            ("not_applicable", self._not_applicable),
         )
         for key, question_ids in groups:
             if not question_ids:

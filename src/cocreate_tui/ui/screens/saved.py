@@ -412,7 +412,7 @@ class SavedScreen(BaseScreen[None]):
         return str(value)
 
     def _level(self, level: str | None) -> str:
-        if level not in ("not_ready", "thin", "thick", "undetermined"):
+        if level not in ("not_ready", "strengthen", "thin", "thick", "undetermined"):
             return "–"
         # The bank's words, up to the dash: «Ikke klare ennå — forbered dere …» → «Ikke klare ennå».
         words = self._level_words(level)

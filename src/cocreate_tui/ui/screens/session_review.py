@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ...domain.bank_models import Bank, Lang
+from ...domain.drift import scored_answers
 from ...domain.exports.common import answer_words, dimension_words, question_words
 from ...domain.exports.csv_export import sessions_csv
 from ...domain.exports.html_export import session_html
@@ -29,7 +30,7 @@ class SessionReviewScreen(DocumentScreen):
         super().__init__(data_dir, clock, session.meta.team)
         self._bank = bank
         self._session = session
-        self._assessment = assess(bank, session.answer_values())
+        self._assessment = assess(bank, scored_answers(bank, session))
 
     def has_notes(self) -> bool:
         return any(answer.note.strip() for answer in self._session.answers.values())

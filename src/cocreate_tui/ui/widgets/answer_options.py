@@ -1,4 +1,5 @@
-"""The options of one question, «Vet ikke» last; choosing one posts `AnswerOptions.Chosen`."""
+"""The options of one question, «Vet ikke» (and «Gjelder ikke oss» where offered) last;
+choosing one posts `AnswerOptions.Chosen`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ...domain.sessions import Answer
 from .row_visual import RowVisual
 
 UNKNOWN_ID = "unknown"
+NOT_APPLICABLE_ID = "not_applicable"
 CHOSEN_MARK = "●"
 OPEN_MARK = "○"
 
@@ -29,10 +31,12 @@ class AnswerOptions(OptionList):
 
     @dataclass
     class Chosen(Message):
-        """The team chose an option (`value`) or «Vet ikke» (`unknown`)."""
+        """The team chose an option (`value`), «Vet ikke» (`unknown`) or «Gjelder ikke oss»
+        (`not_applicable`)."""
 
         value: int | None
         unknown: bool
+        not_applicable: bool = False
 
     _rows_width: int | None = None
     """The content width the rendered rows were last measured at."""
@@ -48,7 +52,14 @@ class AnswerOptions(OptionList):
             event.prevent_default()
         self._rows_width = width
 
-    def show(self, question: Question, answer: Answer, lang: Lang, unknown_label: str) -> None:
+    def show(
+        self,
+        question: Question,
+        answer: Answer,
+        lang: Lang,
+        unknown_label: str,
+        not_applicable_label: str = "",
+    ) -> None:
         """Show `question`'s options, marking and highlighting the current answer."""
         options: list[Option | None] = []
         highlighted = 0
@@ -63,6 +74,11 @@ class AnswerOptions(OptionList):
         options.append(Option(option_row(mark, unknown_label), id=UNKNOWN_ID))
         if answer.unknown:
             highlighted = len(question.options)
+        if question.not_applicable:
+            mark = f"{CHOSEN_MARK if answer.not_applicable else OPEN_MARK} g"
+            options.append(Option(option_row(mark, not_applicable_label), id=NOT_APPLICABLE_ID))
+            if answer.not_applicable:
+                highlighted = len(question.options) + 1
         self._size_is_stale = True
         self.set_options(options)
         self.highlighted = highlighted
@@ -90,5 +106,7 @@ class AnswerOptions(OptionList):
         option_id = event.option.id or ""
         if option_id == UNKNOWN_ID:
             self.post_message(self.Chosen(None, unknown=True))
+        elif option_id == NOT_APPLICABLE_ID:
+            self.post_message(self.Chosen(None, unknown=False, not_applicable=True))
         else:
             self.post_message(self.Chosen(int(option_id.removeprefix("v")), unknown=False))

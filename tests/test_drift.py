@@ -1,0 +1,146 @@
+"""Bank version drift: answers to changed questions are kept, not scored, and asked again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cocreate_tui.domain.bank_loader import load_bank
+from cocreate_tui.domain.bank_models import Bank, version_key
+from cocreate_tui.domain.drift import bank_drift, scored_answers, session_drift
+from cocreate_tui.domain.scoring import assess
+from cocreate_tui.domain.sessions import SessionMeta, new_session
+from cocreate_tui.ui.progress import next_open
+
+from .tiny_bank import BANK, write_tiny_bank
+
+CHANGES = """
+[[changes]]
+version = "0.2"
+question = "calendar"
+kind = "options_changed"
+note = { nb = "Nye svar.", en = "New options." }
+
+[[changes]]
+version = "0.2"
+question = "anchor_up"
+kind = "reworded"
+note = { nb = "Ny tekst.", en = "New wording." }
+
+[[changes]]
+version = "0.10"
+question = "duration"
+kind = "options_changed"
+note = { nb = "Nye svar.", en = "New options." }
+"""
+
+ANSWERS = {"anchor_up": 4, "anchor_across": 4, "calendar": 3, "duration": 4}
+
+
+@pytest.fixture(scope="module")
+def new_bank(tmp_path_factory: pytest.TempPathFactory) -> Bank:
+    bank_toml = BANK.replace('version = "0.1"', 'version = "0.10"') + CHANGES
+    return load_bank(write_tiny_bank(tmp_path_factory.mktemp("b"), bank_toml=bank_toml))
+
+
+def test_versions_compare_as_numbers() -> None:
+    assert version_key("0.10") > version_key("0.9") > version_key("0.2") > version_key("0.1")
+    assert version_key("2.0.0") > version_key("1.10.3")
+
+
+def test_changes_after_the_sessions_version_touch_its_answers(new_bank: Bank) -> None:
+    drift = bank_drift(new_bank, "0.1", ANSWERS)
+    assert drift.active
+    assert drift.changed == ["calendar", "duration"]
+    assert drift.reworded == ["anchor_up"]
+
+
+def test_changes_up_to_the_sessions_version_do_not(new_bank: Bank) -> None:
+    drift = bank_drift(new_bank, "0.2", ANSWERS)
+    assert (drift.changed, drift.reworded) == (["duration"], [])
+    assert not bank_drift(new_bank, "0.10", ANSWERS).active
+    assert bank_drift(new_bank, "0.10", ANSWERS).changed == []
+
+
+def test_only_answered_questions_are_listed(new_bank: Bank) -> None:
+    drift = bank_drift(new_bank, "0.1", {"anchor_across": 4})
+    assert (drift.changed, drift.reworded) == ([], [])
+    assert drift.active
+
+
+def test_a_changed_answer_is_kept_but_not_scored_and_asked_again(new_bank: Bank) -> None:
+    session = new_session(SessionMeta(team="T"), new_bank).model_copy(
+        update={
+            "bank": new_session(SessionMeta(team="T"), new_bank).bank.model_copy(
+                update={"version": "0.1", "content_hash": "old"}
+            )
+        }
+    )
+    for question_id, value in ANSWERS.items():
+        session = session.with_answer(question_id, value)
+    assert session.answer("calendar").value == 3  # kept in the file
+    scored = scored_answers(new_bank, session)
+    assert "calendar" not in scored and "duration" not in scored
+    result = assess(new_bank, scored)
+    assert "calendar" in result.unanswered
+    assert result.dimensions["anchoring"].answered == 2  # reworded: still scored
+    assert next_open(new_bank, session, None) == "calendar"
+    # Answered again with the new bank, the answer counts again.
+    session = session.with_answer("calendar", 2, bank_version="0.10")
+    assert session.answer("calendar").bank_version == "0.10"
+    assert session_drift(new_bank, session).changed == ["duration"]
+    assert scored_answers(new_bank, session)["calendar"] == 2
+    assert next_open(new_bank, session, None) == "duration"
+
+
+def test_an_answer_given_with_the_sessions_own_bank_records_no_version(tiny_bank: Bank) -> None:
+    session = new_session(SessionMeta(team="T"), tiny_bank)
+    session = session.with_answer("calendar", 2, bank_version=tiny_bank.info.version)
+    assert session.answer("calendar").bank_version is None
+
+
+def test_drift_is_empty_for_a_bank_without_a_change_log(tmp_path: Path, tiny_bank: Bank) -> None:
+    drift = bank_drift(tiny_bank, "0.0.1", ANSWERS)
+    assert drift.active and drift.changed == [] and drift.reworded == []
+
+
+def test_show_and_the_exports_say_what_changed_since_an_old_session(
+    capsys: pytest.CaptureFixture[str], new_bank: Bank, tmp_path: Path
+) -> None:
+    import json
+
+    from cocreate_tui.cli import main
+    from cocreate_tui.domain.exports.html_export import session_html
+    from cocreate_tui.domain.exports.report_markdown import assessment_markdown
+    from cocreate_tui.domain.sessions import BankRef
+    from cocreate_tui.domain.storage import SessionStore
+
+    bank_dir = write_tiny_bank(
+        tmp_path / "bank", bank_toml=BANK.replace('version = "0.1"', 'version = "0.10"') + CHANGES
+    )
+    session = new_session(SessionMeta(team="Holmestrand"), new_bank)
+    session = session.model_copy(
+        update={"bank": BankRef(id="tiny", version="0.1", content_hash="older")}
+    )
+    for question_id, value in ANSWERS.items():
+        session = session.with_answer(question_id, value)
+    SessionStore(tmp_path / "data").save(session)
+    banner = "Spørsmålene er endret siden denne vurderingen ble laget (bank 0.1 → 0.10)"
+    base = ["--bank", str(bank_dir), "--data-dir", str(tmp_path / "data"), "show", session.id]
+    assert main(base) == 0
+    out = capsys.readouterr().out
+    assert banner in " ".join(out.split())
+    assert "Spørsmålet er endret siden dere svarte – svar på nytt" in out
+    assert main([*base, "--json"]) == 0
+    dump = json.loads(capsys.readouterr().out)
+    assert dump["drift"] == {
+        "from_version": "0.1",
+        "to_version": "0.10",
+        "changed": ["calendar", "duration"],
+        "reworded": ["anchor_up"],
+    }
+    assert "calendar" in dump["assessment"]["unanswered"]
+    result = assess(new_bank, scored_answers(new_bank, session))
+    assert banner in assessment_markdown(new_bank, session, result, "nb")
+    assert banner in session_html(new_bank, session, result, "nb")
