@@ -19,6 +19,9 @@ from cocreate_tui.domain.scoring import assess
 GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = tomllib.loads((GOLDEN / "expected.toml").read_text(encoding="utf-8"))
 CASES = sorted(EXPECTED)
+INVENTED = GOLDEN / "invented"
+INVENTED_EXPECTED = tomllib.loads((INVENTED / "expected.toml").read_text(encoding="utf-8"))
+INVENTED_CASES = sorted(INVENTED_EXPECTED)
 SECTION_REF = re.compile(
     r"\b[1-4]\.[0-9]\b|Appendiks [12]|rapporten sier ikke|report is silent", re.I
 )
@@ -64,3 +67,28 @@ def test_every_question_is_answered_and_every_answer_cites_the_report(
         if "=" in line and not line.lstrip().startswith("#") and not SECTION_REF.search(line)
     ]
     assert uncited == []
+
+
+def test_the_invented_teams_are_there() -> None:
+    assert INVENTED_CASES == [
+        "hearing_called_co_creation",
+        "key_people_moved",
+        "names_shared_without_consent",
+        "sound_thin_start",
+    ]
+    for case in INVENTED_CASES:
+        assert (INVENTED / f"{case}.md").is_file(), "the description readers were given"
+
+
+@pytest.mark.parametrize("case", INVENTED_CASES)
+def test_invented_team_gets_the_verdict_its_edge_calls_for(case: str, shipped_bank: Bank) -> None:
+    expected = INVENTED_EXPECTED[case]
+    answers = read_answers_file(INVENTED / f"{case}.toml", shipped_bank).answers
+    assert set(answers) == {q.id for q in shipped_bank.questions}
+    result = assess(shipped_bank, answers)
+    assert result.level in expected["level"], (result.level, result.overall, result.blockers)
+    assert set(expected.get("blockers_include", [])) <= set(result.blockers)
+    advice = {a.rule_id for a in [*result.verdict_advice, *result.ambition.advice]}
+    assert set(expected.get("advice_include", [])) <= advice
+    assert not set(expected.get("advice_exclude", [])) & advice
+

@@ -117,3 +117,21 @@ def test_normalise_joins_line_end_hyphens_only() -> None:
     assert (
         normalise("for-\n\nankring og bruker- og pårørende") == "forankring og bruker- og pårørende"
     )
+
+
+def test_every_blocker_says_in_the_reports_words_why_it_stops(
+    shipped_bank: Bank, report_lines: list[str]
+) -> None:
+    """A blocker caps the verdict, so the bank must show the words of the report that make it
+    a stop, standing where the bank says they stand (its `stop_section`, else its `section`)."""
+    blockers = [lesson for lesson in shipped_bank.lessons if lesson.kind == "blocker"]
+    assert blockers
+    without = [lesson.id for lesson in blockers if not lesson.stop_quote]
+    misplaced = [
+        (lesson.id, lesson.stop_section or lesson.section)
+        for lesson in blockers
+        if lesson.stop_quote
+        and normalise(lesson.stop_quote)
+        not in normalise(section_span(lesson.stop_section or lesson.section, report_lines))
+    ]
+    assert (without, misplaced) == ([], [])
