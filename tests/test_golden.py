@@ -91,4 +91,3 @@ def test_invented_team_gets_the_verdict_its_edge_calls_for(case: str, shipped_ba
     advice = {a.rule_id for a in [*result.verdict_advice, *result.ambition.advice]}
     assert set(expected.get("advice_include", [])) <= advice
     assert not set(expected.get("advice_exclude", [])) & advice
-

@@ -56,7 +56,7 @@ def test_not_ready_lists_every_missing_precondition_by_title(tiny_bank: Bank) ->
 
 def test_a_raised_blocker_shows_the_reports_stop_words_and_the_law(tiny_bank: Bank) -> None:
     text = score_text(tiny_bank, {"anchor_up": 0, "anchor_across": 4, "calendar": 3})
-    assert "Rapporten: «før innbyggerne inviteres»" in text
+    assert "Rapporten, 3.7: «før innbyggerne inviteres»" in text
     assert "Loven nå: Tolkeloven (2022) – Bruk kvalifisert tolk. https://lovdata.no/" in text
 
 

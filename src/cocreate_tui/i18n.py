@@ -72,7 +72,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The figures rest on {answered} of {counted} answers",
     ),
     "area_thin": ("bare {answered} av {total} besvart", "only {answered} of {total} answered"),
-    "stop_reason": ("Rapporten: «{quote}»", "The report: «{quote}»"),
+    "stop_reason": ("Rapporten, {section}: «{quote}»", "The report, {section}: «{quote}»"),
     "law_now": (
         "Loven nå: {name} ({year}) – {note} {url}",
         "The law now: {name} ({year}) – {note} {url}",

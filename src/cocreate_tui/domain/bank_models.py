@@ -113,6 +113,8 @@ class Lesson(_Frozen):
     """A short verbatim quote from the source (at most 25 words)."""
     stop_quote: Annotated[str, Field(min_length=1)] | None = None
     """For a blocker: the source's verbatim words that make this a stop (at most 25 words)."""
+    stop_section: Annotated[str, Field(min_length=1)] | None = None
+    """The section `stop_quote` stands in, when it is not the lesson's own `section`."""
     law: list[LawRef] = []
     """Laws that have changed since the source; the advice follows them."""
 

@@ -22,6 +22,7 @@ def _lesson(bank: Bank, lesson: Lesson) -> dict[str, Any]:
         "advice": _text(lesson.advice),
         "quote": lesson.quote,
         "stop_quote": lesson.stop_quote,
+        "stop_section": lesson.stop_section or (lesson.section if lesson.stop_quote else None),
         "law": [
             {"name": law.name, "year": law.year, "url": law.url, "note": _text(law.note)}
             for law in lesson.law

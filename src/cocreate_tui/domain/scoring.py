@@ -365,14 +365,13 @@ def _shortfalls(
     if overall < level.min_overall:
         found.append(LevelReason("overall_below", score=overall, threshold=level.min_overall))
     for result in readiness:
-        if result.total == 0:
-            continue  # every question «Gjelder ikke oss»: nothing is missing there
-        if result.score is None:
-            if level.min_dimension > 0:
-                found.append(
-                    LevelReason("weak_area", dimension_id=result.id, threshold=level.min_dimension)
-                )
-        elif result.score < level.min_dimension:
+        # An area answered for fewer than half its questions (or all «Gjelder ikke oss») says
+        # too little to call it weak: one «no plan to measure yet» would otherwise hold back a
+        # team that meets every precondition. It is shown as thinly answered instead, and the
+        # answers still count in the overall score.
+        if result.score is None or result.thinly_answered:
+            continue
+        if result.score < level.min_dimension:
             found.append(
                 LevelReason(
                     "weak_area",

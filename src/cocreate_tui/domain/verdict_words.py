@@ -90,7 +90,8 @@ def stop_line(lesson: Lesson, lang: Lang) -> str:
     """For a raised blocker: the report's words that make it a stop; empty when none is given."""
     if lesson.stop_quote is None:
         return ""
-    return t("stop_reason", lang).format(quote=lesson.stop_quote.strip("«»"))
+    section = lesson.stop_section or lesson.section
+    return t("stop_reason", lang).format(section=section, quote=lesson.stop_quote.strip("«»"))
 
 
 def law_lines(lesson: Lesson, lang: Lang) -> list[str]:
