@@ -115,3 +115,17 @@ options = [
     # Two of three is more than half: no warning.
     text = score_text(bank, {"anchor_up": 4, "anchor_third": 4, "calendar": 3, "duration": 4})
     assert "bare 2 av 3" not in text and "2/3" in text
+
+
+def test_many_unclear_start_questions_are_counted_not_listed_in_the_verdict(
+    shipped_bank: Bank,
+) -> None:
+    """With most of the bank unanswered, the verdict says how many questions decide the start
+    instead of listing twenty of them; «Avklar før dere starter» lists them."""
+    result = assess(shipped_bank, {"understanding_what_it_is": 2})
+    unclear = next(r for r in result.level_reasons if r.kind == "blocker_unknown")
+    assert len(unclear.questions) > 3
+    lines = reason_lines(shipped_bank, result, "nb")
+    assert f"{len(unclear.questions)} spørsmål som avgjør om dere kan starte" in " ".join(lines)
+    first = shipped_bank.question(unclear.questions[0])
+    assert first is not None and first.text.nb not in " ".join(lines)

@@ -63,6 +63,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "For få svar til en vurdering: minst {needed} % av spørsmålene må være besvart.",
         "Too few answers for a verdict: at least {needed} % of the questions must be answered.",
     ),
+    "reason_blocker_unknown_many": (
+        "{count} spørsmål som avgjør om dere kan starte, er ikke avklart."
+        " De står først under «Avklar før dere starter».",
+        "{count} questions that decide whether you can start are not clear."
+        " They come first under «Clarify before you start».",
+    ),
     "reason_blocker_unknown": (
         "Disse spørsmålene avgjør om dere kan starte, og er ikke avklart: {items}.",
         "These questions decide whether you can start, and are not clear: {items}.",

@@ -36,6 +36,10 @@ def _question_texts(bank: Bank, question_ids: tuple[str, ...], lang: Lang) -> st
     return "; ".join(texts)
 
 
+MAX_NAMED_QUESTIONS = 3
+"""More questions than this that decide a start are counted in the verdict, not listed."""
+
+
 def reason_lines(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
     """Why the verdict is what it is, one line per kind of cause, in plain words."""
     reasons = assessment.level_reasons
@@ -54,8 +58,14 @@ def reason_lines(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
             )
         )
     for reason in by_kind.get("blocker_unknown", []):
-        items = _question_texts(bank, reason.questions, lang)
-        lines.append(t("reason_blocker_unknown", lang).format(items=items))
+        # A long list belongs under «Avklar før dere starter», where it stands first anyway;
+        # the verdict names a few, or says how many.
+        if len(reason.questions) > MAX_NAMED_QUESTIONS:
+            count = len(reason.questions)
+            lines.append(t("reason_blocker_unknown_many", lang).format(count=count))
+        else:
+            items = _question_texts(bank, reason.questions, lang)
+            lines.append(t("reason_blocker_unknown", lang).format(items=items))
     towards_thick = assessment.level == "thin"
     overall = by_kind.get("overall_below", [])
     weak = by_kind.get("weak_area", [])
