@@ -20,8 +20,8 @@ from cocreate_tui.domain.bank_location import shipped_bank_dir
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.bank_source import BankSource, bank_content_hash
 from cocreate_tui.domain.exchange import import_files
+from cocreate_tui.domain.fileio import SYMLINK_REASON
 from cocreate_tui.domain.scoring import assess
-from cocreate_tui.domain.session_files import SYMLINK_REASON
 from cocreate_tui.domain.session_index import INDEX_NAME, SessionIndex
 from cocreate_tui.domain.sessions import Session, session_to_json
 from cocreate_tui.domain.storage import SessionStore

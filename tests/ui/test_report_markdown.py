@@ -14,11 +14,12 @@ import pytest
 
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.exports.report_markdown import (
+    SLUG_FALLBACK,
     assessment_markdown,
     export_file_name,
-    slug,
     write_export,
 )
+from cocreate_tui.domain.fileio import slug
 from cocreate_tui.domain.scoring import assess
 from cocreate_tui.domain.sessions import Session, SessionMeta, new_session
 
@@ -141,7 +142,7 @@ def test_the_module_is_pure() -> None:
     ],
 )
 def test_slug(team: str, expected: str) -> None:
-    assert slug(team) == expected
+    assert slug(team, SLUG_FALLBACK) == expected
 
 
 def test_file_name() -> None:

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import re
 import sys
-import tempfile
-import unicodedata
 from pathlib import Path
 
 from ..domain.errors import CocreateError
+from ..domain.fileio import NotReplaceableError, replace_regular, slug, write_new
 from ..domain.paths import ensure_private_dir
 
-PRIVATE_FILE_MODE = 0o600
 MAX_NAME_TRIES = 1000
 UTF8_BOM = "\ufeff"
 
@@ -54,23 +49,23 @@ def exports_dir(data_dir: Path) -> Path:
 
 
 def write_new_file(path: Path, text: str, force: bool = False) -> Path:
-    """Write `text` to `path` (0600); refuse an existing file unless `force`.
+    """Write `text` to `path` (0600, whole or not at all); refuse an existing file unless `force`.
 
-    Raises `CocreateError` with a plain message when the file exists or cannot be written.
+    `force` replaces only a regular file, keeping its mode. Raises `CocreateError` with a plain
+    message when the file exists, is not a file `--force` may replace, or cannot be written.
     """
     data = text.encode("utf-8")
     try:
         if force:
-            _replace(path, data)
+            replace_regular(path, data)
         else:
-            # O_EXCL makes "does it exist?" and "create it" one step, so nothing is overwritten
-            # even if another program creates the file in between.
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-            _write_and_close(descriptor, data)
+            write_new(path, data)
     except FileExistsError:
         raise CocreateError(
             f"{path} already exists; choose another file, or add --force to replace it."
         ) from None
+    except NotReplaceableError as error:
+        raise CocreateError(f"Did not replace {path}: it is {error.strerror}.") from None
     except OSError as error:
         raise CocreateError(f"Could not write {path}: {error.strerror or error}.") from None
     return path
@@ -101,42 +96,16 @@ def write_stdout(text: str) -> None:
     sys.stdout.flush()
 
 
-def slug(text: str) -> str:
-    """`text` as a safe file name part: ASCII letters, digits and dashes."""
-    folded = unicodedata.normalize("NFKD", text.replace("ø", "o").replace("Ø", "O"))
-    folded = folded.replace("æ", "ae").replace("Æ", "AE")
-    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:60] or "export"
-
-
-def _write_and_close(descriptor: int, data: bytes) -> None:
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(descriptor, view) :]
-    finally:
-        os.close(descriptor)
-
-
-def _replace(path: Path, data: bytes) -> None:
-    # Written beside the target and renamed over it, so a failed write leaves the old file.
-    descriptor, temp_name = tempfile.mkstemp(prefix=".cocreate-", dir=path.parent or Path("."))
-    try:
-        _write_and_close(descriptor, data)
-        os.chmod(temp_name, PRIVATE_FILE_MODE)
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-
-
 def emit(text: str, fmt: str, stem: str, output: Path | None, force: bool, data: Path) -> None:
-    """Deliver an export: to `output` if named, else html to `data`/exports/, else stdout.
+    """Deliver an export: to `output` if named (`-` is stdout), else html to `data`/exports/,
+    else stdout.
 
     Raises `CocreateError` when a file cannot be written or would be overwritten.
     """
-    if output is not None:
+    if output is not None and str(output) == "-":
+        # `-o -` means standard output, as for most command-line tools, not a file named «-».
+        write_stdout(text)
+    elif output is not None:
         # A byte-order mark is what makes spreadsheet programs read a CSV file as UTF-8.
         write_new_file(output, UTF8_BOM + text if fmt == "csv" else text, force=force)
     elif fmt == "html":

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .bank_models import Bank
+from .fileio import FileReadError, read_capped
 from .scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
 
 MAX_ANSWERS_FILE_BYTES = 5_000_000
@@ -38,11 +39,9 @@ class AnswersFileError(Exception):
 def read_answers_file(path: Path, bank: Bank) -> AnswersFile:
     """Read `path` and check it against `bank`; raise AnswersFileError naming every problem."""
     try:
-        if path.stat().st_size > MAX_ANSWERS_FILE_BYTES:
-            raise AnswersFileError(str(path), ["the file is too large to be an answers file"])
-        raw = path.read_bytes()
-    except OSError as error:
-        raise AnswersFileError(str(path), [f"cannot be read: {error.strerror}"]) from None
+        raw = read_capped(path, MAX_ANSWERS_FILE_BYTES, what="answers file")
+    except FileReadError as error:
+        raise AnswersFileError(str(path), [error.reason]) from None
     return parse_answers(raw, str(path), bank)
 
 

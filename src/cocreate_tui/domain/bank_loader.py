@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .bank_hash import files_content_hash
+from .bank_hash import MAX_BANK_FILE_BYTES, files_content_hash
 from .bank_models import (
     AdviceRule,
     AnswerCondition,
@@ -23,8 +23,8 @@ from .bank_models import (
     Question,
     version_key,
 )
+from .fileio import FileReadError, read_capped
 
-MAX_BANK_FILE_BYTES = 2_000_000
 """A bank file larger than this is refused unread: real banks are a few hundred KB."""
 
 TOP_LEVEL_KEYS = ("bank", "policy", "dimensions", "lessons", "questions", "changes")
@@ -106,10 +106,9 @@ def _bank_files(folder: Path, problems: list[Problem]) -> list[Path]:
 
 def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
     try:
-        if path.stat().st_size > MAX_BANK_FILE_BYTES:
-            problems.append(Problem(path.name, "file", "is too large to be a question bank"))
-            return None
-        return tomllib.loads(path.read_bytes().decode("utf-8"))
+        return tomllib.loads(read_capped(path, MAX_BANK_FILE_BYTES, what="bank file").decode())
+    except FileReadError as error:
+        problems.append(Problem(path.name, "file", error.reason))
     except UnicodeDecodeError as error:
         problems.append(Problem(path.name, "file", f"is not UTF-8 text ({error.reason})"))
     except tomllib.TOMLDecodeError as error:

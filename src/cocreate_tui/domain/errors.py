@@ -35,3 +35,7 @@ class SessionNotFoundError(CocreateError):
 
 class AmbiguousSessionError(CocreateError):
     """An id prefix matches more than one saved session."""
+
+
+class SessionOpenElsewhereError(CocreateError):
+    """Another window holds the session open (its lock); it was not changed, moved or replaced."""

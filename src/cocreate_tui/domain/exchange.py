@@ -66,7 +66,14 @@ def _import_one(store: SessionStore, session: Session, as_copy: bool) -> str:
             )
             raise CocreateError(f"a session with the id {session.id} is already saved ({detail})")
         session = session.model_copy(update={"id": _free_id(store)})
-    store.save(session)
+    try:
+        store.save_new(session)
+    except FileExistsError:
+        # Another import took the id between the check above and now: nothing is replaced.
+        raise CocreateError(
+            f"a session with the id {session.id} was saved by another import at the same "
+            "moment; import again to compare, or with --as-copy to keep both"
+        ) from None
     return session.id
 
 

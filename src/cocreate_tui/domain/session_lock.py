@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .fileio import FileReadError, process_alive, read_capped, write_new
 from .paths import ensure_private_dir
 
 LOCK_SUFFIX = ".lock"
+MAX_LOCK_BYTES = 4096
+"""A lock file holds a pid, a host name and a time; anything longer is not one of ours."""
 
 
 @dataclass(frozen=True)
@@ -46,18 +49,20 @@ class SessionLock:
         ensure_private_dir(self.path.parent)
         for _ in range(2):
             try:
-                descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                # Created complete or not at all: a rival never sees an empty lock that it
+                # would take for a broken one and remove.
+                write_new(self.path, json.dumps(_describe_self()).encode("utf-8"))
             except FileExistsError:
+                found = _identity(self.path)
                 holder = read_holder(self.path)
                 if holder is not None and not _is_stale(holder):
                     return holder
-                # Stale or unreadable: remove it and try once more; a rival that wins the race
-                # in between is then reported as the holder.
-                with contextlib.suppress(FileNotFoundError):
-                    self.path.unlink()
+                # Stale or broken: remove it, unless a rival has replaced it meanwhile, and try
+                # once more; a rival that wins the race in between is then the holder.
+                if found is not None and _identity(self.path) == found:
+                    with contextlib.suppress(FileNotFoundError):
+                        self.path.unlink()
                 continue
-            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                json.dump(_describe_self(), file)
             self._held = True
             return None
         return read_holder(self.path) or LockHolder(0, "?", datetime.now(UTC))
@@ -76,14 +81,42 @@ class SessionLock:
 def read_holder(path: Path) -> LockHolder | None:
     """The holder recorded in a lock file, or None if it is missing or unreadable."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_capped(path, MAX_LOCK_BYTES, what="lock file"))
         return LockHolder(
             pid=int(data["pid"]),
             host=str(data["host"]),
             since=datetime.fromisoformat(data["since"]),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (FileReadError, ValueError, KeyError, TypeError, RecursionError):
         return None
+
+
+def held_elsewhere(directory: Path, session_id: str) -> LockHolder | None:
+    """Who holds the session `session_id` open in another window, or None.
+
+    This process's own lock, a stale lock (its process is gone) and a broken lock file are not
+    «elsewhere»: the CLI and the store may then change the session.
+    """
+    holder = read_holder(directory / f"{session_id}{LOCK_SUFFIX}")
+    if holder is None or _is_stale(holder):
+        return None
+    if holder.pid == os.getpid() and holder.host == _host():
+        return None
+    return holder
+
+
+def where_open(holder: LockHolder) -> str:
+    """Where and since when a session is open, in words: `process 12 on «host» since 14:02 UTC`."""
+    since = holder.since.astimezone(UTC) if holder.since.tzinfo else holder.since
+    return f"process {holder.pid} on «{holder.host}» since {since:%Y-%m-%d %H:%M} UTC"
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def _host() -> str:
@@ -99,10 +132,4 @@ def _is_stale(holder: LockHolder) -> bool:
     # folder) is respected, since that window may still be open.
     if holder.host != _host():
         return False
-    try:
-        os.kill(holder.pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
+    return not process_alive(holder.pid)

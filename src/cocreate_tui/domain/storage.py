@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import builtins
-import contextlib
 import errno
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,12 +14,15 @@ from typing import TYPE_CHECKING
 from cocreate_tui.domain.errors import (
     AmbiguousSessionError,
     SessionNotFoundError,
+    SessionOpenElsewhereError,
     StorageError,
 )
+from cocreate_tui.domain.fileio import write_atomic, write_new
 from cocreate_tui.domain.paths import ensure_private_dir, sessions_dir
 from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX, read_session_file
 from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
 from cocreate_tui.domain.session_index import IndexRow, SessionIndex, UnreadableFile
+from cocreate_tui.domain.session_lock import held_elsewhere, where_open
 
 # The session models (pydantic) are imported where a session is read or written, not here:
 # the app's start screen lists sessions from the index and draws its first frame without them.
@@ -146,14 +147,45 @@ class SessionStore:
         Raises `StorageError` if it cannot; the previous save is then left intact.
         """
         path = self.path_for(session.id)
+        self.refuse_if_open_elsewhere(session.id, "saved over")
         try:
             ensure_private_dir(self.directory)
-            _write_atomically(path, _session_json(session))
+            write_atomic(path, _session_json(session))
         except OSError as error:
             raise StorageError(_describe_write_failure(path, error)) from error
         # After the file, which is the truth; never raises, and never waits for a busy index.
         self.index.upsert(session, path)
         return path
+
+    def save_new(self, session: Session) -> Path:
+        """Write `session` under an id no file has yet (an import); returns the path.
+
+        The id is claimed with an exclusive create, so of two imports of the same id at once
+        exactly one succeeds. Raises `FileExistsError` when the id is taken, `StorageError`
+        when the file cannot be written.
+        """
+        path = self.path_for(session.id)
+        try:
+            ensure_private_dir(self.directory)
+            write_new(path, _session_json(session))
+        except FileExistsError:
+            raise
+        except OSError as error:
+            raise StorageError(_describe_write_failure(path, error)) from error
+        self.index.upsert(session, path)
+        return path
+
+    def refuse_if_open_elsewhere(self, session_id: str, change: str) -> None:
+        """Raise `SessionOpenElsewhereError` if another window holds `session_id` open.
+
+        `change` says what was refused («saved over», «moved to the trash»).
+        """
+        holder = held_elsewhere(self.directory, session_id)
+        if holder is not None:
+            raise SessionOpenElsewhereError(
+                f"The session {session_id} is open in another window ({where_open(holder)}), "
+                f"so it was not {change}. Close it there first."
+            )
 
     def load(self, session_id: str) -> Session:
         """The session with `session_id`.
@@ -236,43 +268,6 @@ def _is_regular_file(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    # mkstemp creates the file 0600, so notes are never readable by others, even briefly;
-    # the same folder keeps os.replace atomic.
-    descriptor, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
-    try:
-        try:
-            _write_all(descriptor, data)
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    _fsync_directory(path.parent)
-
-
-def _write_all(descriptor: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(descriptor, view) :]
-
-
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable. Not possible on Windows, and refused by some file
-    # systems; the file is already complete in place by now, so a failure here is not fatal.
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
 def _describe_write_failure(path: Path, error: OSError) -> str:
     reason = _WRITE_FAILURES.get(error.errno or 0) or error.strerror or str(error)
     return f"Could not save the session to {path}: {reason}. The last saved version is unchanged."
@@ -288,7 +283,7 @@ def save_copy(session: Session, folder: Path) -> Path:
     try:
         if not folder.exists():
             ensure_private_dir(folder)
-        _write_atomically(path, _session_json(session))
+        write_atomic(path, _session_json(session))
     except OSError as error:
         reason = _WRITE_FAILURES.get(error.errno or 0) or error.strerror or str(error)
         raise StorageError(f"Could not save a copy to {path}: {reason}.") from error

@@ -47,12 +47,14 @@ def move_to_trash(store: SessionStore, data_dir: Path, session_id: str) -> Path:
     """Move the session file `session_id` into the trash (0700) and drop it from the index.
 
     The file keeps its mode (0600) and content. Raises `SessionNotFoundError` when there is
-    no such session, `TrashError` when the trash already holds a file of that id or the move
-    fails; the session is then left where it was.
+    no such session, `SessionOpenElsewhereError` when another window holds it, `TrashError`
+    when the trash already holds a file of that id or the move fails; the session is then left
+    where it was.
     """
     source = store.path_for(session_id)
     if not source.is_file():
         raise SessionNotFoundError(f"No saved session has the id {session_id}.")
+    store.refuse_if_open_elsewhere(session_id, "moved to the trash")
     folder = trash_dir(data_dir)
     target = folder / f"{session_id}{SUFFIX}"
     try:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
-import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
 from ...i18n import t
 from ..bank_models import Bank, Lang, Question
 from ..drift import session_drift
+from ..fileio import slug, write_new
 from ..paths import ensure_private_dir
 from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session
@@ -28,9 +25,8 @@ from ..verdict_words import (
 from .plan_export import plan_markdown_lines
 
 EXPORTS_FOLDER = "exports"
-MAX_SLUG_LENGTH = 40
+SLUG_FALLBACK = "assessment"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
-_FOLDED = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
 
 
 def assessment_markdown(
@@ -77,15 +73,7 @@ def assessment_markdown(
 
 def export_file_name(team: str, moment: datetime) -> str:
     """`<team-slug>-<YYYY-MM-DD-HHMM>.md`: safe on every file system."""
-    return f"{slug(team)}-{moment:%Y-%m-%d-%H%M}.md"
-
-
-def slug(text: str) -> str:
-    """`text` as lower-case ASCII words joined by `-`, e.g. `NAV Larvik` → `nav-larvik`."""
-    folded = unicodedata.normalize("NFKD", text.translate(_FOLDED))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    return words[:MAX_SLUG_LENGTH].rstrip("-") or "assessment"
+    return f"{slug(team, fallback=SLUG_FALLBACK)}-{moment:%Y-%m-%d-%H%M}.md"
 
 
 def write_export(data_dir: Path, file_name: str, text: str) -> Path:
@@ -95,28 +83,13 @@ def write_export(data_dir: Path, file_name: str, text: str) -> Path:
     replaces an existing file: `-2`, `-3` … is added to the name instead. Raises `OSError`.
     """
     folder = ensure_private_dir(data_dir / EXPORTS_FOLDER)
-    descriptor, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".md", dir=folder)
-    try:
-        try:
-            view = memoryview(text.encode("utf-8"))
-            while view:
-                view = view[os.write(descriptor, view) :]
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        return _link_without_overwriting(Path(temp_name), folder / file_name)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-
-
-def _link_without_overwriting(source: Path, wanted: Path) -> Path:
-    # A hard link is atomic and fails if the name is taken, so no existing export is replaced.
+    wanted = folder / file_name
     stem, suffix = wanted.stem, wanted.suffix
+    data = text.encode("utf-8")
     for number in range(1, 1000):
         target = wanted if number == 1 else wanted.with_name(f"{stem}-{number}{suffix}")
         try:
-            os.link(source, target)
+            write_new(target, data)
         except FileExistsError:
             continue
         return target

@@ -15,7 +15,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown, Static
 
 from ...domain.bank_models import Lang
-from ...domain.exports.report_markdown import slug, write_export
+from ...domain.exports.report_markdown import SLUG_FALLBACK, write_export
+from ...domain.fileio import slug
 from ..base import BaseScreen
 from ..dialogs.export import ExportDialog
 
@@ -82,7 +83,7 @@ class DocumentScreen(BaseScreen[None]):
     async def export(self, include_notes: bool) -> None:
         """Write the files off the event loop, then show where they are."""
         texts = self.exports(self.lang, include_notes)
-        stem = f"{slug(self._file_stem)}-{self._clock():%Y-%m-%d-%H%M}"
+        stem = f"{slug(self._file_stem, SLUG_FALLBACK)}-{self._clock():%Y-%m-%d-%H%M}"
 
         def write() -> list[Path]:
             return [

@@ -1,0 +1,223 @@
+"""File I/O in one place: durable private writes, bounded reads of regular files, safe names."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import stat
+import tempfile
+import unicodedata
+from pathlib import Path
+
+PRIVATE_FILE_MODE = 0o600
+TEMP_PREFIX = ".tmp-"
+"""Every temporary file starts so; listings skip such names."""
+READ_CHUNK = 64 * 1024
+SYMLINK_REASON = "a symbolic link (links are not followed; use the file itself)"
+MAX_SLUG_LENGTH = 40
+_FOLDED = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+
+
+class FileReadError(Exception):
+    """A file was not read; `reason` says why in words that follow the file's name."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class NotReplaceableError(OSError):
+    """`--force` met something other than a regular file of one name; it was left alone."""
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them.
+
+    Raises `FileReadError` for a link, anything but a regular file (FIFO, device, folder), a
+    file with more than `limit` bytes (counted as read, not as `stat` reports: /proc files
+    report 0 and a file can grow), or any OS error. `what` names the kind of file in the
+    too-large message («a session file is at most 5 MB»).
+    """
+    try:
+        # O_NOFOLLOW: a link must not make us read a file elsewhere. O_NONBLOCK: opening a FIFO
+        # must not hang (it is then refused as not regular).
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise FileReadError(path, SYMLINK_REASON) from None
+        raise FileReadError(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise FileReadError(path, "not a regular file")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(descriptor, min(READ_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as error:
+        raise FileReadError(path, f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(descriptor)
+    if total > limit:
+        raise FileReadError(path, f"too large (a {what} is at most {_size_words(limit)})")
+    return b"".join(chunks)
+
+
+def _size_words(limit: int) -> str:
+    if limit >= 1024 * 1024 and limit % (1024 * 1024) == 0:
+        return f"{limit // (1024 * 1024)} MB"
+    if limit >= 1024 and limit % 1024 == 0:
+        return f"{limit // 1024} KB"
+    return f"{limit} bytes"
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, data: bytes, *, mode: int | None = PRIVATE_FILE_MODE) -> None:
+    """Replace `path` with `data`: whole or not at all, durable once it returns.
+
+    The file is written beside `path`, fsynced, renamed over it and the folder fsynced. `mode`
+    (0600 by default) is what the new file gets; None keeps the mode of the file replaced.
+    Raises `OSError`; the previous content is then intact.
+    """
+    keep = _existing_mode(path) if mode is None else mode
+    temp = _write_temp(path.parent, data, keep if keep is not None else PRIVATE_FILE_MODE)
+    try:
+        _replace(temp, path)
+    except BaseException:
+        _discard(temp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` (0600) with `data`, whole or not at all; never replaces anything.
+
+    The name is claimed with a hard link from a complete temporary file, so no reader ever
+    sees it empty or half-written, and of two writers at once exactly one succeeds. Raises
+    `FileExistsError` when the name is taken, other `OSError`s when it cannot be written.
+    """
+    temp = _write_temp(path.parent, data, PRIVATE_FILE_MODE)
+    try:
+        os.link(temp, path)
+    finally:
+        _discard(temp)
+    _fsync_dir(path.parent)
+
+
+def replace_regular(path: Path, data: bytes) -> None:
+    """Replace the file at `path` atomically, keeping its mode (`--force`); create it if absent.
+
+    Refuses (`NotReplaceableError`) a FIFO, device, folder, link or a file with other hard
+    links: replacing those would write where the user did not mean to, or cut a link.
+    """
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        write_atomic(path, data)
+        return
+    if not stat.S_ISREG(status.st_mode):
+        raise NotReplaceableError(errno.EPERM, "not a regular file; only a file is replaced")
+    if status.st_nlink > 1:
+        raise NotReplaceableError(
+            errno.EPERM, "a file with other hard links; replacing it would cut them"
+        )
+    write_atomic(path, data, mode=None)
+
+
+def _write_temp(folder: Path, data: bytes, mode: int) -> str:
+    # mkstemp creates the file 0600, so its content is never readable by others, even briefly;
+    # in the same folder so that the rename or link is atomic.
+    descriptor, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            if mode != PRIVATE_FILE_MODE:
+                _make_private(descriptor, mode)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except BaseException:
+        _discard(name)
+        raise
+    return name
+
+
+def _existing_mode(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
+
+
+def _discard(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+
+
+# --- the OS-specific calls, each alone so that a platform module can take it over -------------
+
+
+def _replace(source: str, target: Path) -> None:
+    """Rename `source` over `target` in one step (atomic within a folder on POSIX)."""
+    os.replace(source, target)
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make a rename in `directory` durable; best effort (Windows and some file systems can't)."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _make_private(descriptor: int, mode: int = PRIVATE_FILE_MODE) -> None:
+    """Set the mode of an open file (a umask may have taken bits away, or a mode is kept)."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(descriptor, mode)
+
+
+def make_private(descriptor: int, mode: int = PRIVATE_FILE_MODE) -> None:
+    """Give the open file `descriptor` the `mode` (0600 by default), where the OS can."""
+    _make_private(descriptor, mode)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process `pid` exists on this machine (True when unsure: it is respected)."""
+    if not 0 < pid <= 2**31 - 1:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def slug(text: str, fallback: str = "export", max_length: int = MAX_SLUG_LENGTH) -> str:
+    """`text` as lower-case ASCII words joined by `-`, e.g. `NAV Lærdal` → `nav-laerdal`."""
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLDED))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return words[:max_length].rstrip("-") or fallback

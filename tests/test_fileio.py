@@ -1,0 +1,200 @@
+"""One file I/O module: what each old copy got wrong, and the guarantees every caller now shares."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import stat
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from cocreate_tui.cli import main
+from cocreate_tui.commands.output_files import write_new_file, write_to_exports
+from cocreate_tui.domain import fileio
+from cocreate_tui.domain.errors import CocreateError, SessionOpenElsewhereError
+from cocreate_tui.domain.exports.report_markdown import SLUG_FALLBACK, export_file_name
+from cocreate_tui.domain.fileio import FileReadError, read_capped, slug
+from cocreate_tui.domain.session_lock import held_elsewhere
+from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.domain.trash import move_to_trash
+
+from .session_helpers import make_session
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files, modes and FIFOs")
+
+
+def _fsynced_inodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    synced: list[int] = []
+    real = os.fsync
+
+    def spy(descriptor: int) -> None:
+        synced.append(os.fstat(descriptor).st_ino)
+        real(descriptor)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    return synced
+
+
+@posix_only
+@pytest.mark.parametrize("force", [False, True])
+def test_a_cli_export_file_is_fsynced_and_so_is_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, force: bool
+) -> None:
+    # The old copy in commands/output_files.py never fsynced: a power cut could leave an
+    # empty export behind a command that had said «written».
+    synced = _fsynced_inodes(monkeypatch)
+    target = tmp_path / "rapport.md"
+    write_new_file(target, "# Rapport\n", force=force)
+    assert target.stat().st_ino in synced
+    assert tmp_path.stat().st_ino in synced
+
+
+def test_cli_and_app_name_an_export_with_the_same_slug(tmp_path: Path) -> None:
+    # The two old slugs disagreed: 60 characters with a trailing dash left by the cut in the
+    # CLI, 40 without in the app, so one team's exports got two different names.
+    team = "Ærlig Øst på Å – " + "tjeneste " * 8
+    written = write_to_exports(tmp_path, team, ".md", "x")
+    from_app = export_file_name(team, datetime(2024, 3, 1, 9, 5))
+    assert written.stem == slug(team)
+    assert from_app.startswith(slug(team) + "-2024")
+    assert not written.stem.endswith("-")
+    assert slug("***", SLUG_FALLBACK) == "assessment" and slug("***") == "export"
+
+
+def test_reads_are_capped_by_what_is_read_not_by_what_stat_says(tmp_path: Path) -> None:
+    status = Path("/proc/self/status")
+    if not status.exists() or status.stat().st_size != 0:
+        pytest.skip("needs a /proc file that reports size 0")
+    with pytest.raises(FileReadError, match="too large"):
+        read_capped(status, 16)
+
+
+@posix_only
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "link"])
+def test_only_regular_files_are_read(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "x.json"
+    if kind == "fifo":
+        os.mkfifo(path)  # opened without blocking, then refused: no hang
+    elif kind == "device":
+        path = Path("/dev/zero")  # reports size 0 and never ends
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        (tmp_path / "real.json").write_text("{}")
+        path.symlink_to(tmp_path / "real.json")
+    with pytest.raises(FileReadError) as raised:
+        read_capped(path, 1024)
+    assert raised.value.reason in ("not a regular file", fileio.SYMLINK_REASON)
+
+
+@posix_only
+def test_score_of_dev_zero_is_a_message_not_a_memory_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--data-dir", str(tmp_path), "score", "/dev/zero"])
+    assert code == 1
+    assert "/dev/zero" in capsys.readouterr().err
+
+
+@posix_only
+def test_force_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "delt.md"
+    target.write_text("gammel")
+    target.chmod(0o640)
+    write_new_file(target, "ny", force=True)
+    assert target.read_text() == "ny"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@posix_only
+@pytest.mark.parametrize("kind", ["fifo", "hard link", "symlink"])
+def test_force_replaces_only_a_regular_file(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "ut.md"
+    other = tmp_path / "annen.md"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "hard link":
+        other.write_text("behold meg")
+        os.link(other, target)
+    else:
+        other.write_text("behold meg")
+        target.symlink_to(other)
+    before = os.lstat(target)
+    with pytest.raises(CocreateError, match="Did not replace"):
+        write_new_file(target, "ny", force=True)
+    after = os.lstat(target)
+    assert (after.st_ino, after.st_mode, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_mode,
+        before.st_mtime_ns,
+    )
+    if kind != "fifo":
+        assert other.read_text() == "behold meg"
+
+
+def test_dash_as_output_means_standard_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = SessionStore(tmp_path / "data")
+    session = make_session("Larvik")
+    store.save(session)
+    monkeypatch.chdir(tmp_path)
+    code = main(["--data-dir", str(tmp_path / "data"), "export", session.id, "--format", "md"])
+    assert code == 0
+    expected = capsys.readouterr().out
+    code = main(
+        ["--data-dir", str(tmp_path / "data"), "export", session.id, "--format", "md", "-o", "-"]
+    )
+    assert code == 0
+    assert capsys.readouterr().out == expected
+    assert not (tmp_path / "-").exists()
+
+
+# --- a session another window holds -------------------------------------------------------
+
+
+def _held_by_another_window(store: SessionStore, session_id: str) -> None:
+    # pid 1 always runs; same host, so the lock is live and not this process's own.
+    lock = store.directory / f"{session_id}.lock"
+    since = "2026-01-01T10:00:00+00:00"
+    lock.write_text(json.dumps({"pid": 1, "host": platform.node(), "since": since}))
+    assert held_elsewhere(store.directory, session_id) is not None
+
+
+def test_trash_is_refused_while_a_window_holds_the_session(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path)
+    session = make_session("Larvik")
+    path = store.save(session)
+    _held_by_another_window(store, session.id)
+    with pytest.raises(SessionOpenElsewhereError, match="process 1 on") as raised:
+        move_to_trash(store, tmp_path, session.id)
+    assert "moved to the trash" in raised.value.message
+    assert path.exists()
+
+
+def test_a_save_over_a_session_another_window_holds_is_refused(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path)
+    session = make_session("Larvik")
+    path = store.save(session)
+    before = path.read_bytes()
+    _held_by_another_window(store, session.id)
+    changed = session.model_copy(update={"status": "complete"})
+    with pytest.raises(SessionOpenElsewhereError, match="2026-01-01 10:00 UTC"):
+        store.save(changed)
+    assert path.read_bytes() == before
+
+
+def test_this_windows_own_lock_does_not_stop_its_saves(tmp_path: Path) -> None:
+    from cocreate_tui.domain.session_lock import SessionLock
+
+    store = SessionStore(tmp_path)
+    session = make_session("Larvik")
+    store.save(session)
+    lock = SessionLock(store.directory, session.id)
+    assert lock.acquire() is None
+    store.save(session)
+    lock.release()
