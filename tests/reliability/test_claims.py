@@ -1,0 +1,101 @@
+"""Atomic claims: of many processes at once, exactly one gets a lock or an id; nothing is lost."""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import sys
+from multiprocessing.synchronize import Barrier, Event
+from pathlib import Path
+
+import pytest
+
+from cocreate_tui.domain.exchange import import_files
+from cocreate_tui.domain.session_lock import SessionLock
+from cocreate_tui.domain.sessions import session_to_json
+from cocreate_tui.domain.storage import SessionStore
+
+from ..session_helpers import make_session
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="forkserver processes")
+
+SESSION_ID = "b" * 32
+WINDOWS = 100
+IMPORT_ROUNDS = 40
+WAIT = 120  # seconds: a cap on every wait, so a hang fails instead of blocking the suite
+
+
+def _context() -> multiprocessing.context.ForkServerContext:
+    # forkserver: each child forks from a clean, single-threaded server, not from pytest.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["cocreate_tui.domain.exchange"])
+    return context
+
+
+def _start_window(
+    directory: str, start: Barrier, done: Event, results: multiprocessing.Queue[bool]
+) -> None:
+    lock = SessionLock(Path(directory), SESSION_ID)
+    start.wait(WAIT)
+    results.put(lock.acquire() is None)
+    # Stay open until every window has tried: a window that has exited leaves a stale lock,
+    # which the next one may rightly take over.
+    done.wait(WAIT)
+    lock.release()
+
+
+def test_of_100_windows_started_at_once_exactly_one_holds_the_lock(tmp_path: Path) -> None:
+    context = _context()
+    start, done = context.Barrier(WINDOWS), context.Event()
+    results: multiprocessing.Queue[bool] = context.Queue()
+    windows = [
+        context.Process(target=_start_window, args=(str(tmp_path), start, done, results))
+        for _ in range(WINDOWS)
+    ]
+    for window in windows:
+        window.start()
+    try:
+        held = [results.get(timeout=WAIT) for _ in range(WINDOWS)]
+    except queue.Empty:
+        held = []
+    finally:
+        done.set()
+        for window in windows:
+            window.join(WAIT)
+    assert len(held) == WINDOWS
+    assert held.count(True) == 1
+
+
+def _import(data: str, file: str, start: Barrier, results: multiprocessing.Queue[str]) -> None:
+    store = SessionStore(Path(data))
+    start.wait(WAIT)
+    report = import_files(store, [Path(file)])
+    results.put(file if report.ok else "")
+
+
+def test_two_imports_of_one_id_at_once_keep_exactly_one_and_say_so(tmp_path: Path) -> None:
+    context = _context()
+    first, second = make_session("Larvik"), make_session("Horten")
+    second = second.model_copy(update={"id": first.id})
+    for round_number in range(IMPORT_ROUNDS):
+        data = tmp_path / f"data-{round_number}"
+        files = []
+        for name, session in (("larvik", first), ("horten", second)):
+            file = tmp_path / f"{name}.json"
+            file.write_text(session_to_json(session), encoding="utf-8")
+            files.append(str(file))
+        start = context.Barrier(2)
+        results: multiprocessing.Queue[str] = context.Queue()
+        importers = [
+            context.Process(target=_import, args=(str(data), file, start, results))
+            for file in files
+        ]
+        for importer in importers:
+            importer.start()
+        outcomes = [results.get(timeout=WAIT) for _ in importers]
+        for importer in importers:
+            importer.join(WAIT)
+        winners = [outcome for outcome in outcomes if outcome]
+        assert len(winners) == 1, f"round {round_number}: {len(winners)} imports reported success"
+        saved = SessionStore(data).path_for(first.id).read_text(encoding="utf-8")
+        assert saved == Path(winners[0]).read_text(encoding="utf-8")
