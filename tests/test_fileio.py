@@ -101,13 +101,18 @@ def test_score_of_dev_zero_is_a_message_not_a_memory_run(
 
 
 @posix_only
-def test_force_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("before", "after"), [(0o400, 0o400), (0o640, 0o600), (0o666, 0o600)])
+def test_force_keeps_the_owners_mode_but_never_opens_a_file_to_others(
+    tmp_path: Path, before: int, after: int
+) -> None:
+    # The old replace reset every file to 0600 (a read-only file became writable); keeping
+    # the mode whole would leave notes readable by others, so only the owner's bits are kept.
     target = tmp_path / "delt.md"
     target.write_text("gammel")
-    target.chmod(0o640)
+    target.chmod(before)
     write_new_file(target, "ny", force=True)
     assert target.read_text() == "ny"
-    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert stat.S_IMODE(target.stat().st_mode) == after
 
 
 @posix_only

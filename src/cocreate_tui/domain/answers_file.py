@@ -41,7 +41,8 @@ def read_answers_file(path: Path, bank: Bank) -> AnswersFile:
     try:
         raw = read_capped(path, MAX_ANSWERS_FILE_BYTES, what="answers file")
     except FileReadError as error:
-        raise AnswersFileError(str(path), [error.reason]) from None
+        reason = f"cannot be read: {error.os_reason}" if error.os_reason else error.reason
+        raise AnswersFileError(str(path), [reason]) from None
     return parse_answers(raw, str(path), bank)
 
 

@@ -108,7 +108,8 @@ def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
     try:
         return tomllib.loads(read_capped(path, MAX_BANK_FILE_BYTES, what="bank file").decode())
     except FileReadError as error:
-        problems.append(Problem(path.name, "file", error.reason))
+        reason = f"cannot be read: {error.os_reason}" if error.os_reason else error.reason
+        problems.append(Problem(path.name, "file", reason))
     except UnicodeDecodeError as error:
         problems.append(Problem(path.name, "file", f"is not UTF-8 text ({error.reason})"))
     except tomllib.TOMLDecodeError as error:

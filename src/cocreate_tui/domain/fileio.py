@@ -21,11 +21,15 @@ _FOLDED = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O"
 
 
 class FileReadError(Exception):
-    """A file was not read; `reason` says why in words that follow the file's name."""
+    """A file was not read; `reason` says why in words that follow the file's name.
 
-    def __init__(self, path: Path, reason: str) -> None:
+    `os_reason` is the operating system's own words when an OS call failed, else empty.
+    """
+
+    def __init__(self, path: Path, reason: str, os_reason: str = "") -> None:
         self.path = path
         self.reason = reason
+        self.os_reason = os_reason
         super().__init__(f"{path}: {reason}")
 
 
@@ -52,7 +56,7 @@ def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise FileReadError(path, SYMLINK_REASON) from None
-        raise FileReadError(path, f"cannot be read ({error.strerror or error})") from None
+        raise _os_failure(path, error) from None
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise FileReadError(path, "not a regular file")
@@ -65,12 +69,17 @@ def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
             chunks.append(chunk)
             total += len(chunk)
     except OSError as error:
-        raise FileReadError(path, f"cannot be read ({error.strerror or error})") from None
+        raise _os_failure(path, error) from None
     finally:
         os.close(descriptor)
     if total > limit:
         raise FileReadError(path, f"too large (a {what} is at most {_size_words(limit)})")
     return b"".join(chunks)
+
+
+def _os_failure(path: Path, error: OSError) -> FileReadError:
+    words = error.strerror or str(error)
+    return FileReadError(path, f"cannot be read ({words})", words)
 
 
 def _size_words(limit: int) -> str:
@@ -117,10 +126,12 @@ def write_new(path: Path, data: bytes) -> None:
 
 
 def replace_regular(path: Path, data: bytes) -> None:
-    """Replace the file at `path` atomically, keeping its mode (`--force`); create it if absent.
+    """Replace the file at `path` atomically (`--force`); create it if absent.
 
-    Refuses (`NotReplaceableError`) a FIFO, device, folder, link or a file with other hard
-    links: replacing those would write where the user did not mean to, or cut a link.
+    The owner's bits of its mode are kept (a read-only file stays read-only), but never more
+    than 0600: an export can hold notes, so it is not left readable by others. Refuses
+    (`NotReplaceableError`) a FIFO, device, folder, link or a file with other hard links:
+    replacing those would write where the user did not mean to, or cut a link.
     """
     try:
         status = os.lstat(path)
@@ -133,7 +144,7 @@ def replace_regular(path: Path, data: bytes) -> None:
         raise NotReplaceableError(
             errno.EPERM, "a file with other hard links; replacing it would cut them"
         )
-    write_atomic(path, data, mode=None)
+    write_atomic(path, data, mode=(stat.S_IMODE(status.st_mode) & PRIVATE_FILE_MODE) or 0o400)
 
 
 def _write_temp(folder: Path, data: bytes, mode: int) -> str:

@@ -12,6 +12,7 @@ from ..compare import Comparison
 from ..merge import Merge, QuestionMerge
 from ..scoring import AnswerValue
 from ..sessions import Session, orphaned_answers
+from ..text_safety import csv_cell as _text
 from .common import answer_words, question_words
 
 COLUMNS = (
@@ -40,8 +41,6 @@ COLUMNS = (
 
 MERGE_COLUMNS = (*COLUMNS, "merged_value", "merged_answer", "median", "spread", "disagreement")
 """A merge adds, on every member's row, how the question came out for the whole team."""
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def sessions_csv(
@@ -132,9 +131,3 @@ def _merge_cells(bank: Bank, question: QuestionMerge | None, lang: Lang) -> list
 
 def _value(value: AnswerValue | None) -> str:
     return "" if value is None else str(value)
-
-
-def _text(value: str) -> str:
-    # A cell that starts like a formula would be run by a spreadsheet when the file is opened
-    # (CSV injection); a leading apostrophe makes it plain text there and is easy to spot.
-    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value

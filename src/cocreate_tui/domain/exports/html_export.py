@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from html import escape
 
 from ...i18n import t
 from ..bank_models import Bank, Lang
@@ -13,6 +12,8 @@ from ..drift import session_drift
 from ..merge import Merge, QuestionMerge
 from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session, orphaned_answers
+from ..text_safety import Markup
+from ..text_safety import html as _e
 from ..verdict_words import (
     clarify_first,
     drift_line,
@@ -96,11 +97,6 @@ BAR_HEIGHT = 18
 ROW_GAP = 12
 
 
-def _e(text: str) -> str:
-    # Everything a user typed (team names, notes) and everything from a custom bank is escaped.
-    return escape(text, quote=True)
-
-
 def session_html(
     bank: Bank, session: Session, assessment: Assessment, lang: Lang, include_notes: bool = True
 ) -> str:
@@ -134,7 +130,7 @@ def comparison_html(
         parts.append(f'<p class="notice">{_e(t("several_teams", lang).format(teams=teams))}</p>')
     rows = [
         [
-            f"{day(c.session.created_at)} <code>{_e(c.session.id[:8])}</code>",
+            Markup("{} <code>{}</code>").format(day(c.session.created_at), c.session.id[:8]),
             _e(c.session.meta.team),
             _e(t(f"phase_{c.session.meta.phase}", lang)),
             _e(level_words(bank, c.assessment.level, lang)),
@@ -198,7 +194,7 @@ def merge_html(bank: Bank, merge: Merge, lang: Lang, include_notes: bool = True)
                     _e(m.name),
                     _e(m.session.meta.role),
                     _e(day(m.session.created_at)),
-                    f"<code>{_e(m.session_id[:8])}</code>",
+                    Markup("<code>{}</code>").format(m.session_id[:8]),
                 ]
                 for m in merge.members
             ],
@@ -266,13 +262,14 @@ def _meta(session: Session, lang: Lang) -> str:
 
 def _table(
     header: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    rows: Sequence[Sequence[str | Markup]],
     numeric: Sequence[str] = (),
     marked: Sequence[bool] = (),
 ) -> str:
-    """A table of cells that are HTML already; the `numeric` columns come last, right-aligned.
+    """A table; the `numeric` columns come last, right-aligned.
 
-    Rows whose entry in `marked` is true get the class `disagree`.
+    Every cell is text, escaped here, unless it is `Markup` (built from escaped parts). Rows
+    whose entry in `marked` is true get the class `disagree`.
     """
     first = len(header)
     head = "".join(f"<th>{_e(h)}</th>" for h in header)
@@ -280,7 +277,7 @@ def _table(
     body = "".join(
         ('<tr class="disagree">' if index < len(marked) and marked[index] else "<tr>")
         + "".join(
-            f'<td class="num">{cell}</td>' if column >= first else f"<td>{cell}</td>"
+            f'<td class="num">{_e(cell)}</td>' if column >= first else f"<td>{_e(cell)}</td>"
             for column, cell in enumerate(row)
         )
         + "</tr>"
@@ -480,7 +477,7 @@ def _step(bank: Bank, step: ComparisonStep, lang: Lang, include_notes: bool) -> 
             parts.append(f"<p>{_e(t('left_out_questions', lang))}: {_e(left_out)}</p>")
     rows = [
         [
-            f"<strong>{_e(t('overall', lang))}</strong>",
+            Markup("<strong>{}</strong>").format(t("overall", lang)),
             score_words(step.overall_before),
             score_words(step.overall_after),
             _e(delta_words(step.overall_delta)),

@@ -10,6 +10,7 @@ from ..compare import Comparison, ComparisonStep
 from ..merge import Merge, QuestionMerge
 from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session
+from ..text_safety import md_inline as md
 from ..verdict_words import clarify_first, figures_line, law_lines, reason_lines, stop_line
 from .common import (
     DISAGREEMENT_QUOTE,
@@ -30,15 +31,6 @@ from .common import (
 )
 from .plan_export import progress_markdown_lines
 from .report_markdown import assessment_markdown
-
-_SPECIAL = "\\`*_[]<>#|!~"
-
-
-def md(text: str) -> str:
-    """`text` safe to put inline in Markdown: markup characters escaped, on one line."""
-    # Team names and notes are typed by users; escaping keeps «<b>» or «|» from becoming markup.
-    escaped = "".join(f"\\{char}" if char in _SPECIAL else char for char in text)
-    return " ".join(escaped.split())
 
 
 def session_markdown(

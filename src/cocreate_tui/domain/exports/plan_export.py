@@ -13,20 +13,21 @@ import io
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
-from html import escape
 from typing import Any
 
 from ...i18n import t
 from ..action_plan import ActionProgress, count_actions, is_overdue, sort_actions
 from ..bank_models import Bank, Lang
 from ..sessions import Action, Session
+from ..text_safety import Markup
+from ..text_safety import csv_cell as _cell
+from ..text_safety import html as _e
+from ..text_safety import md_inline as _md
 from .common import answer_words, question_words
 
 PLAN_FORMAT = "cocreate-action-plan"
 FORMAT_VERSION = 1
 CSV_DELIMITER = ";"
-_MD_SPECIAL = "\\`*_[]<>#|!~"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- words shared by every format ------------------------------------------------------------
@@ -75,11 +76,6 @@ def owner_words(action: Action, lang: Lang) -> str:
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def _md(text: str) -> str:
-    escaped = "".join(f"\\{char}" if char in _MD_SPECIAL else char for char in text)
-    return " ".join(escaped.split())
-
-
 def plan_markdown_lines(bank: Bank, session: Session, lang: Lang, today: date) -> list[str]:
     """The plan as Markdown lines under a `## Tiltaksplan` heading; none without actions."""
     if not session.actions:
@@ -121,11 +117,6 @@ def plan_markdown(bank: Bank, session: Session, lang: Lang, today: date) -> str:
 
 
 # --- CSV -------------------------------------------------------------------------------------
-
-
-def _cell(value: str) -> str:
-    # A cell that starts like a formula would run in a spreadsheet (CSV injection).
-    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
 
 
 def _moment(moment: datetime) -> str:
@@ -232,10 +223,6 @@ def plan_json(bank: Bank, session: Session, lang: Lang, today: date) -> str:
 # --- HTML ------------------------------------------------------------------------------------
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
-
-
 def plan_html(bank: Bank, session: Session, lang: Lang, today: date) -> str:
     """The plan as an HTML section (a table); empty without actions."""
     if not session.actions:
@@ -247,9 +234,9 @@ def plan_html(bank: Bank, session: Session, lang: Lang, today: date) -> str:
         overdue = is_overdue(action, today)
         status = _e(status_words(action, lang, today))
         if overdue:
-            status = f"<strong>{status}</strong>"
+            status = Markup("<strong>{}</strong>").format(status)
         if action.status == "dropped":
-            status += f": {_e(action.dropped_reason)}"
+            status += Markup(": {}").format(action.dropped_reason)
         carried = f" ({_e(t('action_carried', lang))})" if action.carried_from else ""
         row_class = ' class="overdue"' if overdue else ""
         rows.append(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from ..fileio import slug, write_new
 from ..paths import ensure_private_dir
 from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session
+from ..text_safety import md_inline as _inline
 from ..verdict_words import (
     area_note,
     clarify_first,
@@ -26,7 +26,6 @@ from .plan_export import plan_markdown_lines
 
 EXPORTS_FOLDER = "exports"
 SLUG_FALLBACK = "assessment"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
 
 def assessment_markdown(
@@ -298,8 +297,3 @@ def _question_text(question: Question | None, question_id: str, lang: Lang) -> s
 
 def _quoted(quote: str) -> str:
     return quote if quote.startswith(("«", '"', "“")) else f"«{quote}»"
-
-
-def _inline(text: str) -> str:
-    """`text` on one line, with Markdown's special characters escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))

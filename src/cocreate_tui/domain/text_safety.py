@@ -1,0 +1,153 @@
+"""Text safety at both ends: free text cleaned as it comes in, escaped on every way out."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from markupsafe import Markup, escape
+
+NOTE_MAX: Final = 2000
+"""The longest note (characters): a page of text. With every question of a large bank noted in
+full, a session file stays well under the size a session file may have, so it stays readable."""
+
+_BIDI: Final = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Bidirectional controls: they reorder what is shown (U+202E makes one name read as another)."""
+_INVISIBLE: Final = "\u200b\u2060\ufeff\u180e\u00ad"
+"""Zero-width and soft characters that nothing in a name or a note needs."""
+_JOINERS: Final = "\u200c\u200d"
+"""Zero-width (non-)joiners: needed inside some scripts and emoji, so kept in notes, but in a
+one-line name they only let one name pose as another."""
+_CONTROLS: Final = "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)])
+
+_DROP_LINE = re.compile(f"[{re.escape(_BIDI + _INVISIBLE + _JOINERS)}]|[\ud800-\udfff]")
+_DROP_TEXT = re.compile(f"[{re.escape(_BIDI + _INVISIBLE)}]|[\ud800-\udfff]")
+_LINE_CONTROLS = re.compile(f"[{re.escape(_CONTROLS)}]")
+_TEXT_CONTROLS = re.compile(f"[{re.escape(_CONTROLS.replace(chr(9), '').replace(chr(10), ''))}]")
+_UNSAFE_OUT = re.compile(
+    f"[{re.escape(_CONTROLS.replace(chr(10), '').replace(chr(9), '') + _BIDI)}]|[\ud800-\udfff]"
+)
+
+# --- coming in --------------------------------------------------------------------------------
+
+
+def clean_line(text: str) -> str:
+    """`text` as one line of plain text: names, places, roles.
+
+    Control characters (a tab or newline becomes a space), bidi controls, zero-width characters
+    and lone surrogates go; what is left is what a reader sees.
+    """
+    text = _DROP_LINE.sub("", text)
+    return _LINE_CONTROLS.sub(lambda found: " " if found.group() in "\t\n\r" else "", text)
+
+
+def clean_text(text: str) -> str:
+    """`text` as free text that may span lines (notes): like `clean_line`, but newlines and tabs
+    stay (a carriage return becomes a newline) and joiners stay, which some scripts need."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _TEXT_CONTROLS.sub("", _DROP_TEXT.sub("", text))
+
+
+def cleaned(value: object) -> object:
+    """`clean_line` for a pydantic `BeforeValidator`: anything but text is left to the model."""
+    return clean_line(value) if isinstance(value, str) else value
+
+
+def cleaned_text(value: object) -> object:
+    """`clean_text` for a pydantic `BeforeValidator`: anything but text is left to the model."""
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def fit(text: str, most: int) -> str:
+    """`text` cut to at most `most` characters, ending in «…» when it was cut."""
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+# --- going out: terminal ----------------------------------------------------------------------
+
+
+def visible(text: str) -> str:
+    """`text` with what could act on a terminal or reorder it shown as `\\x1b`, `\\u202e` …
+
+    For plain output (piped lists, error messages, CSV and Markdown written to stdout): an
+    escape sequence from an old file or a custom bank is then text, not a command.
+    """
+    return _UNSAFE_OUT.sub(_shown, text)
+
+
+def _shown(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_markup(text: str) -> str:
+    """`text` for a Rich/Textual markup string: made `visible`, and `[…]` not read as markup."""
+    return escape_markup(visible(text))
+
+
+def escape_markup(text: str) -> str:
+    """`text` with markup tags escaped, as `rich.markup.escape` (and Textual's) do it.
+
+    Written out here so that the domain and the plain CLI commands start without Rich.
+    """
+    escaped = _MARKUP_TAG.sub(lambda found: f"{found[1]}{found[1]}\\{found[2]}", text)
+    # A trailing backslash would escape the bracket that the caller puts after the text.
+    if escaped.endswith("\\") and not escaped.endswith("\\\\"):
+        return escaped + "\\"
+    return escaped
+
+
+_MARKUP_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
+"""What Rich and Textual read as a tag: the pattern of `rich.markup.escape`."""
+
+
+# --- going out: CSV ---------------------------------------------------------------------------
+
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def csv_cell(text: str) -> str:
+    """`text` as a CSV cell a spreadsheet shows as text: a cell that starts like a formula
+    gets a leading apostrophe (CSV injection), and terminal controls are made `visible`."""
+    text = visible(text)
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+# --- going out: Markdown ----------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&$])")
+_MD_LINE_START = re.compile(r"^(?:(\d{1,9})(?=[.)](?:\s|$))|(>)|([-+=])(?=[-+=\s]|$))")
+"""What makes a line a list item, a quote, a rule or a heading underline: `1. `, `> `, `- `,
+`---`, `===`. Only those: `3.7` or `-5` stay as they are."""
+
+
+def md_inline(text: str) -> str:
+    """`text` safe inline in Markdown, on one line: markup characters escaped, and what would
+    start a block when the text begins a line (`---`, `1.`, `- `, `>`, `=`) escaped as well."""
+    one_line = " ".join(visible(text).split())
+    escaped = _MD_SPECIAL.sub(r"\\\1", one_line)
+    return _MD_LINE_START.sub(_block_marker, escaped, count=1)
+
+
+def _block_marker(found: re.Match[str]) -> str:
+    number, quote, rule = found[1], found[2], found[3]
+    # `1.` escaped before the dot that follows the number; `>`, `-`, `+`, `=` before the mark.
+    return f"{number}\\" if number else f"\\{quote or rule}"
+
+
+def md_block(text: str) -> str:
+    """Multi-line `text` as Markdown lines: each escaped as `md_inline`, kept apart as lines."""
+    lines = [md_inline(line) for line in visible(text).split("\n")]
+    return "  \n".join(line for line in lines if line)
+
+
+# --- going out: HTML --------------------------------------------------------------------------
+
+
+def html(text: str | Markup) -> Markup:
+    """`text` escaped for HTML, unless it is `Markup` already (built by this module's callers
+    from escaped parts): the one place where text becomes HTML."""
+    return escape(text)
+
+
+__all__ = ["NOTE_MAX", "Markup"]
