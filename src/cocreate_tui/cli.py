@@ -205,9 +205,32 @@ def _serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     _common_options(serve, top_level=False)
 
 
+def _gate_terminal_output() -> None:
+    # Everything the plain commands print passes one gate (text_safety.VisibleStream), so no
+    # escape sequence from a session, a bank or a file name reaches the terminal. The app and
+    # `serve` draw the terminal themselves and keep the real streams.
+    from .domain.text_safety import VisibleStream
+
+    sys.stdout = VisibleStream(sys.stdout)
+    sys.stderr = VisibleStream(sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cocreate` command."""
     args = build_parser().parse_args(argv)
+    if args.command in (None, "serve"):
+        return _run(args)
+    streams = sys.stdout, sys.stderr
+    _gate_terminal_output()
+    try:
+        return _run(args)
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = streams
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "bank":
             from .commands import bank_command

@@ -8,6 +8,7 @@ from ..domain.bank_models import Bank, Lang
 from ..domain.errors import CocreateError
 from ..domain.merge import Merge, merge_sessions, merged_session
 from ..domain.paths import data_dir
+from ..domain.sessions import TEAM_MAX
 from ..i18n import t
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_bank_or_report
 from .output_files import emit, output_format
@@ -21,6 +22,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not args.name.strip():
         error("--name needs the team's name")
+        return EXIT_USAGE
+    if len(args.name.strip()) > TEAM_MAX:
+        error(f"--name is {len(args.name.strip())} characters; a team name has at most {TEAM_MAX}")
         return EXIT_USAGE
     store = store_for(args)
     try:

@@ -11,6 +11,7 @@ from typing import Any
 from .bank_models import Bank
 from .fileio import FileReadError, read_capped
 from .scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
+from .text_safety import NOTE_MAX, clean_text
 
 MAX_ANSWERS_FILE_BYTES = 5_000_000
 TOP_LEVEL_KEYS = ("answers", "meta", "notes")
@@ -73,16 +74,40 @@ def _decode(raw: bytes, name: str) -> dict[str, Any]:
         not name.lower().endswith(".toml") and text.lstrip().startswith("{")
     )
     try:
-        data = json.loads(text) if as_json else tomllib.loads(text)
+        data = (
+            json.loads(text, object_pairs_hook=_no_duplicates) if as_json else tomllib.loads(text)
+        )
     except json.JSONDecodeError as error:
         raise AnswersFileError(name, [f"is not valid JSON: {error}"]) from None
     except tomllib.TOMLDecodeError as error:
         raise AnswersFileError(name, [f"is not valid TOML: {error}"]) from None
+    except _DuplicateKeyError as error:
+        raise AnswersFileError(name, [f"has the key '{error.key}' twice"]) from None
     except RecursionError:
         raise AnswersFileError(name, ["is nested too deeply"]) from None
+    except ValueError:
+        # An integer with thousands of digits: Python refuses to convert it.
+        raise AnswersFileError(name, ["holds a number too long to read"]) from None
     if not isinstance(data, dict):
         raise AnswersFileError(name, ["must be a table/object with an 'answers' table"])
     return data
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON allows a key twice and keeps the last; an answers file that does is a mistake that
+    # would silently drop an answer, as TOML already refuses it.
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
 
 
 def _answers(raw: object, bank: Bank, problems: list[str]) -> dict[str, AnswerValue]:
@@ -133,6 +158,8 @@ def _strings(
             problems.append(f"{table}.{key}: unknown key; expected one of: {', '.join(allowed)}")
         elif not isinstance(value, str):
             problems.append(f"{table}.{key}: must be text, not {type(value).__name__}")
+        elif len(text := clean_text(value)) > NOTE_MAX:
+            problems.append(f"{table}.{key}: {len(text)} characters; at most {NOTE_MAX}")
         else:
-            result[key] = value
+            result[key] = text
     return result

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from .text_safety import cleaned_text
 
 Lang = Literal["nb", "en"]
 LANGS: tuple[Lang, ...] = ("nb", "en")
@@ -26,9 +35,10 @@ class _Frozen(BaseModel):
 class Text(_Frozen):
     """A text in both languages of the product: Norwegian bokmål first, English second."""
 
-    nb: Annotated[str, Field(min_length=1)]
+    # A custom bank is text from outside too: its controls go as it is loaded (text_safety).
+    nb: Annotated[str, Field(min_length=1), BeforeValidator(cleaned_text)]
     """Norwegian bokmål."""
-    en: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1), BeforeValidator(cleaned_text)]
     """English."""
 
     @field_validator("nb", "en")

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from .bank_models import Bank, Question
 from .scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue, Assessment, assess
 from .sessions import (
+    TEAM_MAX,
     Session,
     SessionMeta,
     Status,
@@ -18,6 +19,7 @@ from .sessions import (
     open_questions,
     orphaned_answers,
 )
+from .text_safety import NOTE_MAX, fit
 
 DISAGREEMENT_STEPS = 2
 """Two known answers this many option steps apart (or more) mean the team should talk first."""
@@ -158,6 +160,8 @@ def merged_session(merge: Merge, bank: Bank, now: datetime | None = None) -> Ses
         elif isinstance(question.merged, int):
             session = session.with_answer(question.question_id, value=question.merged, now=now)
         note = "\n".join(f"{a.member}: {a.note}" for a in question.answers if a.note.strip())
+        # Each member's note fits, but all of them together may not: the end is cut, marked «…».
+        note = fit(note, NOTE_MAX)
         if note:
             session = session.with_note(question.question_id, note, now=now)
         if question.disagreement:
@@ -237,7 +241,7 @@ def _merged_meta(merge: Merge) -> SessionMeta:
     phases = {meta.phase for meta in metas}
     phase = metas[0].phase if len(phases) == 1 else metas[-1].phase
     return SessionMeta(
-        team=merge.name,
+        team=fit(merge.name.strip(), TEAM_MAX),
         organisation=shared([meta.organisation for meta in metas]),
         service_area=shared([meta.service_area for meta in metas]),
         mode="team",

@@ -5,10 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from .sessions import Session
-
-TEAM_MAX = 120
-"""The longest team name a session accepts."""
+from .sessions import TEAM_MAX, Session
 
 
 def copy_of(session: Session, suffix: str, now: datetime | None = None) -> Session:

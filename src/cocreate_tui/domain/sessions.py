@@ -25,6 +25,7 @@ from pydantic_core import ErrorDetails
 from cocreate_tui.domain.bank_models import Bank, ItemId, Lang, OptionValue, is_item_id
 from cocreate_tui.domain.errors import SessionFileError
 from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
+from cocreate_tui.domain.text_safety import NOTE_MAX, cleaned, cleaned_text
 
 SCHEMA_VERSION: Final = 2
 """The version this app writes. Version 2 added `actions` (the team's action plan)."""
@@ -32,6 +33,8 @@ READABLE_VERSIONS: Final = (1, 2)
 """The versions this app reads. A version 1 file is read as version 2 with no actions, and
 written as version 2 on its next save."""
 MAX_REPORTED_ERRORS = 3
+TEAM_MAX: Final = 120
+"""The longest team name a session accepts."""
 
 _FRIENDLY_MESSAGES: dict[tuple[str, str], str] = {
     ("missing", ""): "missing",
@@ -50,16 +53,44 @@ AnswerValue = int | Literal["unknown", "not_applicable"]
 SessionId = Annotated[str, Field(pattern=SESSION_ID_PATTERN)]
 """A uuid4 in hex: 32 lower-case hex digits, also the session's file name."""
 
+EARLIEST: Final = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST: Final = datetime(9000, 1, 1, tzinfo=UTC)
+
+
+def _in_utc(moment: datetime) -> datetime:
+    # A moment at the edge of the calendar (year 1 at +14:00, year 9999 at -14:00) cannot be
+    # moved to UTC, and one far outside the app's lifetime breaks sorting and the index: both
+    # are a damaged file, said in words, never a traceback.
+    try:
+        in_utc = moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("a moment outside the calendar") from None
+    if not EARLIEST <= in_utc < LATEST:
+        raise ValueError(f"{in_utc:%Y-%m-%d} is not a plausible moment (1970–8999)")
+    return in_utc
+
+
 UtcDatetime = Annotated[
     AwareDatetime,
     # Timestamps arrive as ISO text from JSON, so they alone are parsed leniently.
     Field(strict=False),
-    AfterValidator(lambda moment: moment.astimezone(UTC)),
+    AfterValidator(_in_utc),
 ]
 """A timezone-aware moment, normalised to UTC."""
 
-Team = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Detail = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+# Free text is cleaned as it comes in, from a file or a form (controls, bidi controls,
+# zero-width characters, lone surrogates: see text_safety), before its length is checked.
+# The BeforeValidator comes after the constraints: placed before them, pydantic drops them.
+Team = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=TEAM_MAX),
+    BeforeValidator(cleaned),
+]
+Detail = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=200), BeforeValidator(cleaned)
+]
+Note = Annotated[str, StringConstraints(max_length=NOTE_MAX), BeforeValidator(cleaned_text)]
+"""A note: free text over several lines, at most `NOTE_MAX` characters."""
 
 ActionStatus = Literal["not_started", "under_way", "done", "dropped"]
 """Where an action stands: not started, under way, done, or dropped (with a reason)."""
@@ -90,11 +121,19 @@ def _iso_day(value: object) -> object:
 Day = Annotated[date, BeforeValidator(_iso_day)]
 """A calendar day, written `YYYY-MM-DD` in the file."""
 ActionText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=ACTION_TEXT_MAX)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=ACTION_TEXT_MAX),
+    BeforeValidator(cleaned_text),
 ]
-ActionOwner = Annotated[str, StringConstraints(strip_whitespace=True, max_length=ACTION_OWNER_MAX)]
+ActionOwner = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=ACTION_OWNER_MAX),
+    BeforeValidator(cleaned),
+]
 ActionReason = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=ACTION_REASON_MAX)
+    str,
+    StringConstraints(strip_whitespace=True, max_length=ACTION_REASON_MAX),
+    BeforeValidator(cleaned_text),
 ]
 
 
@@ -134,8 +173,9 @@ class Answer(_Model):
     """The team answered «Vet ikke»: unknown, which is not the same as zero."""
     not_applicable: bool = False
     """The team answered «Gjelder ikke oss»: neither unknown nor a score."""
-    note: str = ""
-    """Free text the team wrote; may hold sensitive information, so exports can leave it out."""
+    note: Note = ""
+    """Free text the team wrote (at most `NOTE_MAX` characters); may hold sensitive
+    information, so exports can leave it out."""
     flagged: bool = False
     """The team marked the question to come back to or discuss."""
     answered_at: UtcDatetime | None = None
@@ -255,7 +295,9 @@ class BankRef(_Model):
 
     id: ItemId
     """The bank's id."""
-    version: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    version: Annotated[
+        str, StringConstraints(min_length=1, max_length=32), BeforeValidator(cleaned)
+    ]
     """The bank's version."""
     content_hash: Annotated[str, StringConstraints(min_length=1, max_length=128)]
     """The bank's content hash; when it differs from the current bank's, the bank has changed."""

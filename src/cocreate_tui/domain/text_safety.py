@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
-from typing import Final
+from typing import Final, TextIO
 
 from markupsafe import Markup, escape
 
@@ -25,8 +26,10 @@ _DROP_TEXT = re.compile(f"[{re.escape(_BIDI + _INVISIBLE)}]|[\ud800-\udfff]")
 _LINE_CONTROLS = re.compile(f"[{re.escape(_CONTROLS)}]")
 _TEXT_CONTROLS = re.compile(f"[{re.escape(_CONTROLS.replace(chr(9), '').replace(chr(10), ''))}]")
 _UNSAFE_OUT = re.compile(
-    f"[{re.escape(_CONTROLS.replace(chr(10), '').replace(chr(9), '') + _BIDI)}]|[\ud800-\udfff]"
+    f"[{re.escape(''.join(c for c in _CONTROLS if c not in chr(9) + chr(10) + chr(13)) + _BIDI)}]"
+    "|[\ud800-\udfff]|\r(?!\n)"
 )
+"""What `visible` shows as text: controls but tab, newline and the CSV line end `\\r\\n`."""
 
 # --- coming in --------------------------------------------------------------------------------
 
@@ -73,6 +76,60 @@ def visible(text: str) -> str:
     escape sequence from an old file or a custom bank is then text, not a command.
     """
     return _UNSAFE_OUT.sub(_shown, text)
+
+
+def visible_but_colours(text: str) -> str:
+    """`visible`, except the colour and style sequences (SGR, `ESC [ … m`) that Rich writes."""
+    return "".join(
+        part if _SGR.fullmatch(part) else visible(part) for part in _SGR_SPLIT.split(text)
+    )
+
+
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+_SGR_SPLIT = re.compile(r"(\x1b\[[0-9;]*m)")
+
+
+class VisibleStream(io.TextIOBase):
+    """A text stream that writes to `stream` only what cannot act on a terminal.
+
+    The one gate for everything the command line prints: data from an old file, a custom bank
+    or a file name cannot move the cursor, set the title or write to the clipboard (OSC 52).
+    On a terminal, Rich's colour sequences pass; piped, nothing but text does.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        tty = _isatty(stream)
+        self._clean = visible_but_colours if tty else visible
+
+    def write(self, text: str) -> int:
+        """Write `text`, made safe; returns the length of `text` as given."""
+        self._stream.write(self._clean(text))
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush the stream underneath."""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        """Whether the stream underneath is a terminal (Rich asks, to choose colours)."""
+        return _isatty(self._stream)
+
+    def fileno(self) -> int:
+        """The file descriptor underneath."""
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        """The encoding of the stream underneath."""
+        return getattr(self._stream, "encoding", "utf-8") or "utf-8"
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _shown(found: re.Match[str]) -> str:

@@ -15,8 +15,10 @@ from cocreate_tui.domain.errors import StorageError
 from .records import AnswersRow, FileRow, ListingRow, MetaRow, SessionRow
 
 INDEX_NAME: Final = "index.sqlite3"
-SCHEMA_VERSION: Final = 2
-"""Stored as SQLite's user_version; an index of any other version is rebuilt."""
+SCHEMA_VERSION: Final = 3
+"""Stored as SQLite's user_version; an index of any other version is rebuilt. Version 3: rows
+hold text as cleaned when a session is read (text_safety); a version 2 index may hold raw
+control characters from files indexed before."""
 BUSY_TIMEOUT_MS: Final = 10_000
 INDEX_FILE_MODE: Final = 0o600
 

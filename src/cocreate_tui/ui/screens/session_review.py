@@ -12,9 +12,10 @@ from ...domain.exports.common import answer_words, dimension_words, question_wor
 from ...domain.exports.csv_export import sessions_csv
 from ...domain.exports.html_export import session_html
 from ...domain.exports.json_export import session_json
-from ...domain.exports.markdown_export import md, session_markdown
+from ...domain.exports.markdown_export import session_markdown
 from ...domain.scoring import assess
 from ...domain.sessions import Session
+from ...domain.text_safety import md_inline as md
 from ...i18n import t
 from .document import DocumentScreen
 
