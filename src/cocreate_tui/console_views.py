@@ -36,20 +36,23 @@ def score_bar(score: float | None, width: int = BAR_WIDTH) -> str:
 def render_bank(bank: Bank, lang: Lang, console: Console | None = None) -> None:
     """Print the bank's dimensions, lessons and questions as tables."""
     console = console or Console()
-    console.print(f"[b]{bank.info.title.get(lang)}[/b]  {bank.info.id} {bank.info.version}")
-    console.print(bank.info.source)
+    # Every text from the bank is escaped: a custom bank's «[/b]» is text, not markup to crash on.
+    console.print(
+        f"[b]{escape(bank.info.title.get(lang))}[/b]  {bank.info.id} {escape(bank.info.version)}"
+    )
+    console.print(bank.info.source, markup=False)
     dims = Table(title=t("dimensions", lang))
     for column in ("id", t("dimension", lang), t("questions", lang)):
         dims.add_column(column)
     for d in bank.dimensions:
-        dims.add_row(d.id, d.name.get(lang), str(len(bank.questions_in(d.id))))
+        dims.add_row(d.id, escape(d.name.get(lang)), str(len(bank.questions_in(d.id))))
     console.print(dims)
     lessons = Table(title=t("lessons", lang))
     for column in ("id", t("kind", lang), t("section", lang), t("lessons", lang)):
         lessons.add_column(column)
     for lesson in bank.lessons:
         kind = t("blocker", lang) if lesson.kind == "blocker" else t("advice", lang)
-        lessons.add_row(lesson.id, kind, lesson.section, lesson.title.get(lang))
+        lessons.add_row(lesson.id, kind, escape(lesson.section), escape(lesson.title.get(lang)))
     console.print(lessons)
     for lesson in bank.lessons:
         extra = [f"  {stop_line(lesson, lang)}"] if lesson.stop_quote else []
@@ -168,7 +171,8 @@ def render_assessment(
         for question_id in assessment.not_applicable:
             console.print(f"- {_question_text(bank, question_id, lang)}", markup=False)
     if assessment.ignored:
-        console.print(f"\n{t('ignored_answers', lang)}: {', '.join(assessment.ignored)}")
+        ignored = ", ".join(assessment.ignored)
+        console.print(f"\n{t('ignored_answers', lang)}: {ignored}", markup=False)
     if notes:
         console.print(f"\n[b]{t('notes_heading', lang)}[/b]")
         for question_id, note in notes.items():
