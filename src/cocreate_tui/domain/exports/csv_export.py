@@ -92,7 +92,7 @@ def _rows(bank: Bank, session: Session, lang: Lang, include_notes: bool) -> list
         session.created_at.isoformat(),
         session.updated_at.isoformat(),
         session.bank.id,
-        session.bank.version,
+        _text(session.bank.version),  # from an imported file: may start like a formula
     ]
     values = session.answer_values()
     dimensions = {q.id: q.dimension for q in bank.questions}
