@@ -114,6 +114,8 @@ def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
         problems.append(Problem(path.name, "file", f"is not UTF-8 text ({error.reason})"))
     except tomllib.TOMLDecodeError as error:
         problems.append(Problem(path.name, "file", f"is not valid TOML: {error}"))
+    except RecursionError:
+        problems.append(Problem(path.name, "file", "is nested too deeply to be a question bank"))
     except OSError as error:
         problems.append(Problem(path.name, "file", f"cannot be read: {error.strerror}"))
     return None

@@ -82,12 +82,12 @@ def read_holder(path: Path) -> LockHolder | None:
     """The holder recorded in a lock file, or None if it is missing or unreadable."""
     try:
         data = json.loads(read_capped(path, MAX_LOCK_BYTES, what="lock file"))
-        return LockHolder(
-            pid=int(data["pid"]),
-            host=str(data["host"]),
-            since=datetime.fromisoformat(data["since"]),
-        )
-    except (FileReadError, ValueError, KeyError, TypeError, RecursionError):
+        pid, host = data["pid"], data["host"]
+        # Exactly an int and a text: a float pid (1e400) or a boolean is not one we wrote.
+        if type(pid) is not int or not isinstance(host, str):
+            return None
+        return LockHolder(pid=pid, host=host, since=datetime.fromisoformat(data["since"]))
+    except (FileReadError, ValueError, KeyError, TypeError, RecursionError, OverflowError):
         return None
 
 
