@@ -16,6 +16,7 @@ from cocreate_tui.domain.sessions import session_to_json
 from cocreate_tui.domain.storage import SessionStore
 
 from ..session_helpers import make_session
+from . import forkserver
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="forkserver processes")
 
@@ -23,13 +24,6 @@ SESSION_ID = "b" * 32
 WINDOWS = 100
 IMPORT_ROUNDS = 40
 WAIT = 120  # seconds: a cap on every wait, so a hang fails instead of blocking the suite
-
-
-def _context() -> multiprocessing.context.ForkServerContext:
-    # forkserver: each child forks from a clean, single-threaded server, not from pytest.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["cocreate_tui.domain.exchange"])
-    return context
 
 
 def _start_window(
@@ -45,7 +39,7 @@ def _start_window(
 
 
 def test_of_100_windows_started_at_once_exactly_one_holds_the_lock(tmp_path: Path) -> None:
-    context = _context()
+    context = forkserver.context()
     start, done = context.Barrier(WINDOWS), context.Event()
     results: multiprocessing.Queue[bool] = context.Queue()
     windows = [
@@ -74,7 +68,7 @@ def _import(data: str, file: str, start: Barrier, results: multiprocessing.Queue
 
 
 def test_two_imports_of_one_id_at_once_keep_exactly_one_and_say_so(tmp_path: Path) -> None:
-    context = _context()
+    context = forkserver.context()
     first, second = make_session("Larvik"), make_session("Horten")
     second = second.model_copy(update={"id": first.id})
     for round_number in range(IMPORT_ROUNDS):

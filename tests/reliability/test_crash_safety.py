@@ -1,8 +1,13 @@
-"""A save killed at any moment leaves a file that parses and equals a state that was saved.
+"""A save killed inside the write leaves a file that parses and equals a state that was saved.
 
-A forked child saves a session over and over through SessionStore.save (the code the app
-uses) and reports each finished save on a pipe; the parent kills it with SIGKILL after a
-random number of reports, so the kill lands at arbitrary points inside a save.
+A child saves a session over and over through SessionStore.save (the code the app uses). In a
+save chosen at random it stops inside the write, at a point chosen at random: the temp file
+complete but not yet renamed, or renamed but the folder not yet fsynced; there the parent
+kills it with SIGKILL. So every kill lands inside a save, where a non-atomic write would
+leave a broken file (the old version of this test killed only after a save had returned, and
+a non-atomic save slipped past it about 60 % of the time). The children come from a
+forkserver, never from a fork of the multi-threaded pytest process, and every read of the
+pipe has a timeout.
 """
 
 from __future__ import annotations
@@ -11,75 +16,57 @@ import os
 import random
 import signal
 import sys
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from cocreate_tui.domain.session_files import read_session_file
-from cocreate_tui.domain.sessions import Session
 from cocreate_tui.domain.storage import SessionStore
 
-from ..session_helpers import T0, make_bank, make_session
+from ..session_helpers import make_bank, make_session
+from .crash_child import QUESTIONS, save_until_killed, state
+from .forkserver import context
 
 KILLS = 200
-QUESTIONS = [f"q{n}" for n in range(1, 41)]
+WAIT = 30.0
+"""Seconds any one read of the pipe may take before the test fails."""
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
-
-
-def state(base: Session, k: int) -> Session:
-    """The k-th saved state: deterministic, so the parent can rebuild it and compare."""
-    session = base
-    for index, question_id in enumerate(QUESTIONS):
-        session = session.with_answer(question_id, value=(k + index) % 3 * 2, now=T0)
-    return session.with_note("q1", f"state {k} " + "x" * (k % 50), now=T0 + timedelta(seconds=k))
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs forkserver and SIGKILL")
 
 
-def save_forever(store: SessionStore, base: Session, write_fd: int) -> None:
-    k = 0
-    while True:
-        k += 1
-        store.save(state(base, k))
-        os.write(write_fd, f"{k}\n".encode())
-
-
-def state_number(session: Session) -> int:
-    return int(session.answer("q1").note.split()[1])
-
-
-def test_sigkill_during_saves_never_leaves_a_broken_or_unknown_state(tmp_path: Path) -> None:
+def test_sigkill_inside_a_save_never_leaves_a_broken_or_unknown_state(tmp_path: Path) -> None:
     bank = make_bank(QUESTIONS)
     base = make_session(bank=bank)
     store = SessionStore(tmp_path)
     rng = random.Random(20210314)
-    survived = 0
+    ctx = context()
     for _ in range(KILLS):
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # child: never returns into pytest
-            os.close(read_fd)
-            try:
-                save_forever(store, base, write_fd)
-            finally:
-                os._exit(0)
-        os.close(write_fd)
-        wanted, acknowledged, buffer = rng.randint(1, 40), 0, b""
-        with os.fdopen(read_fd, "rb", buffering=0) as pipe:
-            while acknowledged < wanted:
-                buffer += pipe.read(64)
-                *lines, buffer = buffer.split(b"\n")
-                if lines:
-                    acknowledged = int(lines[-1])
-            os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        # From the second save on, so the file on disk is always one this round saved.
+        stop_at, stage = rng.randint(2, 40), rng.choice(["written", "renamed"])
+        parent_end, child_end = ctx.Pipe(duplex=False)
+        child = ctx.Process(
+            target=save_until_killed, args=(str(tmp_path), base, stop_at, stage, child_end)
+        )
+        child.start()
+        child_end.close()
+        acknowledged = 0
+        try:
+            while True:
+                assert parent_end.poll(WAIT), "the saving child went quiet"
+                kind, k, _ = parent_end.recv()
+                if kind == "inside":
+                    break
+                acknowledged = k
+            assert acknowledged == stop_at - 1
+        finally:
+            os.kill(child.pid or 0, signal.SIGKILL)
+            child.join(WAIT)
+            parent_end.close()
         saved = read_session_file(store.path_for(base.id))
-        k = state_number(saved)
-        # Durable: never older than a save that had returned; exact: equal to that state.
-        assert k >= acknowledged
-        assert saved == state(base, k)
-        survived += 1
-    assert survived == KILLS
+        # Killed before the rename: the last save that returned, exactly. Killed after it: the
+        # save in progress, exactly. Never a mix, never older.
+        expected = acknowledged if stage == "written" else stop_at
+        assert saved == state(base, expected), f"killed at {stage} of save {stop_at}"
     # Temp files a kill left behind are never mistaken for sessions.
     assert [s.id for s in store.list().sessions] == [base.id]
     assert store.list().unreadable == []
