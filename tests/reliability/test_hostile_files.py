@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,18 +91,31 @@ HOSTILE: dict[str, Callable[[Path], Path]] = {
 
 
 def hashes(root: Path) -> dict[str, str]:
+    """What «untouched» means for every file under `root`: content, type, mode, owner, mtime.
+
+    A chmod, chown or touch of a hostile file counts as touching it, not only a write.
+    """
     found = {}
     for path in sorted(root.rglob("*")):
         if path.name.startswith("index.sqlite3"):
             continue  # the app's own index: a cache that `list` keeps up to date
+        status = os.lstat(path)
+        if stat.S_ISDIR(status.st_mode):
+            continue
+        kept = (
+            f"{stat.filemode(status.st_mode)} {status.st_uid}:{status.st_gid} "
+            f"{status.st_mtime_ns} {status.st_nlink} "
+        )
         if path.is_symlink():
-            found[str(path)] = "link->" + os.readlink(path)
-        elif path.is_file():
+            found[str(path)] = kept + "link->" + os.readlink(path)
+        elif stat.S_ISREG(status.st_mode):
             digest = hashlib.sha256()
             with path.open("rb") as file:
                 for block in iter(lambda: file.read(1 << 20), b""):
                     digest.update(block)
-            found[str(path)] = digest.hexdigest()
+            found[str(path)] = kept + digest.hexdigest()
+        else:
+            found[str(path)] = kept  # a FIFO or device: never opened here either
     return found
 
 
