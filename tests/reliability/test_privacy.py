@@ -8,6 +8,7 @@ Local socket pairs (AF_UNIX, which asyncio uses to wake its own loop) are not ne
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -17,56 +18,98 @@ from cocreate_tui.domain.sessions import session_to_json
 
 from ..session_helpers import make_bank, make_session
 
-PROBE = textwrap.dedent(
+SITE = textwrap.dedent(
     """
-    import json, socket, sys
-    events = []
-    NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
+    # Installed as sitecustomize in every Python process the probe starts, children included:
+    # each records its own network attempts, and the programs it starts, in one shared log.
+    import json, os, socket, sys
 
-    def hook(event, args):
+    _LOG = os.environ.get("COCREATE_NET_LOG")
+    NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
+    NAMED = ("socket.connect", "socket.bind", "socket.sendto", "socket.getaddrinfo",
+             "socket.gethostbyname", "socket.gethostbyaddr", "urllib.Request",
+             "http.client.connect")
+    SPAWNS = ("subprocess.Popen", "os.posix_spawn", "os.exec", "os.system", "os.spawn")
+
+    def _record(event, detail=""):
+        with open(_LOG, "a", encoding="utf-8") as log:
+            log.write(json.dumps({"pid": os.getpid(), "event": event, "detail": detail}) + "\\n")
+
+    def _hook(event, args):
         if event == "socket.__new__" and args[1] in NETWORK_FAMILIES:
-            events.append(event)
-        elif event in ("socket.connect", "socket.bind", "socket.sendto", "socket.getaddrinfo",
-                       "socket.gethostbyname", "socket.gethostbyaddr", "urllib.Request",
-                       "http.client.connect"):
+            _record(event)
+        elif event in NAMED:
             if event in ("socket.connect", "socket.bind") and args[0].family == socket.AF_UNIX:
                 return
-            events.append(event)
+            _record(event)
+        elif event in SPAWNS:
+            # A Python child is probed by this same file; anything else is reported.
+            program = str(args[0]) if args else ""
+            if os.path.basename(program).startswith("python") or program == sys.executable:
+                return
+            _record("spawn", program)
 
-    sys.addaudithook(hook)
+    if _LOG:
+        sys.addaudithook(_hook)
+    """
+)
+
+PROBE = textwrap.dedent(
+    """
+    import json, sys
     from cocreate_tui.cli import main
     for argv in json.loads(sys.argv[1]):
         try:
             main(argv)
         except SystemExit:
             pass
-    print("EVENTS=" + json.dumps(events))
     """
 )
 
 
-def network_events(commands: list[list[str]], cwd: Path) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(commands)],
+def probe_events(code: str, arg: str, cwd: Path) -> list[dict[str, object]]:
+    """Run `code` with `arg`; every network attempt of it or of any process it starts."""
+    site = cwd / "probe-site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(SITE, encoding="utf-8")
+    log = cwd / "probe-events.jsonl"
+    log.unlink(missing_ok=True)
+    env = os.environ | {"PYTHONPATH": str(site), "COCREATE_NET_LOG": str(log)}
+    subprocess.run(
+        [sys.executable, "-c", code, arg],
         capture_output=True,
         text=True,
         check=True,
         cwd=cwd,
+        env=env,
+        timeout=300,
     )
-    line = next(line for line in done.stdout.splitlines() if line.startswith("EVENTS="))
-    return json.loads(line.removeprefix("EVENTS="))
+    if not log.exists():
+        return []
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+def network_events(commands: list[list[str]], cwd: Path) -> list[str]:
+    return [str(found["event"]) for found in probe_events(PROBE, json.dumps(commands), cwd)]
 
 
 def test_the_probe_sees_a_network_attempt(tmp_path: Path) -> None:
     # Guards the guard: a probe that cannot see a connection proves nothing.
-    probe = PROBE.replace(
-        "from cocreate_tui.cli import main",
-        "import socket as s\ntry:\n    s.create_connection(('127.0.0.1', 9), timeout=0.1)\nexcept OSError:\n    pass\nfrom cocreate_tui.cli import main",
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, "[]"], capture_output=True, text=True, check=True
-    )
-    assert "socket.connect" in done.stdout or "socket.__new__" in done.stdout
+    code = "import socket as s, sys\ntry:\n    s.create_connection(('127.0.0.1', 9), timeout=0.1)\nexcept OSError:\n    pass"
+    events = [found["event"] for found in probe_events(code, "", tmp_path)]
+    assert "socket.connect" in events or "socket.__new__" in events
+
+
+def test_the_probe_sees_a_network_attempt_in_a_child_process(tmp_path: Path) -> None:
+    # The probe used to watch the first process only: a command that handed its network call
+    # to a child (a helper script, a browser opener) passed unseen.
+    child = "import socket as s\ntry:\n    s.create_connection(('127.0.0.1', 9), timeout=0.1)\nexcept OSError:\n    pass"
+    code = f"import subprocess, sys\nsubprocess.run([sys.executable, '-c', {child!r}])"
+    found = probe_events(code, "", tmp_path)
+    parents = {entry["pid"] for entry in found if entry["event"] == "socket.connect"}
+    assert parents, "a child's connection went unseen"
+    spawned = probe_events("import subprocess\nsubprocess.run(['true'])", "", tmp_path)
+    assert [entry["event"] for entry in spawned] == ["spawn"]
 
 
 def test_no_cli_command_opens_a_network_socket(tmp_path: Path) -> None:
