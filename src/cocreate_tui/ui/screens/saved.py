@@ -357,8 +357,13 @@ class SavedScreen(BaseScreen[None]):
         self._show_window_line()
         self._show_unreadable()
 
+    def _gone(self) -> bool:
+        # Workers and timers call back after their thread or delay; by then the screen may have
+        # been closed, and its table is no longer there to query (NoMatches).
+        return not self.is_attached
+
     def _fill_rest(self, rows: list[IndexRow], start: int) -> None:
-        if rows is not self.rows:
+        if rows is not self.rows or self._gone():
             return  # the window has moved on meanwhile, and was filled whole
         table: SavedTable = self.query_one("#saved-table", SavedTable)
         for r in rows[start:]:
@@ -475,6 +480,8 @@ class SavedScreen(BaseScreen[None]):
             self.app.call_from_thread(self._refreshed, unreadable)
 
     def _refreshed(self, unreadable: list[UnreadableFile]) -> None:
+        if self._gone():
+            return
         self._unreadable = unreadable
         self.reload(keep=self._current_id())
 
@@ -495,6 +502,8 @@ class SavedScreen(BaseScreen[None]):
         self.app.call_from_thread(self._show_actions, found, ids)
 
     def _show_actions(self, found: dict[str, ActionCounts], ids: list[str]) -> None:
+        if self._gone():
+            return
         self._counted.update(ids)
         self._actions.update(found)
         table: SavedTable = self.query_one("#saved-table", SavedTable)
