@@ -250,7 +250,9 @@ def _remove_missing(
 def _read_entry(directory: Path, entry: Entry, bank: Bank | None) -> Read:
     try:
         session = read_session_file(directory / entry[0])
+        indexed, values = indexed_session(session, entry[0], bank)
     except SessionFileError as error:
         return entry, None, error.reason
-    indexed, values = indexed_session(session, entry[0], bank)
+    except Exception as error:  # whatever goes wrong with one file must not stop the list
+        return entry, None, f"cannot be read ({type(error).__name__}: {error})"
     return entry, indexed, values
