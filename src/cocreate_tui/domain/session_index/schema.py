@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple, get_type_hints
 
 from cocreate_tui.domain.errors import StorageError
+from cocreate_tui.domain.fileio import make_private
 
 from .records import AnswersRow, FileRow, ListingRow, MetaRow, SessionRow
 
@@ -191,7 +192,7 @@ def _create_private(path: Path) -> None:
         return
     try:
         if stat.S_IMODE(os.fstat(descriptor).st_mode) != INDEX_FILE_MODE:
-            os.fchmod(descriptor, INDEX_FILE_MODE)  # a umask may have taken bits away
+            make_private(descriptor, INDEX_FILE_MODE)  # a umask may have taken bits away
     finally:
         os.close(descriptor)
 
