@@ -238,3 +238,48 @@ def test_markup_like_brackets_in_a_bank_are_text_in_score_and_bank_show(
     answers.write_text("[answers]\nanchor_up = 3\n")
     assert main(["--bank", str(bank_dir), "score", str(answers)]) == 0
     assert "[/b][bold red]" in capsys.readouterr().out
+
+
+# --- smaller findings -------------------------------------------------------------------------
+
+
+def test_ids_in_the_list_are_long_enough_to_tell_sessions_apart() -> None:
+    from cocreate_tui.facilitator_views import unique_prefix_length
+
+    ids = ["abcdef12" + "0" * 24, "abcdef12" + "1" * 24, "99999999" + "2" * 24]
+    assert unique_prefix_length(ids) == 9
+    assert unique_prefix_length(["a" * 32, "b" * 32]) == 8
+
+
+def test_merge_save_with_a_failing_export_still_says_the_saved_id(
+    bank: Bank, bank_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cocreate_tui.domain.storage import SessionStore
+
+    data = tmp_path / "data"
+    store = SessionStore(data)
+    first = build(bank, {"anchor_up": 3}, respondent="Kari")
+    second = build(bank, {"anchor_up": 1}, respondent="Ola")
+    store.save(first)
+    store.save(second)
+    taken = tmp_path / "taken.md"
+    taken.write_text("x")
+    args = ["--bank", str(bank_dir), "--data-dir", str(data), "merge", first.id, second.id]
+    code = main([*args, "--name", "Felles", "--save", "-o", str(taken)])
+    assert code == 1
+    err = capsys.readouterr().err
+    merged = [s.id for s in store.list().sessions if s.id not in (first.id, second.id)]
+    assert len(merged) == 1 and merged[0] in err
+
+
+def test_a_data_folder_others_can_write_to_is_not_used_without_a_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    data.chmod(0o777)
+    assert main(["--data-dir", str(data), "list"]) == 0
+    assert "can be changed by other users (mode 0777)" in capsys.readouterr().err
+    data.chmod(0o700)
+    assert main(["--data-dir", str(data), "list"]) == 0
+    assert "other users" not in capsys.readouterr().err

@@ -230,7 +230,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = streams
 
 
+def _warn_if_shared(args: argparse.Namespace) -> None:
+    from .domain.paths import data_dir, open_to_others
+
+    reason = open_to_others(data_dir(getattr(args, "data_dir", None)))
+    if reason is not None:
+        print(f"cocreate: warning: {reason}", file=sys.stderr)
+
+
 def _run(args: argparse.Namespace) -> int:
+    if args.command in (*FACILITATOR_COMMANDS, "score"):
+        _warn_if_shared(args)
     try:
         if args.command == "bank":
             from .commands import bank_command

@@ -20,6 +20,19 @@ from .i18n import t
 SHORT_ID = 8
 
 
+def unique_prefix_length(ids: list[str], shortest: int = SHORT_ID) -> int:
+    """How many characters of each id tell them all apart (at least `shortest`).
+
+    Eight hex digits collide once there are tens of thousands of sessions; an id shown in the
+    list must be one that `show` and `export` then find alone.
+    """
+    longest = max((len(i) for i in ids), default=0)
+    length = shortest
+    while length < longest and len({i[:length] for i in ids}) < len(ids):
+        length += 1
+    return length
+
+
 def render_session_list(listing: ListResult, lang: Lang, console: Console | None = None) -> None:
     """A table of the saved sessions, then the unreadable files with their reasons."""
     console = console or Console()
@@ -27,6 +40,7 @@ def render_session_list(listing: ListResult, lang: Lang, console: Console | None
         console.print(t("list_empty", lang))
     else:
         # A light frame leaves room for the words at the usual 80 columns.
+        shown_id = unique_prefix_length([s.id for s in listing.sessions])
         table = Table(title=t("sessions", lang), box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column("id", no_wrap=True)
         table.add_column(t("team", lang), ratio=3)
@@ -39,7 +53,7 @@ def render_session_list(listing: ListResult, lang: Lang, console: Console | None
                 f"\n[dim]{escape(s.organisation)}[/dim]" if s.organisation else ""
             )
             table.add_row(
-                s.id[:SHORT_ID],
+                s.id[:shown_id],
                 team,
                 t(f"phase_{s.phase}", lang),
                 escape(s.respondent) or t("mode_team_short", lang),

@@ -52,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
             emit(text, fmt, f"{merge.name}-merge", args.output, args.force, data)
     except CocreateError as err:
         error(err.message)
+        if saved_id is not None:
+            # Saved before the export failed: said, so that a retry does not save it twice.
+            error(t("saved_as", args.lang).format(id=saved_id))
         return EXIT_INVALID
     if saved_id is not None and fmt != "json":
         # On stderr when the export goes to stdout, so a piped export stays clean.

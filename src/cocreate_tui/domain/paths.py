@@ -32,6 +32,24 @@ def sessions_dir(data_dir: Path) -> Path:
     return data_dir / "sessions"
 
 
+def open_to_others(folder: Path) -> str | None:
+    """Why others could change or swap files in `folder` (writable by group or everyone), or None.
+
+    Such a data folder lets another account replace a session or plant a link in it; the app
+    does not change the user's own folder, but says so.
+    """
+    try:
+        mode = stat.S_IMODE(os.stat(folder).st_mode)
+    except OSError:
+        return None
+    if os.name == "nt" or not mode & 0o022:
+        return None
+    return (
+        f"the data folder {folder} can be changed by other users (mode {mode:04o}); "
+        f"make it private with: chmod 700 {folder}"
+    )
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Make sure folder `path` exists and only its owner can enter it; returns `path`.
 
