@@ -1084,6 +1084,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "saved_delete_yes": ("Legg i papirkurven", "Move to the trash"),
     "saved_deleted": ("{count} lagt i papirkurven.", "{count} moved to the trash."),
+    "saved_open_elsewhere": (
+        "«{team}» er åpen i et annet vindu (på {host}, siden {since}), og ble ikke lagt i "
+        "papirkurven. Lukk den der først.",
+        "«{team}» is open in another window (on {host}, since {since}), so it was not moved "
+        "to the trash. Close it there first.",
+    ),
     "saved_trash_title": ("Papirkurven", "Trash"),
     "saved_trash_lead": (
         "Slettede vurderinger ligger her til dere henter dem tilbake. Enter eller r gjenoppretter.",

@@ -102,3 +102,28 @@ async def test_late_callbacks_after_the_screen_has_closed_do_nothing(
         saved._fill_rest(rows, 0)
         await pilot.pause()
         assert app.return_code is None
+
+
+async def test_deleting_a_session_open_in_another_window_is_refused_in_words(
+    make_app: AppFactory, data_dir: Path, demo_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import platform
+
+    store = SessionStore(data_dir)
+    path = store.save(build(demo_bank, {}, team="Lag [b]"))
+    lock = path.with_suffix(".lock")  # pid 1 always runs: a live window on this machine
+    since = "2026-01-01T10:00:00+00:00"
+    lock.write_text(json.dumps({"pid": 1, "host": platform.node(), "since": since}))
+    said: list[str] = []
+    monkeypatch.setattr(SavedScreen, "notify", lambda self, message, **_: said.append(message))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_saved(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert path.exists()
+    assert said and "«Lag [b]» er åpen i et annet vindu" in said[0]
+    assert f"på {platform.node()}" in said[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 
@@ -38,4 +39,12 @@ class AmbiguousSessionError(CocreateError):
 
 
 class SessionOpenElsewhereError(CocreateError):
-    """Another window holds the session open (its lock); it was not changed, moved or replaced."""
+    """Another window holds the session open (its lock); it was not changed, moved or replaced.
+
+    `host` and `since` say where and since when, for a message in the user's language.
+    """
+
+    def __init__(self, message: str, host: str = "", since: datetime | None = None) -> None:
+        super().__init__(message)
+        self.host = host
+        self.since = since

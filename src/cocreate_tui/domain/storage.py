@@ -184,7 +184,9 @@ class SessionStore:
         if holder is not None:
             raise SessionOpenElsewhereError(
                 f"The session {session_id} is open in another window ({where_open(holder)}), "
-                f"so it was not {change}. Close it there first."
+                f"so it was not {change}. Close it there first.",
+                holder.host,
+                holder.since,
             )
 
     def load(self, session_id: str) -> Session:

@@ -20,7 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
-from ...domain.errors import CocreateError
+from ...domain.errors import CocreateError, SessionOpenElsewhereError
 from ...domain.session_index import IndexRow, UnreadableFile
 from ...domain.storage import SessionStore
 from ...domain.trash import move_to_trash
@@ -773,8 +773,14 @@ class SavedScreen(BaseScreen[None]):
         for row in rows:
             try:
                 move_to_trash(self._store, self._data_dir, row.id)
+            except SessionOpenElsewhereError as error:
+                since = local_time(error.since, self.lang) if error.since else "?"
+                words = self.tr("saved_open_elsewhere", team=row.team, host=error.host, since=since)
+                # Not markup: a team name or a path is text, whatever brackets it holds.
+                self.notify(words, severity="error", timeout=30, markup=False)
+                continue
             except CocreateError as error:
-                self.notify(error.message, severity="error", timeout=30)
+                self.notify(error.message, severity="error", timeout=30, markup=False)
                 continue
             moved += 1
             self.selected.pop(row.id, None)
