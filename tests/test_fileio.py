@@ -203,3 +203,26 @@ def test_this_windows_own_lock_does_not_stop_its_saves(tmp_path: Path) -> None:
     assert lock.acquire() is None
     store.save(session)
     lock.release()
+
+
+def test_the_bank_hash_never_reads_a_file_the_loader_refuses(tmp_path: Path) -> None:
+    from cocreate_tui.domain.bank_hash import MAX_BANK_FILE_BYTES, files_content_hash
+
+    huge = tmp_path / "huge.toml"
+    with huge.open("wb") as file:
+        file.truncate(MAX_BANK_FILE_BYTES + 1)  # sparse: nothing to read but zeros
+    assert files_content_hash([huge]) == files_content_hash([])
+
+
+def test_a_bank_nested_too_deeply_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    from cocreate_tui.domain.bank_loader import BankError, load_bank
+    from cocreate_tui.domain.bank_location import shipped_bank_dir
+
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    for source in shipped_bank_dir().glob("*.toml"):
+        (folder / source.name).write_bytes(source.read_bytes())
+    (folder / "deep.toml").write_text("x = " + "[" * 20_000 + "]" * 20_000 + "\n")
+    with pytest.raises(BankError) as raised:
+        load_bank(folder)
+    assert any("nested too deeply" in str(problem) for problem in raised.value.problems)
