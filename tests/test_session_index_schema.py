@@ -61,7 +61,9 @@ def test_the_generated_schema_is_the_version_2_schema() -> None:
         if sql and sql.endswith("WITHOUT ROWID")
     }
     assert without_rowid == {"meta", "files", "listing", "answers"}
-    assert schema.SCHEMA_VERSION == 2
+    # Version 3 has version 2's tables; the number changed so that an index built before text
+    # was cleaned as it is read (text_safety) is rebuilt rather than shown.
+    assert schema.SCHEMA_VERSION == 3
 
 
 def test_a_new_field_is_a_new_column_in_the_ddl_and_the_insert() -> None:
