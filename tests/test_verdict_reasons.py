@@ -129,3 +129,11 @@ def test_many_unclear_start_questions_are_counted_not_listed_in_the_verdict(
     assert f"{len(unclear.questions)} spørsmål som avgjør om dere kan starte" in " ".join(lines)
     first = shipped_bank.question(unclear.questions[0])
     assert first is not None and first.text.nb not in " ".join(lines)
+
+
+def test_a_blocker_resting_on_its_own_stop_words_shows_them_once(shipped_bank: Bank) -> None:
+    """Most blockers quote the very sentence that makes them a stop; it appears once."""
+    lesson = shipped_bank.lesson("anchor-across")
+    assert lesson.stop_quote == lesson.quote
+    text = score_text(shipped_bank, {"anchor_across": 0})
+    assert text.count("Det er dumt å møte innbyggere i samskaping") == 1

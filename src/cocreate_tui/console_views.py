@@ -17,6 +17,7 @@ from .domain.verdict_words import (
     drift_line,
     figures_line,
     law_lines,
+    lesson_quote,
     reason_lines,
     stop_line,
 )
@@ -219,8 +220,9 @@ def _print_recommendations(
         console.print(f"   {lesson.advice.get(lang)}", markup=False)
         for line in law_lines(lesson, lang):
             console.print(f"   {line}", markup=False)
-        quoted = lesson.quote if lesson.quote.startswith("«") else f"«{lesson.quote}»"
-        console.print(f"   {quoted}", markup=False)
+        quote = lesson_quote(lesson, after_stop=rec.blocker)
+        if quote:
+            console.print(f"   {quote}", markup=False)
         console.print(f"   {t('because_of', lang)}:")
         for question_id in rec.questions:
             console.print(f"   – {_answered(bank, question_id, answers, lang)}", markup=False)

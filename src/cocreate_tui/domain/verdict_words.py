@@ -104,6 +104,21 @@ def stop_line(lesson: Lesson, lang: Lang) -> str:
     return t("stop_reason", lang).format(section=section, quote=lesson.stop_quote.strip("«»"))
 
 
+def lesson_quote(lesson: Lesson, *, after_stop: bool = False) -> str | None:
+    """The lesson's quote inside «»; None after a stop line whose words already say it."""
+    if after_stop and lesson.stop_quote:
+        quote, stop = _bare(lesson.quote), _bare(lesson.stop_quote)
+        # Most blockers rest on the very sentence that makes them a stop: showing it twice,
+        # once in bold and once as the lesson's quote, reads as a mistake.
+        if quote in stop or stop in quote:
+            return None
+    return lesson.quote if lesson.quote.startswith("«") else f"«{lesson.quote}»"
+
+
+def _bare(quote: str) -> str:
+    return " ".join(quote.strip("«»").split())
+
+
 def law_lines(lesson: Lesson, lang: Lang) -> list[str]:
     """The laws that have changed since the report, beside the lesson's advice."""
     return [

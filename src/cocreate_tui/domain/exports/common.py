@@ -81,11 +81,6 @@ def section_words(lesson: Lesson, lang: Lang) -> str:
     return f"{t('section', lang)} {section}" if section[:1].isdigit() else section
 
 
-def quoted(lesson: Lesson) -> str:
-    """The lesson's quote inside «», unless it already has them."""
-    return lesson.quote if lesson.quote.startswith("«") else f"«{lesson.quote}»"
-
-
 def day(moment: datetime) -> str:
     """A moment as a date and time in UTC, e.g. `2024-03-01 09:00 UTC`."""
     return moment.strftime("%Y-%m-%d %H:%M UTC")

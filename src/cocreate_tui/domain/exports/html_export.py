@@ -19,6 +19,7 @@ from ..verdict_words import (
     drift_line,
     figures_line,
     law_lines,
+    lesson_quote,
     reason_lines,
     stop_line,
 )
@@ -35,7 +36,6 @@ from .common import (
     level_words,
     meta_rows,
     question_words,
-    quoted,
     score_words,
     section_words,
     session_label,
@@ -414,6 +414,7 @@ def _recommendations(
         parts.append(f"<p>{_e(t('no_recommendations', lang))}</p>")
     for rec in recommendations:
         lesson = bank.lesson(rec.lesson_id)
+        quote = lesson_quote(lesson, after_stop=rec.blocker)
         tag = f'<span class="tag">{_e(t("blocker", lang))}</span> ' if rec.blocker else ""
         because = ", ".join(question_words(bank, q, lang) for q in rec.questions)
         # The bank's own source is cited once, in the footer; only other sources are named here.
@@ -429,8 +430,8 @@ def _recommendations(
             )
             + f"<p>{_e(lesson.advice.get(lang))}</p>"
             + "".join(f'<p class="law">{_e(line)}</p>' for line in law_lines(lesson, lang))
-            + f"<blockquote>{_e(quoted(lesson))}</blockquote>"
-            f"<p><em>{_e(t('because_of', lang))}:</em> {_e(because)}</p></article>"
+            + (f"<blockquote>{_e(quote)}</blockquote>" if quote else "")
+            + f"<p><em>{_e(t('because_of', lang))}:</em> {_e(because)}</p></article>"
         )
     parts.append("</section>")
     return "".join(parts)

@@ -11,7 +11,14 @@ from ..merge import Merge, QuestionMerge
 from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session
 from ..text_safety import md_inline as md
-from ..verdict_words import clarify_first, figures_line, law_lines, reason_lines, stop_line
+from ..verdict_words import (
+    clarify_first,
+    figures_line,
+    law_lines,
+    lesson_quote,
+    reason_lines,
+    stop_line,
+)
 from .common import (
     DISAGREEMENT_QUOTE,
     DISAGREEMENT_SECTION,
@@ -24,7 +31,6 @@ from .common import (
     level_summary,
     level_words,
     question_words,
-    quoted,
     score_words,
     section_words,
     session_label,
@@ -240,9 +246,10 @@ def _recommendation_lines(
         lines += [f"   {md(lesson.advice.get(lang))}", ""]
         for line in law_lines(lesson, lang):
             lines += [f"   {md(line)}", ""]
+        quote = lesson_quote(lesson, after_stop=rec.blocker)
+        if quote:
+            lines += [f"   > {md(quote)}", ""]
         lines += [
-            f"   > {md(quoted(lesson))}",
-            "",
             f"   _{t('because_of', lang)}:_ {because}",
             "",
         ]

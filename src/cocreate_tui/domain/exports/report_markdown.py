@@ -19,6 +19,7 @@ from ..verdict_words import (
     drift_line,
     figures_line,
     law_lines,
+    lesson_quote,
     reason_lines,
     stop_line,
 )
@@ -188,9 +189,10 @@ def _lessons(
         lines += [f"   {_inline(lesson.advice.get(lang))}", ""]
         for line in law_lines(lesson, lang):
             lines += [f"   {_inline(line)}", ""]
+        quote = lesson_quote(lesson, after_stop=rec.blocker)
+        if quote:
+            lines += [f"   > {_inline(quote)}", ""]
         lines += [
-            f"   > {_inline(_quoted(lesson.quote))}",
-            "",
             f"   {t('because_of', lang).capitalize()}:",
             "",
         ]
@@ -293,7 +295,3 @@ def _question_text(question: Question | None, question_id: str, lang: Lang) -> s
     if question is None:
         return f"`{question_id}` ({t('md_removed_question', lang)})"
     return _inline(question.text.get(lang))
-
-
-def _quoted(quote: str) -> str:
-    return quote if quote.startswith(("«", '"', "“")) else f"«{quote}»"

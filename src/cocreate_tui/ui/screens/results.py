@@ -30,6 +30,7 @@ from ...domain.verdict_words import (
     drift_line,
     figures_line,
     law_lines,
+    lesson_quote,
     reason_lines,
     stop_line,
 )
@@ -240,7 +241,6 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
     def _lesson_text(self, number: int, recommendation: Recommendation) -> Content:
         lang = self.lang
         lesson = self._bank.lesson(recommendation.lesson_id)
-        quote = lesson.quote if lesson.quote.startswith("«") else f"«{lesson.quote}»"
         parts: list[str | tuple[str, str] | Content] = [
             (f"{number}. {lesson.title.get(lang)}", "bold"),
             f"  ({self.tr('report_ref', section=lesson.section)})\n",
@@ -250,11 +250,10 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         parts += [lesson.advice.get(lang), "\n"]
         for line in law_lines(lesson, lang):
             parts += [(line, "bold"), "\n"]
-        parts += [
-            (quote, "italic"),
-            "\n",
-            (f"{self.tr('because_of').capitalize()}:", "dim"),
-        ]
+        quote = lesson_quote(lesson, after_stop=recommendation.blocker)
+        if quote:
+            parts += [(quote, "italic"), "\n"]
+        parts += [(f"{self.tr('because_of').capitalize()}:", "dim")]
         for question_id in recommendation.questions:
             parts += ["\n", ("  • ", "dim"), (self._answered(question_id), "dim")]
         for action in actions_for_lesson(self._session, recommendation.lesson_id):
