@@ -7,7 +7,7 @@ import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -169,15 +169,19 @@ def _facilitator_commands(commands: argparse._SubParsersAction[argparse.Argument
     _common_options(plan, top_level=False)
 
 
-def _port(text: str) -> int:
-    """argparse type: a TCP port, 1-65535."""
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port must be between 1 and 65535, not {port}")
-    return port
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """argparse type: a whole number from `low` to `high`."""
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, not {number}")
+        return number
+
+    return parse
 
 
 def _serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -195,12 +199,25 @@ def _serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         help="address to listen on (default: 127.0.0.1, this machine only); "
         "any other address needs --allow-remote",
     )
-    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument(
+        "--port",
+        type=_whole_number(1, 65535),
+        default=8000,
+        help="port to listen on (default: 8000)",
+    )
     serve.add_argument(
         "--allow-remote",
         action="store_true",
-        help="allow a --host that other machines can reach; the app has no login, so everyone "
-        "who can reach the port can read and change the assessments",
+        help="allow a --host that other machines can reach; everyone who gets the printed "
+        "address with its token can then read and change the assessments, over plain http",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=_whole_number(1, 1000),
+        default=8,
+        metavar="N",
+        help="browser tabs with the app open at once; each runs its own app of some 50 MB "
+        "(default: 8)",
     )
     _common_options(serve, top_level=False)
 

@@ -22,14 +22,16 @@ WEB_MODULES = frozenset({"textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2",
 WARNING = {
     "nb": (
         "ADVARSEL: cocreate serve tar imot tilkoblinger på {address}, ikke bare fra denne "
-        "maskinen. Appen har ingen innlogging: alle som kan nå denne porten, kan lese og endre "
-        "vurderingene. Bruk det bare på et nettverk dere stoler på, og stopp det (Ctrl+C) når "
-        "verkstedet er over."
+        "maskinen. Alle som får adressen med nøkkelen (token), kan lese og endre vurderingene. "
+        "Forbindelsen er ukryptert (http), så andre på samme nettverk kan se nøkkelen og svarene. "
+        "Bruk det bare på et nettverk dere stoler på, og stopp det (Ctrl+C) når verkstedet er "
+        "over."
     ),
     "en": (
         "WARNING: cocreate serve accepts connections on {address}, not only from this machine. "
-        "The served app has no login: everyone who can reach this port can read and change the "
-        "assessments. Use it only on a network you trust, and stop it (Ctrl+C) when the "
+        "Everyone who gets the address with its token can read and change the assessments. The "
+        "connection is not encrypted (http), so others on the same network can see the token "
+        "and the answers. Use it only on a network you trust, and stop it (Ctrl+C) when the "
         "workshop is over."
     ),
 }
@@ -45,10 +47,11 @@ def address(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def page_url(host: str, port: int, lang: Lang) -> str:
-    """The address to open in a browser."""
+def page_url(host: str, port: int, lang: Lang, query: str = "") -> str:
+    """The address to open in a browser, with `query` (the token) when given."""
     unspecified = host in ("", "0.0.0.0", "::")
-    return f"http://{address(ANY_ADDRESS[lang] if unspecified else host, port)}/"
+    url = f"http://{address(ANY_ADDRESS[lang] if unspecified else host, port)}/"
+    return f"{url}?{query}" if query else url
 
 
 def remote_warning(host: str, port: int, lang: Lang) -> str:
@@ -86,12 +89,13 @@ def run(args: argparse.Namespace) -> int:
     remote = not is_loopback(host)
     if remote and not args.allow_remote:
         error(
-            f"--host {host} is not only this machine: the served app has no login, so anyone "
-            "who can reach it could read and change the assessments. "
+            f"--host {host} is not only this machine: anyone there who gets the address with "
+            "its token could read and change the assessments, over an unencrypted connection. "
             "Add --allow-remote to serve it there anyway."
         )
         return EXIT_USAGE
     try:
+        from ..web.access import Access
         from ..web.server import WorkshopServer
     except ImportError as err:
         module = (err.name or "").partition(".")[0]
@@ -112,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
 
     if remote:
         print(remote_warning(host, port, lang), file=sys.stderr, flush=True)
+    access = Access()
     server = WorkshopServer(
         command,
         host=host,
@@ -119,7 +124,9 @@ def run(args: argparse.Namespace) -> int:
         title=bank.info.title.get(lang),
         lang=lang,
         remote=remote,
-        banner=BANNER[lang].format(url=page_url(host, port, lang)),
+        banner=BANNER[lang].format(url=page_url(host, port, lang, access.query())),
+        access=access,
+        max_sessions=args.max_sessions,
     )
     try:
         server.serve()

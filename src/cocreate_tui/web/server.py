@@ -1,4 +1,4 @@
-"""textual-serve's Server with this package's own page, guarded against other web sites."""
+"""textual-serve's Server with this package's own page, for token holders only, within limits."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, log, to_int
 from yarl import URL
 
+from .access import Access
 from .hosts import is_loopback
+from .pages import full_page, refused_page
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -43,8 +45,24 @@ HOST_HEADER = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]+)?|\[[0-9A-Fa-f:.]+\](:[0-9]+)
 FONT_SIZES = range(8, 65)
 APP_EXIT_TIMEOUT = 5.0
 """Seconds a tab's app gets to quit (it has saved every answer already) before it is killed."""
+MAX_SESSIONS = 8
+"""App processes at once by default: each takes some 50 MB, and a workshop has a few teams."""
+COLUMNS = range(10, 301)
+ROWS = range(4, 121)
+"""Terminal sizes an app is given: a browser may ask for any, and the app draws every cell."""
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def clamp(value: object, allowed: range) -> int:
+    """`value` as a whole number within `allowed`; anything that is not a number, the least."""
+    number = to_int(str(value), allowed.start) if not isinstance(value, int) else value
+    return max(allowed.start, min(number, allowed.stop - 1))
+
+
+def terminal_size(width: object, height: object) -> tuple[int, int]:
+    """The columns and rows an app gets for the size a browser asked for."""
+    return clamp(width, COLUMNS), clamp(height, ROWS)
 
 
 def content_security_policy(host: str) -> str:
@@ -73,6 +91,9 @@ class TabService(AppService):
     "Event loop is closed" tracebacks on the facilitator's terminal.
     """
 
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        await super().set_terminal_size(*terminal_size(width, height))
+
     async def stop(self) -> None:
         await super().stop()
         process, self._process = self._process, None
@@ -85,16 +106,23 @@ class TabService(AppService):
         except TimeoutError:
             process.kill()
             await process.wait()
+        except asyncio.CancelledError:
+            # Its slot is given back: the process must not outlive it.
+            process.kill()
+            raise
 
 
 class WorkshopServer(Server):
     """Serve `command` (one app process per browser tab) from this package's page and files.
 
     Beyond textual-serve's own server, it refuses requests whose Host header is not this
-    machine unless `remote` (so a web site cannot reach the app through DNS rebinding), and
+    machine unless `remote` (so a web site cannot reach the app through DNS rebinding),
     WebSocket connections opened by a page from another origin (any site the facilitator
-    visits could otherwise drive the app). The page's URLs follow the address the browser
-    used, so the same page works at 127.0.0.1, localhost or, with `remote`, the LAN address.
+    visits could otherwise drive the app), and every request without the token (another
+    account on the same machine reaches the loopback port as easily as its owner). It runs
+    at most `max_sessions` apps at once, each in a terminal of at most 300×120. The page's
+    URLs follow the address the browser used, so the same page works at 127.0.0.1, localhost
+    or, with `remote`, the LAN address.
     """
 
     def __init__(
@@ -107,6 +135,8 @@ class WorkshopServer(Server):
         lang: str = "nb",
         remote: bool = False,
         banner: str = "",
+        access: Access | None = None,
+        max_sessions: int = MAX_SESSIONS,
     ) -> None:
         super().__init__(
             command,
@@ -119,6 +149,10 @@ class WorkshopServer(Server):
         self.lang = lang if lang in PAGE_TEXTS else "nb"
         self.remote = remote
         self.banner = banner
+        self.access = access or Access()
+        self.max_sessions = max_sessions
+        self.sessions = 0
+        """App processes started and not yet reaped (counted before the WebSocket opens)."""
         self._tabs: dict[asyncio.Task[object], web.WebSocketResponse] = {}
 
     async def _make_app(self) -> web.Application:
@@ -194,19 +228,34 @@ class WorkshopServer(Server):
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        response = await self._admit(request, handler)
+        if request.path != "/ws":  # a WebSocket's headers are sent once it is open
+            response.headers.setdefault("X-Content-Type-Options", "nosniff")
+            response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    async def _admit(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """`handler`'s response when the request may come in, a refusal otherwise: the one door.
+
+        In means: a Host naming this machine (any name with `remote`), for a WebSocket an
+        Origin on this server, and a grant from `self.access` (the token, for now).
+        """
         if not self.host_allowed(request.host):
             return web.Response(status=403, text="cocreate serve: unknown Host\n")
-        if request.path == "/ws":
-            if not self.origin_allowed(request):
-                return web.Response(status=403, text="cocreate serve: foreign Origin\n")
-            return await handler(request)
-        response = await handler(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+        if request.path == "/ws" and not self.origin_allowed(request):
+            return web.Response(status=403, text="cocreate serve: foreign Origin\n")
+        if request.path != "/ws" and (exchanged := self.access.exchange(request)):
+            return exchanged
+        grant = self.access.grant(request)
+        if grant is None:
+            return refused_page(self.lang)
+        request["grant"] = grant
+        return await handler(request)
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page: our template, with every URL on the address the browser used."""
+        if self.full:
+            return full_page(self.lang, self.sessions)
         host = request.host
         websocket_scheme = "wss" if request.secure else "ws"
         # ?fontsize=24 makes the text larger on a projector.
@@ -224,16 +273,22 @@ class WorkshopServer(Server):
         return response
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        """One browser tab: textual-serve's handler, with an app service that reaps its app."""
+        """One browser tab: textual-serve's handler, within the cap, reaping its app at the end."""
+        if self.full:
+            # The page then shows that the session has ended; reloading it says why.
+            return full_page(self.lang, self.sessions)  # type: ignore[return-value]
         websocket = web.WebSocketResponse(heartbeat=15)
-        width = to_int(request.query.get("width", "80"), 80)
-        height = to_int(request.query.get("height", "24"), 24)
+        width, height = terminal_size(
+            request.query.get("width", "80"), request.query.get("height", "24")
+        )
         app_service: TabService | None = None
 
         async def close() -> None:
             await websocket.close()
 
         task = asyncio.current_task()
+        # Counted before the first await, so that tabs opening at once cannot all slip in.
+        self.sessions += 1
         try:
             await websocket.prepare(request)
             if task is not None:
@@ -256,8 +311,16 @@ class WorkshopServer(Server):
         except Exception as error:
             log.exception(error)
         finally:
-            if app_service is not None:
-                await app_service.stop()
-            if task is not None:
-                self._tabs.pop(task, None)
+            try:
+                if app_service is not None:
+                    await app_service.stop()
+            finally:
+                if task is not None:
+                    self._tabs.pop(task, None)
+                self.sessions -= 1
         return websocket
+
+    @property
+    def full(self) -> bool:
+        """True when another tab would run more apps than `max_sessions`."""
+        return self.sessions >= self.max_sessions
