@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import re
 import shlex
@@ -14,6 +13,7 @@ import sys
 import time
 import zipfile
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from cocreate_tui.cli import main
 from cocreate_tui.commands import serve_command
 
 from .build_helpers import build_wheel
+from .serve_helpers import children, command_line, let_in, serving
 from .tiny_bank import QUESTIONS, write_tiny_bank
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,7 +60,15 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 def test_serve_help_names_the_options_and_the_extra(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "serve", "--help")
     assert code == 0
-    for option in ("--host", "--port", "--allow-remote", "--data-dir", "--bank", "--lang"):
+    for option in (
+        "--host",
+        "--port",
+        "--allow-remote",
+        "--max-sessions",
+        "--data-dir",
+        "--bank",
+        "--lang",
+    ):
         assert option in out
     assert "default: 127.0.0.1" in out and "default: 8000" in out
     assert "pip install 'cocreate-tui[web]'" in " ".join(out.split())
@@ -105,18 +114,32 @@ def test_allow_remote_warns_in_norwegian_then_english(
     lines = err.strip().split("\n")
     assert len(lines) == 2
     assert lines[0].startswith("ADVARSEL: cocreate serve tar imot tilkoblinger på 0.0.0.0:8080")
-    assert "ingen innlogging" in lines[0]
-    assert "alle som kan nå denne porten, kan lese og endre vurderingene" in lines[0]
+    assert "Alle som får adressen med nøkkelen (token), kan lese og endre" in lines[0]
+    assert "ukryptert (http)" in lines[0]
     assert lines[1].startswith("WARNING: cocreate serve accepts connections on 0.0.0.0:8080")
-    assert "no login" in lines[1]
-    assert "everyone who can reach this port can read and change the assessments" in lines[1]
+    assert "Everyone who gets the address with its token can read and change" in lines[1]
+    assert "not encrypted (http)" in lines[1]
     assert out == ""
     [server] = served
     assert server.remote is True
+    # Remote or not, only the address with the token opens the app.
     assert server.banner == (
-        "cocreate serve: åpne http://<denne maskinens adresse>:8080/ i en nettleser. "
-        "Ctrl+C stopper."
+        "cocreate serve: åpne http://<denne maskinens adresse>:8080/"
+        f"?token={server.access.token} i en nettleser. Ctrl+C stopper."
     )
+
+
+def test_the_cap_on_app_processes_is_eight_unless_asked(
+    capsys: pytest.CaptureFixture[str], served: list[Any]
+) -> None:
+    assert run(capsys, "serve")[0] == 0
+    assert run(capsys, "serve", "--max-sessions", "3")[0] == 0
+    assert [server.max_sessions for server in served] == [8, 3]
+    for bad in ("0", "-1", "many", "1001"):
+        code, out, err = run(capsys, "serve", "--max-sessions", bad)
+        assert code == 2 and out == ""
+        assert "--max-sessions" in err and "Traceback" not in err
+    assert len(served) == 2
 
 
 def test_lang_en_puts_the_english_warning_first(
@@ -242,29 +265,10 @@ async def test_stopping_with_a_tab_open_is_prompt_and_ends_its_app(
     pytest.importorskip("textual_serve", reason=NO_EXTRA)
     import aiohttp
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log_path = tmp_path / "serve.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "cocreate_tui", "serve", "--port", str(port)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
-                break
-            assert server.poll() is None and time.monotonic() < deadline, log_path.read_text()
-            await asyncio.sleep(0.05)
-        origin = f"http://127.0.0.1:{port}"
-        async with (
-            aiohttp.ClientSession() as http,
-            http.ws_connect(f"{origin}/ws?width=100&height=30", headers={"Origin": origin}) as ws,
-        ):
+    async with serving(tmp_path) as served, aiohttp.ClientSession() as http:
+        async with http.ws_connect(
+            f"{served.origin}/ws?width=100&height=30", headers=await let_in(http, served)
+        ) as ws:
             # The tab's app is running once it has drawn its first screen.
             drawn = 0
             while drawn < 2000:
@@ -273,32 +277,26 @@ async def test_stopping_with_a_tab_open_is_prompt_and_ends_its_app(
                 drawn += len(message.data)
             started = time.monotonic()
             if stopping == "ctrl+c":
-                os.killpg(server.pid, signal.SIGINT)
+                os.killpg(served.pid, signal.SIGINT)
             elif stopping == "kill":
-                os.kill(server.pid, signal.SIGTERM)
+                os.kill(served.pid, signal.SIGTERM)
             else:
                 await ws.close()
-                os.kill(server.pid, signal.SIGTERM)
+                os.kill(served.pid, signal.SIGTERM)
             # A browser answers the server's close at once; so does this client while it reads.
             async for _ in ws:
                 pass
-            code = await asyncio.to_thread(server.wait, 20)
+            code = await asyncio.to_thread(served.process.wait, 20)
         assert time.monotonic() - started < 5
-        assert code == 0
+        assert code == 0, served.output()
         deadline = time.monotonic() + 5
         while True:
             try:
-                os.killpg(server.pid, 0)
+                os.killpg(served.pid, 0)
             except ProcessLookupError:
                 break  # no process of the group is left: the tab's app has ended too
             assert time.monotonic() < deadline, "the tab's app outlived the server"
             await asyncio.sleep(0.05)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGKILL)
-        server.wait(10)
-    output = log_path.read_text()
-    assert "Traceback" not in output, output
 
 
 # --- without the extra -----------------------------------------------------------------------
@@ -407,24 +405,58 @@ def test_every_copied_file_has_its_licence() -> None:
     assert "MIT License" in (WEB / "licenses" / "textual-serve-LICENSE.txt").read_text()
 
 
-@pytest.fixture
-async def client(request: pytest.FixtureRequest) -> AsyncIterator[Any]:
-    """An HTTP client for a WorkshopServer (remote when the test is parametrised so)."""
-    server_module = pytest.importorskip("cocreate_tui.web.server", reason=NO_EXTRA)
-    from aiohttp.test_utils import TestClient, TestServer
+TOKEN = "a-token-for-tests-only-0123456789-abcdefghij"
 
-    remote = getattr(request, "param", False)
+
+@pytest.fixture
+def workshop(request: pytest.FixtureRequest) -> Any:
+    """A WorkshopServer with a known token (remote when the test is parametrised so)."""
+    server_module = pytest.importorskip("cocreate_tui.web.server", reason=NO_EXTRA)
+    from cocreate_tui.web.access import Access
+
     # The command would run only for an accepted WebSocket, which these tests never open.
     command = shlex.join([sys.executable, "-c", "pass"])
-    server = server_module.WorkshopServer(
-        command, host="127.0.0.1", port=0, title="Er vi klare?", remote=remote
+    return server_module.WorkshopServer(
+        command,
+        host="127.0.0.1",
+        port=0,
+        title="Er vi klare?",
+        remote=getattr(request, "param", False),
+        access=Access(TOKEN),
     )
-    test_client = TestClient(TestServer(await server._make_app(), host="127.0.0.1"))
+
+
+@asynccontextmanager
+async def http_client(workshop: Any) -> AsyncIterator[Any]:
+    """An HTTP client for `workshop` that keeps cookies, as a browser does, also for 127.0.0.1."""
+    from aiohttp import CookieJar
+    from aiohttp.test_utils import TestClient, TestServer
+
+    test_client = TestClient(
+        TestServer(await workshop._make_app(), host="127.0.0.1"),
+        cookie_jar=CookieJar(unsafe=True),
+    )
     await test_client.start_server()
     try:
         yield test_client
     finally:
         await test_client.close()
+
+
+@pytest.fixture
+async def stranger(workshop: Any) -> AsyncIterator[Any]:
+    """A client that never had the token: another account on this machine, say."""
+    async with http_client(workshop) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+async def client(workshop: Any) -> AsyncIterator[Any]:
+    """A client that opened the printed address once, as the facilitator's browser does."""
+    async with http_client(workshop) as test_client:
+        response = await test_client.get(f"/?token={TOKEN}")
+        assert response.status == 200
+        yield test_client
 
 
 async def test_the_page_comes_from_our_template_with_a_strict_policy(client: Any) -> None:
@@ -478,7 +510,7 @@ async def test_the_loopback_names_are_accepted(client: Any, host: str) -> None:
     assert response.status == 200
 
 
-@pytest.mark.parametrize("client", [True], indirect=True)
+@pytest.mark.parametrize("workshop", [True], indirect=True)
 async def test_with_allow_remote_any_name_is_accepted_and_the_page_follows_it(
     client: Any,
 ) -> None:
@@ -502,6 +534,250 @@ async def test_a_websocket_from_another_origin_is_refused(client: Any, origin: s
     with pytest.raises(WSServerHandshakeError) as refused:
         await client.ws_connect("/ws", headers=headers)
     assert refused.value.status == 403
+
+
+# --- the token ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/?fontsize=24",
+        "/static/",
+        "/static/js/textual.js",
+        "/static/js/page.js",
+        "/static/css/page.css",
+        "/static/fonts/RobotoMono-VariableFont_wght.ttf",
+        "/download/anything",
+        "/?token=wrong",
+        f"/?token={TOKEN[:-1]}",
+        f"/?token={TOKEN}x",
+        "/?token=%C3%B8",
+        f"/?token={TOKEN.upper()}",
+    ],
+)
+async def test_without_the_token_nothing_is_served(stranger: Any, path: str) -> None:
+    # Also on loopback: another account on this machine reaches 127.0.0.1 as easily.
+    response = await stranger.get(path, allow_redirects=False)
+    assert response.status == 403
+    page = await response.text()
+    assert "Ingen tilgang" in page and "No access" in page
+    # The refusal gives nothing away: not the bank's title, not a file of the page.
+    assert "Er vi klare?" not in page and "textual" not in page.lower()
+    assert "Set-Cookie" not in response.headers
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+
+
+async def test_a_websocket_without_the_token_is_refused(stranger: Any) -> None:
+    from aiohttp import WSServerHandshakeError
+
+    origin = f"http://127.0.0.1:{stranger.port}"
+    with pytest.raises(WSServerHandshakeError) as refused:
+        await stranger.ws_connect("/ws", headers={"Origin": origin})
+    assert refused.value.status == 403
+
+
+@pytest.mark.parametrize("value", [TOKEN[:-1] + "y", "", TOKEN + TOKEN, "ø" * 40])
+async def test_a_wrong_cookie_is_no_cookie(stranger: Any, workshop: Any, value: str) -> None:
+    stranger.session.cookie_jar.update_cookies({workshop.access.cookie_name: value})
+    assert (await stranger.get("/")).status == 403
+
+
+async def test_the_token_becomes_a_cookie_and_leaves_the_address(
+    stranger: Any, workshop: Any
+) -> None:
+    response = await stranger.get(f"/?fontsize=24&token={TOKEN}", allow_redirects=False)
+    assert response.status == 303
+    # On to the same page without the token: not in the history, on screen or in a Referer.
+    assert response.headers["Location"] == "/?fontsize=24"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    cookie = response.cookies[workshop.access.cookie_name]
+    assert cookie.value == TOKEN
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Strict" and cookie["path"] == "/"
+    # It lasts while the browser is open, no longer.
+    assert not cookie["max-age"] and not cookie["expires"]
+    page = await stranger.get("/?fontsize=24")
+    assert page.status == 200
+    assert 'data-font-size="24"' in await page.text()
+    assert (await stranger.get("/static/js/page.js")).status == 200
+
+
+def test_every_server_has_a_token_of_its_own_and_a_cookie_name_that_hides_it() -> None:
+    pytest.importorskip("aiohttp", reason=NO_EXTRA)
+    from cocreate_tui.web.access import Access
+
+    first, second = Access(), Access()
+    assert first.token != second.token
+    assert len(first.token) >= 43  # 32 random bytes, base64url
+    # Cookies are shared by every port of a host: two servers must not overwrite each other's.
+    assert first.cookie_name != second.cookie_name
+    assert first.token not in first.cookie_name
+
+
+def test_the_token_is_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("aiohttp", reason=NO_EXTRA)
+    import hmac
+
+    from aiohttp.test_utils import make_mocked_request
+
+    from cocreate_tui.web.access import FACILITATOR, Access
+
+    compared: list[tuple[bytes, bytes]] = []
+    real = hmac.compare_digest
+
+    def recording(given: bytes, expected: bytes) -> bool:
+        compared.append((given, expected))
+        return real(given, expected)
+
+    monkeypatch.setattr(hmac, "compare_digest", recording)
+    access = Access(TOKEN)
+    for cookie, grant in [(TOKEN, FACILITATOR), (TOKEN[:-1], None), ("æøå", None)]:
+        request = make_mocked_request(
+            "GET", "/", headers={"Cookie": f"{access.cookie_name}={cookie}"}
+        )
+        assert access.grant(request) == grant
+    assert [given for given, _ in compared] == [t.encode() for t in (TOKEN, TOKEN[:-1], "æøå")]
+
+
+# --- the cap and the terminal size -----------------------------------------------------------
+
+FAKE_APP = r"""
+# Stands in for the app: says the terminal size it was started with and each it is given.
+import json, os, sys
+out, inp = sys.stdout.buffer, sys.stdin.buffer
+def say(text):
+    data = text.encode()
+    out.write(b"D" + len(data).to_bytes(4, "big") + data)
+    out.flush()
+out.write(b"__GANGLION__\n")
+say(f"size {os.environ['COLUMNS']}x{os.environ['ROWS']}")
+while kind := inp.read(1):
+    payload = inp.read(int.from_bytes(inp.read(4), "big"))
+    meta = json.loads(payload) if kind == b"M" else {}
+    if meta.get("type") == "resize":
+        say(f"size {meta['width']}x{meta['height']}")
+    elif meta.get("type") == "quit":
+        break
+    elif meta.get("type") == "focus":  # stands in for a crash
+        sys.exit(1)
+"""
+
+
+@asynccontextmanager
+async def fake_apps(tmp_path: Path, max_sessions: int) -> AsyncIterator[tuple[Any, Any]]:
+    """A WorkshopServer running FAKE_APP for each tab, and a client that has the token."""
+    server_module = pytest.importorskip("cocreate_tui.web.server", reason=NO_EXTRA)
+    from cocreate_tui.web.access import Access
+
+    script = tmp_path / "fake_app.py"
+    script.write_text(FAKE_APP)
+    server = server_module.WorkshopServer(
+        shlex.join([sys.executable, str(script)]),
+        host="127.0.0.1",
+        port=0,
+        title="Er vi klare?",
+        access=Access(TOKEN),
+        max_sessions=max_sessions,
+    )
+    async with http_client(server) as client:
+        assert (await client.get(f"/?token={TOKEN}")).status == 200
+        yield server, client
+
+
+async def open_tab(client: Any, query: str = "width=100&height=30") -> tuple[Any, str]:
+    """A WebSocket as the page opens it, and the first thing its app says."""
+
+    origin = f"http://127.0.0.1:{client.port}"
+    ws = await client.ws_connect(f"/ws?{query}", headers={"Origin": origin})
+    return ws, await said(ws)
+
+
+async def said(ws: Any) -> str:
+    import aiohttp
+
+    message = await ws.receive(timeout=20)
+    assert message.type == aiohttp.WSMsgType.BINARY, message
+    return str(message.data.decode())
+
+
+async def wait_until(condition: Any, what: str) -> None:
+    deadline = time.monotonic() + 20
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await asyncio.sleep(0.05)
+
+
+@POSIX
+async def test_a_terminal_too_large_is_clamped(tmp_path: Path) -> None:
+    async with fake_apps(tmp_path, max_sessions=2) as (_, client):
+        ws, first = await open_tab(client, "width=100000&height=99999")
+        # The app draws every cell it is given: 10⁵ columns would cost it memory and time.
+        assert first == "size 300x120"
+        for asked, given in [
+            ({"width": 5000, "height": 2}, "size 300x4"),
+            ({"width": 120, "height": 40}, "size 120x40"),
+            ({"width": "wide", "height": -3}, "size 10x4"),
+        ]:
+            await ws.send_json(["resize", asked])
+            assert await said(ws) == given
+        await ws.close()
+
+
+@POSIX
+async def test_an_app_that_ends_closes_its_tab_and_gives_its_place_back(tmp_path: Path) -> None:
+    import aiohttp
+
+    async with fake_apps(tmp_path, max_sessions=1) as (server, client):
+        ws, _ = await open_tab(client)
+        assert server.full
+        await ws.send_json(["focus"])
+        message = await ws.receive(timeout=20)
+        assert message.type == aiohttp.WSMsgType.CLOSE, message
+        await ws.close()
+        await wait_until(lambda: server.sessions == 0, "the ended app's place")
+        again, first = await open_tab(client)
+        assert first == "size 100x30"
+        await again.close()
+
+
+@POSIX
+@pytest.mark.skipif(sys.platform != "linux", reason="follows the app processes through /proc")
+async def test_tabs_beyond_the_cap_get_a_clear_page_until_one_closes(tmp_path: Path) -> None:
+    def apps() -> list[int]:
+        # This test's own apps, still running: not an ended one waiting to be reaped.
+        return [pid for pid in children(os.getpid()) if str(tmp_path) in command_line(pid)]
+
+    async with fake_apps(tmp_path, max_sessions=2) as (server, client):
+        first, _ = await open_tab(client)
+        second, _ = await open_tab(client)
+        running = apps()
+        assert len(running) == 2
+
+        from aiohttp import WSServerHandshakeError
+
+        with pytest.raises(WSServerHandshakeError) as refused:
+            await open_tab(client)
+        assert refused.value.status == 503
+        assert apps() == running
+        page = await client.get("/")
+        assert page.status == 503
+        text = await page.text()
+        assert "Alle plassene er i bruk" in text and "2 faner har appen åpen nå" in text
+        assert "All places are taken" in text and "--max-sessions" in text
+
+        # Closing a tab ends its app, and makes room for another.
+        await first.close()
+        await wait_until(lambda: server.sessions == 1, "the closed tab's slot")
+        await wait_until(lambda: len(apps()) == 1, "the closed tab's app to end")
+        third, said_first = await open_tab(client)
+        assert said_first == "size 100x30"
+        await second.close()
+        await third.close()
+        await wait_until(lambda: not apps(), "every app to end")
+        assert server.sessions == 0
 
 
 # --- packaging -------------------------------------------------------------------------------

@@ -11,8 +11,6 @@ import base64
 import contextlib
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +25,7 @@ import pytest
 from cocreate_tui.domain.bank_models import Bank
 
 from .build_helpers import CHROMIUM, HEADLESS_FLAGS
+from .serve_helpers import LOOPBACK, Served, serving, stop
 
 aiohttp = pytest.importorskip(
     "aiohttp", reason="the web extra is not installed: pip install -e '.[dev,web]'"
@@ -47,7 +46,6 @@ pytestmark = [
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOT = REPO / "docs" / "screenshots" / "workshop-browser.png"
-LOOPBACK = "127.0.0.1"
 WIDTH, HEIGHT = 1280, 800
 STEP_TIMEOUT = 20.0
 """Seconds any one step may take; the whole test takes a few seconds when all is well."""
@@ -97,13 +95,6 @@ KEYS: dict[str, dict[str, Any]] = {
 """Key presses as Chromium's DevTools protocol describes them (what a real keyboard sends)."""
 
 
-def free_port() -> int:
-    """A TCP port on the loopback address that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        return int(probe.getsockname()[1])
-
-
 async def poll(
     condition: Callable[[], Awaitable[Any]], what: str, timeout: float = STEP_TIMEOUT
 ) -> Any:
@@ -116,19 +107,6 @@ async def poll(
         if time.monotonic() > deadline:
             pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
         await asyncio.sleep(0.05)
-
-
-def stop(process: subprocess.Popen[bytes]) -> int:
-    """End a process group this test started: politely, then firmly. Returns the exit code."""
-    if process.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            return process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-    return process.wait(timeout=10)
 
 
 @dataclass
@@ -204,58 +182,14 @@ class DevTools:
         return urls
 
 
-@dataclass
-class Served:
-    """A running `cocreate serve`."""
-
-    url: str
-    data: Path
-    pid: int
-
-    def app_processes(self) -> list[int]:
-        """The app processes textual-serve started for browser tabs (Linux's /proc)."""
-        children: list[int] = []
-        for task in Path(f"/proc/{self.pid}/task").glob("*"):
-            with contextlib.suppress(OSError):
-                children += [int(p) for p in (task / "children").read_text().split()]
-        return children
-
-
 @pytest.fixture
 async def served(tmp_path: Path) -> AsyncIterator[Served]:
     """`cocreate serve` on a free loopback port with an empty data dir."""
-    data, port = tmp_path / "data", free_port()
-    script = Path(sys.executable).with_name("cocreate")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "cocreate_tui"]
-    log = (tmp_path / "serve.log").open("wb")
-    server = subprocess.Popen(
-        [*command, "serve", "--port", str(port), "--data-dir", str(data)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-    banner = f"cocreate serve: åpne http://{LOOPBACK}:{port}/ i en nettleser. Ctrl+C stopper."
-
-    async def listening() -> bool:
-        output = (tmp_path / "serve.log").read_text(encoding="utf-8")
-        assert server.poll() is None, output
-        # The banner comes once the port is open, so a facilitator can open the page at once.
-        if banner not in output:
-            return False
-        with socket.create_connection((LOOPBACK, port), 1):
-            return True
-
-    try:
-        await poll(listening, "cocreate serve to listen")
-        yield Served(f"http://{LOOPBACK}:{port}/", data, server.pid)
-    finally:
-        code = stop(server)
-        log.close()
-    # SIGTERM is how a facilitator's Ctrl+C ends it too: a clean exit, no traceback.
-    output = (tmp_path / "serve.log").read_text()
-    assert code == 0, output
-    assert "Traceback" not in output, output
+    async with serving(tmp_path) as server:
+        assert f"cocreate serve: åpne {server.url} i en nettleser. Ctrl+C stopper." in (
+            server.output()
+        )
+        yield server
 
 
 @pytest.fixture
@@ -332,6 +266,10 @@ async def test_a_team_answers_in_the_browser_and_the_session_is_saved(
     )
     usable = time.monotonic() - started
     print(f"\nworkshop page usable after {usable:.2f} s")
+    # The token came once: it is a cookie now that the page's script cannot read, and the
+    # address bar (history, a projected screen) shows the address without it.
+    assert await browser.evaluate("location.href") == f"{served.origin}/"
+    assert await browser.evaluate("document.cookie") == ""
 
     # Keyboard only: xterm.js takes keys through its hidden text field.
     await browser.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
@@ -391,6 +329,7 @@ async def test_a_team_answers_in_the_browser_and_the_session_is_saved(
     requests = browser.request_urls()
     assert any(u.endswith("/static/js/textual.js") for u in requests)
     assert any(urlsplit(u).scheme == "ws" for u in requests)
+    assert [u for u in requests if served.token in u] == [url]
     elsewhere = [u for u in requests if urlsplit(u).hostname != LOOPBACK]
     assert elsewhere == [], f"the page asked other hosts: {elsewhere}"
 

@@ -27,6 +27,8 @@ class Grant:
 
 
 FACILITATOR = Grant("facilitator")
+GRANT: web.RequestKey[Grant] = web.RequestKey("grant", Grant)
+"""Where a handler finds the `Grant` its request came in with: `request[GRANT]`."""
 
 
 def same_secret(given: str, expected: str) -> bool:

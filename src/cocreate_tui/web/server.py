@@ -16,7 +16,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, log, to_int
 from yarl import URL
 
-from .access import Access
+from .access import GRANT, Access
 from .hosts import is_loopback
 from .pages import full_page, refused_page
 
@@ -90,6 +90,12 @@ class TabService(AppService):
     server stops with tabs open the event loop closes under them and Python prints
     "Event loop is closed" tracebacks on the facilitator's terminal.
     """
+
+    async def run(self) -> None:
+        await super().run()
+        # The app has ended (it quit, or it crashed): textual-serve would keep the tab's
+        # WebSocket, and with it a place under the cap, open until the browser goes away.
+        await self.remote_close()
 
     async def set_terminal_size(self, width: int, height: int) -> None:
         await super().set_terminal_size(*terminal_size(width, height))
@@ -249,7 +255,7 @@ class WorkshopServer(Server):
         grant = self.access.grant(request)
         if grant is None:
             return refused_page(self.lang)
-        request["grant"] = grant
+        request[GRANT] = grant
         return await handler(request)
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
