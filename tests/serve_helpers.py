@@ -145,3 +145,15 @@ async def let_in(http: Any, served: Served) -> dict[str, str]:
         assert response.status == 303, await response.text()
         (name, cookie), *_ = response.cookies.items()
     return {"Origin": served.origin, "Cookie": f"{name}={cookie.value}"}
+
+
+async def first_screen(ws: Any, timeout: float = 60.0) -> int:
+    """Read a tab's WebSocket until its app has drawn its first screen; the bytes it took."""
+    import aiohttp
+
+    drawn = 0
+    while drawn < 2000:
+        message = await ws.receive(timeout=timeout)
+        assert message.type == aiohttp.WSMsgType.BINARY, message
+        drawn += len(message.data)
+    return drawn

@@ -23,7 +23,7 @@ from cocreate_tui.cli import main
 from cocreate_tui.commands import serve_command
 
 from .build_helpers import build_wheel
-from .serve_helpers import children, command_line, let_in, serving
+from .serve_helpers import children, command_line, first_screen, let_in, serving
 from .tiny_bank import QUESTIONS, write_tiny_bank
 
 REPO = Path(__file__).resolve().parents[1]
@@ -270,11 +270,7 @@ async def test_stopping_with_a_tab_open_is_prompt_and_ends_its_app(
             f"{served.origin}/ws?width=100&height=30", headers=await let_in(http, served)
         ) as ws:
             # The tab's app is running once it has drawn its first screen.
-            drawn = 0
-            while drawn < 2000:
-                message = await ws.receive(timeout=20)
-                assert message.type == aiohttp.WSMsgType.BINARY, message
-                drawn += len(message.data)
+            await first_screen(ws)
             started = time.monotonic()
             if stopping == "ctrl+c":
                 os.killpg(served.pid, signal.SIGINT)
