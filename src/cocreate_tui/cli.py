@@ -191,6 +191,7 @@ def _serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         help="workshop mode: serve the wizard to a web browser (needs the web extra)",
         description="Serve the wizard to a web browser on this machine. Each browser tab gets "
         "its own copy of the app, all keeping their sessions in the same data folder. "
+        "Only a browser that opens the printed address, with its token, gets in. "
         "Needs the web extra: pip install 'cocreate-tui[web]'",
     )
     serve.add_argument(
