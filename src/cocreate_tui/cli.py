@@ -217,7 +217,7 @@ def _serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         type=_whole_number(1, 1000),
         default=8,
         metavar="N",
-        help="browser tabs with the app open at once; each runs its own app of some 50 MB "
+        help="browser tabs with the app open at once; each runs its own app of some 40 MB "
         "(default: 8)",
     )
     _common_options(serve, top_level=False)

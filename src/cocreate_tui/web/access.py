@@ -44,6 +44,10 @@ class Access:
     the server serves (page, static files, downloads, WebSocket) goes through it. The token is
     exchanged for an HttpOnly, SameSite=Strict cookie and the browser is sent on to the address
     without it, so it stays out of the history, the screen and any Referer.
+
+    Another kind of visitor (a participant's join code, say) is one more credential here:
+    exchanged for a cookie of its own in `exchange`, recognised in `grant`, and told apart
+    by the `Grant` it gets (handlers read it as `request[GRANT]`).
     """
 
     def __init__(self, token: str | None = None) -> None:

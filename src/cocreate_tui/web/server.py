@@ -46,7 +46,7 @@ FONT_SIZES = range(8, 65)
 APP_EXIT_TIMEOUT = 5.0
 """Seconds a tab's app gets to quit (it has saved every answer already) before it is killed."""
 MAX_SESSIONS = 8
-"""App processes at once by default: each takes some 50 MB, and a workshop has a few teams."""
+"""App processes at once by default: each takes some 40 MB, and a workshop has a few teams."""
 COLUMNS = range(10, 301)
 ROWS = range(4, 121)
 """Terminal sizes an app is given: a browser may ask for any, and the app draws every cell."""
