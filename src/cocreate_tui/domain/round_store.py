@@ -1,0 +1,203 @@
+"""Team rounds on disk: `rounds/<code>.json`, changed only under a lock by atomic replace."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from .bank_models import Bank, Lang
+from .errors import CocreateError, SessionFileError, StorageError
+from .paths import ensure_private_dir
+from .sessions import Session, new_session
+from .storage import SessionStore, read_capped_text, write_private_file
+from .team_round import (
+    RoundError,
+    TeamRound,
+    member_meta,
+    new_join_code,
+    new_round,
+    normalise_code,
+    round_from_json,
+    round_to_json,
+    with_member,
+)
+
+LOCK_WAIT_SECONDS = 5.0
+"""How long a change waits for another process's change to the same round to finish."""
+STALE_LOCK_SECONDS = 30.0
+"""A lock this old was left by a process that died mid-change; it is taken over."""
+_RETRY_SECONDS = 0.005
+MAX_CODE_TRIES = 20
+
+
+def rounds_dir(data_dir: Path) -> Path:
+    """The folder that holds one file per team round."""
+    return data_dir / "rounds"
+
+
+class RoundStore:
+    """The rounds folder of a data folder, and the member sessions in its sessions folder.
+
+    A member only ever writes their own session file; the round file is changed by one
+    process at a time (a lock file), read–changed–replaced atomically, so members joining
+    at once and a facilitator agreeing at the same time lose nothing.
+    """
+
+    def __init__(self, data_dir: Path, sessions: SessionStore | None = None) -> None:
+        self.directory = rounds_dir(data_dir)
+        self.sessions = sessions or SessionStore(data_dir)
+
+    def path_for(self, code: str) -> Path:
+        """The file of the round with `code` (checked: the code becomes a file name)."""
+        return self.directory / f"{normalise_code(code)}.json"
+
+    def create(self, team: str, bank: Bank, now: datetime) -> TeamRound:
+        """A new round with a fresh join code, saved. Raises `RoundError` or `StorageError`."""
+        for _ in range(MAX_CODE_TRIES):
+            team_round = new_round(team, bank, new_join_code(), now)
+            with self._locked(team_round.code):
+                if not self.path_for(team_round.code).exists():
+                    self._write(team_round)
+                    return team_round
+        raise StorageError("Could not find a free join code; try again.")
+
+    def load(self, code: str) -> TeamRound:
+        """The round with `code`. Raises `RoundError` if there is none or it cannot be read."""
+        path = self.path_for(code)
+        try:
+            text = read_capped_text(path)
+        except SessionFileError as error:
+            if not path.exists():
+                raise RoundError(f"No team round has the code {normalise_code(code)}.") from None
+            raise RoundError(f"{path}: {error.reason}") from None
+        team_round = round_from_json(text, str(path))
+        if team_round.code != path.stem:
+            raise RoundError(f"{path}: the file name does not match the code inside it")
+        return team_round
+
+    def update(self, code: str, change: Callable[[TeamRound], TeamRound]) -> TeamRound:
+        """Apply `change` to the round as it is on disk now, under the lock, and save it.
+
+        `change` may raise `RoundError`; the file is then left as it was. Returns the round.
+        """
+        with self._locked(normalise_code(code)):
+            before = self.load(code)
+            after = change(before)
+            if after is not before:
+                self._write(after)
+            return after
+
+    def join(
+        self, code: str, name: str, bank: Bank, now: datetime, lang: Lang = "nb"
+    ) -> tuple[TeamRound, Session]:
+        """Join `name` to the round, or find them again if they already joined.
+
+        A new member gets a fresh individual session (saved first, so the round never names a
+        session that does not exist). Raises `RoundError` or `StorageError`.
+        """
+        team_round = self.load(code)
+        existing = team_round.member(name)
+        if existing is not None:
+            return team_round, self._member_session(existing.session_id)
+        self._check_bank(team_round, bank)
+        session = new_session(member_meta(team_round, name), bank, now=now, language=lang)
+
+        def add(current: TeamRound) -> TeamRound:
+            if current.member(name) is not None:
+                return current  # joined from another window meanwhile
+            return with_member(current, name, session.id, now)
+
+        # Checked (state, name) before the session file is written.
+        if team_round.state != "answering":
+            raise RoundError(f"round {team_round.code} is {team_round.state}; no one can join now")
+        with_member(team_round, name, session.id, now)
+        self.sessions.save(session)
+        team_round = self.update(code, add)
+        member = team_round.member(name)
+        assert member is not None
+        if member.session_id != session.id:
+            # Another window joined the same name first: that session is the member's.
+            return team_round, self._member_session(member.session_id)
+        return team_round, session
+
+    def member_sessions(self, team_round: TeamRound) -> dict[str, Session]:
+        """Each member's session by name; members whose file cannot be read are left out."""
+        sessions = {}
+        for member in team_round.members:
+            with contextlib.suppress(CocreateError):
+                sessions[member.name] = self.sessions.load(member.session_id)
+        return sessions
+
+    def stamp(self, team_round: TeamRound) -> tuple[tuple[int, int], ...]:
+        """The modification times and sizes of the round file and its members' session files:
+        when it changes, something in the round has. Cheap enough to poll (one stat a file)."""
+        paths = [self.path_for(team_round.code)]
+        paths += [self.sessions.path_for(m.session_id) for m in team_round.members]
+        return tuple(_stat(path) for path in paths)
+
+    def _member_session(self, session_id: str) -> Session:
+        return self.sessions.load(session_id)
+
+    def _check_bank(self, team_round: TeamRound, bank: Bank) -> None:
+        if team_round.bank.content_hash != bank.content_hash:
+            raise RoundError(
+                f"round {team_round.code} was started with another question bank "
+                f"({team_round.bank.id} {team_round.bank.version}); use the same bank to join"
+            )
+
+    def _write(self, team_round: TeamRound) -> None:
+        path = self.path_for(team_round.code)
+        try:
+            ensure_private_dir(self.directory)
+            write_private_file(path, round_to_json(team_round).encode("utf-8"))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise StorageError(f"Could not save the round to {path}: {reason}.") from error
+
+    @contextlib.contextmanager
+    def _locked(self, code: str) -> Iterator[None]:
+        lock = self.directory / f"{code}.lock"
+        try:
+            ensure_private_dir(self.directory)
+        except OSError as error:
+            raise StorageError(f"Cannot use the rounds folder {self.directory}: {error}") from error
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                os.close(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                break
+            except FileExistsError:
+                if _age(lock) > STALE_LOCK_SECONDS:
+                    with contextlib.suppress(FileNotFoundError):
+                        lock.unlink()
+                    continue
+                if time.monotonic() > deadline:
+                    raise StorageError(
+                        f"Round {code} is busy (another window is saving it); try again."
+                    ) from None
+                # Another process holds it for the few milliseconds of a read and a write.
+                time.sleep(_RETRY_SECONDS)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                lock.unlink()
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (0, -1)
+    return (status.st_mtime_ns, status.st_size)
