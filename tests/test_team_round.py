@@ -173,7 +173,12 @@ def test_after_the_reveal_every_answer_is_shown_and_ordered_by_disagreement(
     # Hides nothing: every member's vote on every question.
     for spread in spreads:
         assert {name: VOTES[name][spread.question_id] for name in VOTES} == spread.votes
-    assert [s.question_id for s in spreads] == ["anchor_up", "calendar", "anchor_across", "duration"]
+    assert [s.question_id for s in spreads] == [
+        "anchor_up",
+        "calendar",
+        "anchor_across",
+        "duration",
+    ]
     up = spreads[0]
     assert up.agreement.rwg == pytest.approx(0.65) and up.agreement.split
     assert up.counts == {0: 0, 1: 0, 2: 2, 3: 2, 4: 1}

@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common_options(score, top_level=False)
     _facilitator_commands(commands)
+    _round_command(commands)
     _serve_command(commands)
     return parser
 
@@ -167,6 +168,48 @@ def _facilitator_commands(commands: argparse._SubParsersAction[argparse.Argument
     plan.add_argument("-o", "--output", metavar="FILE", type=path_argument, help="write to FILE")
     plan.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _common_options(plan, top_level=False)
+
+
+def _round_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    # Defined here, not in round_command, so that building the parser imports nothing heavy.
+    team_round = commands.add_parser(
+        "round",
+        help="a team round: members answer alone, the answers are revealed at once, the team "
+        "agrees",
+    )
+    actions = team_round.add_subparsers(dest="round_command", metavar="ACTION", required=True)
+    new = actions.add_parser("new", help="start a round and print its join code")
+    new.add_argument("--team", required=True, metavar="NAME", help="the team's name")
+    join = actions.add_parser("join", help="join a round as a member (prints your session id)")
+    join.add_argument("code", metavar="CODE", help="the round's join code")
+    join.add_argument("--name", required=True, metavar="NAME", help="your name")
+    join.add_argument(
+        "--answers",
+        metavar="FILE",
+        type=path_argument,
+        help="your answers (TOML or JSON, as for `score`); again later to change them",
+    )
+    status = actions.add_parser("status", help="who has joined and how far each has come")
+    reveal = actions.add_parser("reveal", help="reveal every answer: spread and agreement")
+    agree = actions.add_parser(
+        "agree", help="record the team's agreed answers and score them as the team's session"
+    )
+    agree.add_argument(
+        "--answers",
+        required=True,
+        metavar="FILE",
+        type=path_argument,
+        help="the agreed answers (TOML or JSON); a question's note is why",
+    )
+    for parser in (status, reveal, agree):
+        parser.add_argument("code", metavar="CODE", help="the round's join code")
+        parser.add_argument("--json", action="store_true", help="print JSON")
+    for parser in (reveal, agree):
+        parser.add_argument("--format", choices=("md", "json"), help="md or json")
+        parser.add_argument("-o", "--output", metavar="FILE", type=path_argument, help="to FILE")
+        parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    for parser in (new, join, status, reveal, agree):
+        _common_options(parser, top_level=False)
 
 
 def _whole_number(low: int, high: int) -> Callable[[str], int]:
@@ -268,6 +311,10 @@ def _run(args: argparse.Namespace) -> int:
             from .commands import score_command
 
             return score_command.run(args)
+        if args.command == "round":
+            from .commands import round_command
+
+            return round_command.run(args)
         if args.command == "serve":
             from .commands import serve_command
 

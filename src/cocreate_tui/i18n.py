@@ -1148,6 +1148,110 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "fac_merge_go": ("Slå sammen", "Merge"),
     "fac_merge_name_missing": ("Skriv navnet på teamet.", "Write the team's name."),
+    # --- the team round («Stå samlet») ---
+    "round_title": ("Teamrunde", "Team round"),
+    "round_code": ("Kode", "Code"),
+    "round_state_answering": ("Medlemmene svarer hver for seg", "Members are answering alone"),
+    "round_state_revealed": ("Svarene er vist", "The answers are revealed"),
+    "round_state_agreed": ("Teamet er enige", "The team has agreed"),
+    "round_members": ("Medlemmer", "Members"),
+    "round_member": ("Medlem", "Member"),
+    "round_progress": ("Besvart", "Answered"),
+    "round_done": ("ferdig", "done"),
+    "round_no_members": (
+        "Ingen har blitt med ennå. Gi teamet koden {code}.",
+        "No one has joined yet. Give the team the code {code}.",
+    ),
+    "round_hidden_note": (
+        "Svarene holdes skjult til dere viser dem, så ingen stemme setter de andre.",
+        "The answers stay hidden until you reveal them, so no one voice sets the rest.",
+    ),
+    "round_agreement": ("Enighet", "Agreement"),
+    "round_agreement_strong": ("enige", "agree"),
+    "round_agreement_moderate": ("delvis enige", "partly agree"),
+    "round_agreement_weak": ("uenige", "disagree"),
+    "round_agreement_none": ("for få svar", "too few answers"),
+    "round_behind": ("{count} svar", "{count} answers"),
+    "round_spread_heading": ("Svarene spørsmål for spørsmål", "The answers question by question"),
+    "round_talk_first": (
+        "Snakk først om det som er øverst: spørsmål der noen har svart noe som må på plass "
+        "først, deretter der dere er minst enige.",
+        "Talk first about what is at the top: questions where someone gave an answer that must "
+        "be in place first, then where you agree least.",
+    ),
+    "round_areas_heading": ("Enighet per område", "Agreement per area"),
+    "round_split_heading": ("Her er dere ikke enige ennå", "Where you do not agree yet"),
+    "round_split_why": (
+        "Dette må dere snakke mer om før dere inviterer innbyggere.",
+        "You need to talk more about this before you invite citizens.",
+    ),
+    "round_no_split": ("Dere er enige om alle spørsmålene.", "You agree on every question."),
+    "round_agreed_answer": ("Enige om", "Agreed"),
+    "round_why": ("Hvorfor", "Why"),
+    "round_not_agreed": ("Ikke avtalt ennå", "Not agreed yet"),
+    "round_revoting": (
+        "Stemmes over på nytt: venter på {count}",
+        "Being voted on again: waiting for {count}",
+    ),
+    "round_revotes": ("stemt over {count} ganger før", "voted on {count} times before"),
+    "round_blocker_mark": ("Må på plass først", "Must be in place first"),
+    "round_not_applicable": ("Gjelder ikke oss", "Does not apply to us"),
+    "round_result_heading": ("Teamets samlede vurdering", "The team's verdict"),
+    "round_session_saved": ("Lagret som teamvurdering {id}.", "Saved as team assessment {id}."),
+    "round_reveal": ("Vis svarene", "Reveal the answers"),
+    "round_reveal_early": (
+        "{done} av {count} er ferdige. Vis svarene likevel?",
+        "{done} of {count} are done. Reveal the answers anyway?",
+    ),
+    "round_names_shown": ("Navn vises", "Names shown"),
+    "round_names_hidden": ("Navn skjules", "Names hidden"),
+    "round_agree_all": ("Enige om alle som er like", "Agree every unanimous one"),
+    "round_agreed_unanimous": (
+        "{count} spørsmål der alle svarte likt er avtalt.",
+        "{count} questions where everyone answered alike are agreed.",
+    ),
+    "round_revote_asked": (
+        "Medlemmene får spørsmålet igjen når de åpner runden.",
+        "Members get the question again when they open the round.",
+    ),
+    "round_why_title": ("Hvorfor valgte dere dette?", "Why did you choose this?"),
+    "round_why_body": (
+        "Skriv gjerne en setning om hvorfor (kan stå tomt).",
+        "Write a sentence on why, if you like (may be left empty).",
+    ),
+    "round_finish": ("Se resultatet", "See the result"),
+    "round_join": ("Bli med i en teamrunde", "Join a team round"),
+    "round_lead": ("Led en teamrunde", "Lead a team round"),
+    "round_join_body": (
+        "Skriv koden dere fikk og navnet ditt. Du ser bare dine egne svar til svarene vises.",
+        "Write the code you were given and your name. You see only your own answers until "
+        "the answers are revealed.",
+    ),
+    "round_lead_body": (
+        "Skriv navnet på teamet for å starte en ny runde, eller koden til en runde dere har "
+        "startet.",
+        "Write the team's name to start a new round, or the code of a round you started.",
+    ),
+    "round_name": ("Navnet ditt", "Your name"),
+    "round_team": ("Teamet", "The team"),
+    "round_go": ("Fortsett", "Continue"),
+    "round_missing": ("Fyll inn begge feltene.", "Fill in both fields."),
+    "round_lead_missing": ("Skriv teamets navn eller en kode.", "Write a team name or a code."),
+    "round_joined_as": (
+        "Du er med i runden som {name}. Svarene dine vises for teamet først når alle viser dem.",
+        "You are in the round as {name}. Your answers are shown to the team only at the reveal.",
+    ),
+    "round_waiting_reveal": (
+        "Du har svart på alt. Teamet ser svarene når fasilitatoren viser dem.",
+        "You have answered everything. The team sees the answers when the facilitator reveals "
+        "them.",
+    ),
+    "key_reveal": ("Vis svarene", "Reveal"),
+    "key_round_names": ("Navn", "Names"),
+    "key_round_agree_all": ("Alle like", "All alike"),
+    "key_round_why": ("Hvorfor", "Why"),
+    "key_round_revote": ("Stem på nytt", "Re-vote"),
+    "key_round_finish": ("Resultat", "Result"),
 }
 
 

@@ -27,7 +27,7 @@ def save_as_session(args: argparse.Namespace, bank: Bank, parsed: AnswersFile) -
             where = ".".join(str(part) for part in detail["loc"])
             print(f"  {args.answers}: meta.{where}: {detail['msg']}", file=sys.stderr)
         return EXIT_INVALID
-    session = _filled(new_session(meta, bank, language=args.lang), bank, parsed)
+    session = filled_session(new_session(meta, bank, language=args.lang), bank, parsed)
     try:
         SessionStore(data_dir(getattr(args, "data_dir", None))).save(session)
     except CocreateError as err:
@@ -37,7 +37,8 @@ def save_as_session(args: argparse.Namespace, bank: Bank, parsed: AnswersFile) -
     return EXIT_OK
 
 
-def _filled(session: Session, bank: Bank, parsed: AnswersFile) -> Session:
+def filled_session(session: Session, bank: Bank, parsed: AnswersFile) -> Session:
+    """`session` with the answers and notes of `parsed`, complete when every question is."""
     for question_id, value in parsed.answers.items():
         if value == UNKNOWN:
             session = session.with_answer(question_id, unknown=True)

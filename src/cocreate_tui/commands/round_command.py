@@ -1,0 +1,149 @@
+"""`cocreate round new|join|status|reveal|agree`: a team round without the app, for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+
+from ..domain.answers_file import AnswersFile, AnswersFileError, read_answers_file
+from ..domain.bank_models import Bank
+from ..domain.errors import CocreateError
+from ..domain.exports.round_export import round_json, round_markdown, status_json, status_markdown
+from ..domain.paths import data_dir
+from ..domain.round_store import RoundStore
+from ..domain.team_round import (
+    TeamRound,
+    agree,
+    collect_revotes,
+    finish,
+    progress,
+    reveal,
+)
+from ..i18n import t
+from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_bank_or_report
+from .output_files import emit
+from .save_answers import filled_session
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `cocreate round ACTION`."""
+    bank = load_bank_or_report(args)
+    if bank is None:
+        return EXIT_INVALID
+    store = RoundStore(data_dir(getattr(args, "data_dir", None)))
+    action = {
+        "new": _new,
+        "join": _join,
+        "status": _status,
+        "reveal": _reveal,
+        "agree": _agree,
+    }[args.round_command]
+    try:
+        return action(args, bank, store)
+    except CocreateError as err:
+        error(err.message)
+        return EXIT_INVALID
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _new(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
+    if not args.team.strip():
+        error("--team needs the team's name")
+        return EXIT_USAGE
+    print(store.create(args.team, bank, _now()).code)
+    return EXIT_OK
+
+
+def _join(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
+    if not args.name.strip():
+        error("--name needs your name")
+        return EXIT_USAGE
+    parsed = _answers(args, bank) if args.answers is not None else None
+    if args.answers is not None and parsed is None:
+        return EXIT_INVALID
+    _, session = store.join(args.code, args.name, bank, _now(), lang=args.lang)
+    if parsed is not None:
+        store.sessions.save(filled_session(session, bank, parsed))
+    print(session.id)
+    return EXIT_OK
+
+
+def _status(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
+    team_round = _collected(store, bank, args.code)
+    members = progress(team_round, bank, store.member_sessions(team_round))
+    if args.json:
+        sys.stdout.write(status_json(team_round, members))
+    else:
+        sys.stdout.write(status_markdown(team_round, members, args.lang))
+    return EXIT_OK
+
+
+def _reveal(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
+    def revealed(current: TeamRound) -> TeamRound:
+        if current.state != "answering":
+            return current
+        return reveal(current, bank, store.member_sessions(current), _now())
+
+    store.update(args.code, revealed)
+    return _show(args, bank, _collected(store, bank, args.code))
+
+
+def _agree(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
+    parsed = _answers(args, bank)
+    if parsed is None:
+        return EXIT_INVALID
+    now = _now()
+
+    def agreed(current: TeamRound) -> TeamRound:
+        for question_id, value in parsed.answers.items():
+            why = parsed.notes.get(question_id, "")
+            current = agree(current, bank, question_id, value, why, now)
+        return current
+
+    team_round = store.update(args.code, agreed)
+    saved: list[str] = []
+
+    def finished(current: TeamRound) -> TeamRound:
+        done, session = finish(current, bank, now)
+        # The team session first: the round then never names a session that is not there.
+        store.sessions.save(session)
+        saved.append(session.id)
+        return done
+
+    team_round = store.update(args.code, finished)
+    if not args.json and args.format != "json":
+        error(t("round_session_saved", args.lang).format(id=saved[0]))
+    return _show(args, bank, team_round)
+
+
+def _show(args: argparse.Namespace, bank: Bank, team_round: TeamRound) -> int:
+    fmt = "json" if args.json else (args.format or "md")
+    if args.json and args.format not in (None, "json"):
+        error(f"--json and --format {args.format} ask for different formats; give one")
+        return EXIT_USAGE
+    text = (round_json if fmt == "json" else round_markdown)(bank, team_round, args.lang)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    data = data_dir(getattr(args, "data_dir", None))
+    emit(text, fmt, f"round-{team_round.code}", args.output, args.force, data)
+    return EXIT_OK
+
+
+def _collected(store: RoundStore, bank: Bank, code: str) -> TeamRound:
+    """The round with any finished re-votes taken in."""
+    return store.update(code, lambda r: collect_revotes(r, bank, store.member_sessions(r), _now()))
+
+
+def _answers(args: argparse.Namespace, bank: Bank) -> AnswersFile | None:
+    try:
+        return read_answers_file(args.answers, bank)
+    except AnswersFileError as err:
+        error(f"{err.path}: the answers file cannot be used:")
+        for problem in err.problems:
+            print(f"  {err.path}: {problem}", file=sys.stderr)
+        return None

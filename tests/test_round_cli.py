@@ -1,0 +1,164 @@
+"""`cocreate round`: new, join, status, reveal and agree from the command line, end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cocreate_tui.cli import main
+from cocreate_tui.domain.bank_loader import load_bank
+from cocreate_tui.domain.scoring import assess
+from cocreate_tui.domain.storage import SessionStore
+
+from .tiny_bank import write_tiny_bank
+
+MEMBERS = {
+    "Kari": "anchor_up = 4\nanchor_across = 4\ncalendar = 3\nduration = 2\n",
+    "Ola": "anchor_up = 1\nanchor_across = 4\ncalendar = 3\nduration = 2\n",
+    "Per": 'anchor_up = 3\nanchor_across = 4\ncalendar = "unknown"\nduration = 2\n',
+}
+
+
+@pytest.fixture
+def bank_dir(tmp_path: Path) -> Path:
+    return write_tiny_bank(tmp_path / "bank")
+
+
+def run(capsys: pytest.CaptureFixture[str], bank_dir: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--bank", str(bank_dir), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def answers_file(folder: Path, name: str, body: str, notes: str = "") -> Path:
+    path = folder / f"{name}.toml"
+    path.write_text(f"[answers]\n{body}" + (f"[notes]\n{notes}" if notes else ""))
+    return path
+
+
+def started(capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path) -> str:
+    code, out, _ = run(capsys, bank_dir, "round", "new", "--team", "Flyktningtjenesten")
+    assert code == 0
+    join_code = out.strip()
+    for name, body in MEMBERS.items():
+        path = answers_file(tmp_path, name, body)
+        assert (
+            run(
+                capsys, bank_dir, "round", "join", join_code, "--name", name, "--answers", str(path)
+            )[0]
+            == 0
+        )
+    return join_code
+
+
+def test_a_round_from_new_to_an_agreed_and_scored_team_session(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    join_code = started(capsys, bank_dir, tmp_path)
+    assert len(join_code) == 6
+
+    code, out, _ = run(capsys, bank_dir, "round", "status", join_code.lower(), "--json")
+    status = json.loads(out)
+    assert code == 0 and status["state"] == "answering"
+    assert [(m["name"], m["answered"], m["done"]) for m in status["members"]] == [
+        ("Kari", 4, True),
+        ("Ola", 4, True),
+        ("Per", 4, True),
+    ]
+    # Counts only before the reveal: no answer anywhere in what status prints.
+    assert "votes" not in out and "anchor_up" not in out
+
+    code, out, _ = run(capsys, bank_dir, "round", "reveal", join_code, "--json")
+    revealed = json.loads(out)
+    assert code == 0 and revealed["state"] == "revealed"
+    first = revealed["questions"][0]
+    # Ola's 1 raises the anchoring blocker: that question is talked about first.
+    assert (first["id"], first["blocker"], first["split"]) == ("anchor_up", True, True)
+    assert first["votes"] == {"Kari": 4, "Ola": 1, "Per": 3}
+    assert first["counts"] == {"0": 0, "1": 1, "2": 0, "3": 1, "4": 1}
+    calendar = next(q for q in revealed["questions"] if q["id"] == "calendar")
+    assert (calendar["unknown"], calendar["members_behind"], calendar["rwg"]) == (1, 2, 1.0)
+
+    agreed = answers_file(
+        tmp_path,
+        "agreed",
+        "anchor_up = 2\nanchor_across = 4\ncalendar = 3\nduration = 2\n",
+        'anchor_up = "Leder har ikke sagt ja ennå"\n',
+    )
+    code, out, err = run(
+        capsys, bank_dir, "round", "agree", join_code, "--answers", str(agreed), "--json"
+    )
+    result = json.loads(out)
+    assert code == 0 and result["state"] == "agreed"
+    assert result["split"] == ["anchor_up"]
+    session = SessionStore(Path(tmp_path / "data")).load(result["agreed_session"])
+    assert session.answer_values() == {
+        "anchor_up": 2,
+        "anchor_across": 4,
+        "calendar": 3,
+        "duration": 2,
+    }
+    assert session.answer("anchor_up").note == "Leder har ikke sagt ja ennå"
+    # Scored by the same engine as any session.
+    verdict = assess(load_bank(bank_dir), session.answer_values())
+    assert (result["result"]["level"], result["result"]["overall"]) == (
+        verdict.level,
+        round(verdict.overall or 0, 1),
+    )
+    assert err == ""
+
+
+def test_markdown_reveal_carries_the_spread_as_bars(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    join_code = started(capsys, bank_dir, tmp_path)
+    code, out, _ = run(capsys, bank_dir, "round", "reveal", join_code, "--format", "md")
+    assert code == 0
+    assert "█ 1 Litt (Ola)" in out
+    assert "Enighet: 1.00 (enige) · 3 svar" in out
+    assert "Dette må dere snakke mer om før dere inviterer innbyggere." in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["round", "status", "ABCDEF"], "No team round has the code ABCDEF."),
+        (["round", "status", "0O1IL"], "is not a join code"),
+        (["round", "join", "ABCDEF", "--name", " "], "--name needs your name"),
+        (["round", "new", "--team", " "], "--team needs the team's name"),
+    ],
+)
+def test_bad_input_is_named_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, bank_dir, *argv)
+    assert code in (1, 2) and out == ""
+    assert message in err and "Traceback" not in err
+
+
+def test_a_broken_answers_file_is_named_and_nothing_is_joined(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, bank_dir, "round", "new", "--team", "T")
+    join_code = out.strip()
+    bad = answers_file(tmp_path, "bad", "anchor_up = 9\nnope = 1\n")
+    code, _, err = run(
+        capsys, bank_dir, "round", "join", join_code, "--name", "Kari", "--answers", str(bad)
+    )
+    assert code == 1
+    assert "answers.anchor_up: 9 is not an option" in err
+    assert "answers.nope: no such question" in err
+    code, out, _ = run(capsys, bank_dir, "round", "status", join_code, "--json")
+    assert json.loads(out)["members"] == []
+
+
+def test_agree_before_the_reveal_is_refused(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    join_code = started(capsys, bank_dir, tmp_path)
+    agreed = answers_file(tmp_path, "agreed", "anchor_up = 2\n")
+    code, out, err = run(capsys, bank_dir, "round", "agree", join_code, "--answers", str(agreed))
+    assert code == 1 and out == ""
+    assert "is answering; this needs it to be revealed" in err
