@@ -12,8 +12,9 @@ from pathlib import Path
 from .bank_models import Bank, Lang
 from .errors import CocreateError, SessionFileError, StorageError
 from .paths import ensure_private_dir
+from .session_files import read_capped_text
 from .sessions import Session, new_session
-from .storage import SessionStore, read_capped_text, write_private_file
+from .storage import SessionStore, write_private_file
 from .team_round import (
     RoundError,
     TeamRound,

@@ -298,6 +298,14 @@ class CocreateApp(App[None]):
         """Show what samskaping is and is not, and thin and thick co-creation."""
         self.navigator.intro()
 
+    def action_join_round(self) -> None:
+        """Join a team round as a member: code and name, then the member's own questions."""
+        self.navigator.join_round()
+
+    def action_lead_round(self) -> None:
+        """Start or open a team round as its facilitator."""
+        self.navigator.lead_round()
+
     def action_open_plan(self) -> None:
         """Show the action plan of the session that is open."""
         self.navigator.open_plan()

@@ -16,6 +16,8 @@ The app owns one `Navigator` (`app.navigator`); screens reach it through `shell_
 - `open_plan()`: the action plan of the session open for editing.
 - `open_action_plan(session_id)`: the action plan of a saved session, then back to what was open.
 - `next_round()`: the team's next round from the open session's open actions.
+- `join_round()`: a member joins a team round by code and name, then answers alone.
+- `lead_round()`, `open_round(code)`: the facilitator's screen of a team round.
 
 The session being edited, its lock and failed saves are the `SessionDesk`'s.
 """
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from ..domain.bank_models import Bank, Lang
     from ..domain.session_lock import LockHolder
     from ..domain.sessions import Phase, Session, SessionMeta
+    from .round_flow import RoundFlow
     from .screens.action_plan import ActionPlanScreen
     from .screens.questions import QuestionsOutcome
     from .screens.results import ResultsOutcome
@@ -70,6 +73,7 @@ class Navigator:
         self._app = app
         self._host = host
         self._desk = desk
+        self._rounds: RoundFlow | None = None
 
     def _tr(self, key: str, **values: object) -> str:
         return translate(self._app, key, **values)
@@ -357,3 +361,29 @@ class Navigator:
         self._open_for_editing(copy)
         if self._desk.save(lambda keeper: keeper.save()):
             self._app.notify(self._tr("open_elsewhere_copied", team=copy.meta.team), timeout=15)
+
+    # --- team rounds («Stå samlet») -----------------------------------------------------------
+
+    def _round_flow(self) -> RoundFlow:
+        from .round_flow import RoundFlow
+
+        if self._rounds is None:
+            host = self._host
+            self._rounds = RoundFlow(
+                self._app, self, lambda: host.bank, host.store, host.data_dir, host.clock
+            )
+        return self._rounds
+
+    def join_round(self) -> None:
+        """A member joins a team round: code and name, then their own questions."""
+        self._round_flow().join()
+        self._host.prefetch_bank()
+
+    def lead_round(self) -> None:
+        """Start a team round (a team name) or open one (its code), as its facilitator."""
+        self._round_flow().lead()
+        self._host.prefetch_bank()
+
+    def open_round(self, code: str) -> None:
+        """The facilitator's screen of the team round `code`."""
+        self._round_flow().open(code)

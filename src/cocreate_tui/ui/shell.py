@@ -49,6 +49,15 @@ class Navigation(Protocol):
     def next_round(self) -> None:
         """The team's next round, from the open session's open actions."""
 
+    def join_round(self) -> None:
+        """A member joins a team round: code and name, then their own questions."""
+
+    def lead_round(self) -> None:
+        """Start or open a team round, as its facilitator."""
+
+    def open_round(self, code: str) -> None:
+        """The facilitator's screen of the team round `code`."""
+
 
 class Shell(Protocol):
     """The app as its screens see it."""

@@ -22,6 +22,8 @@ from ..timefmt import local_time
 
 MENU = (
     ("new", "start_new", "app.new_assessment"),
+    ("join", "round_join", "app.join_round"),
+    ("lead", "round_lead", "app.lead_round"),
     ("saved", "start_saved", "app.saved"),
     ("about", "start_about", "app.about"),
     ("language", "start_language", "app.switch_language"),
