@@ -56,10 +56,13 @@ class RoundStore:
         """The file of the round with `code` (checked: the code becomes a file name)."""
         return self.directory / f"{normalise_code(code)}.json"
 
-    def create(self, team: str, bank: Bank, now: datetime) -> TeamRound:
-        """A new round with a fresh join code, saved. Raises `RoundError` or `StorageError`."""
+    def create(self, team: str, bank: Bank, now: datetime, code: str | None = None) -> TeamRound:
+        """A new round with a fresh join code (or `code`, if free), saved.
+
+        Raises `RoundError` or `StorageError`.
+        """
         for _ in range(MAX_CODE_TRIES):
-            team_round = new_round(team, bank, new_join_code(), now)
+            team_round = new_round(team, bank, code or new_join_code(), now)
             with self._locked(team_round.code):
                 if not self.path_for(team_round.code).exists():
                     self._write(team_round)

@@ -1,0 +1,128 @@
+"""A team round in the app: five members answer in five app instances on one data folder while
+the facilitator's screen follows their progress, reveals, agrees and scores."""
+
+from __future__ import annotations
+
+import time
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from cocreate_tui.domain.bank_models import Bank
+from cocreate_tui.domain.round_store import RoundStore
+from cocreate_tui.domain.scoring import assess
+from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.ui.dialogs.round_fields import RoundFieldsDialog
+from cocreate_tui.ui.screens.questions import QuestionsScreen
+from cocreate_tui.ui.screens.round_result import RoundResultScreen
+from cocreate_tui.ui.screens.start import StartScreen
+from cocreate_tui.ui.screens.team_round import RoundScreen
+
+from .conftest import START, AppFactory, type_text, wait_for_screen, wait_until
+
+SEEN_WITHIN_SECONDS = 1.0
+"""The brief: a member's save shows on the facilitator's screen within a second."""
+KEYS = {
+    # Option numbers pressed for the seven questions of the demo bank; 0 is «Vet ikke».
+    "Kari": "4343322",
+    "Ola": "4343322",
+    "Per": "4333322",
+    "Siri": "4343322",
+    "Ali": "4313302",
+}
+
+
+async def seen_within_a_second(pilot: Pilot[Any], condition: Any, what: str) -> None:
+    """Pause until `condition()` holds; fail if that takes longer than a second."""
+    deadline = time.monotonic() + SEEN_WITHIN_SECONDS
+    while not condition():
+        assert time.monotonic() < deadline, f"not seen within a second: {what}"
+        await pilot.pause(0.01)
+
+
+async def join(pilot: Pilot[Any], code: str, name: str) -> QuestionsScreen:
+    await wait_for_screen(pilot, StartScreen)
+    await pilot.press("down", "enter")  # «Bli med i en teamrunde»
+    dialog = await wait_for_screen(pilot, RoundFieldsDialog)
+    await type_text(pilot, code.lower())
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: dialog.focused is dialog.query_one("#round-name", Input))
+    await type_text(pilot, name)
+    await pilot.press("enter")
+    return await wait_for_screen(pilot, QuestionsScreen)
+
+
+async def test_five_members_in_parallel_and_the_facilitator_reveals_agrees_and_scores(
+    make_app: AppFactory, demo_bank: Bank, data_dir: Path
+) -> None:
+    code = RoundStore(data_dir).create("Flyktningtjenesten", demo_bank, START).code
+    facilitator = make_app()
+    async with facilitator.run_test(size=(120, 40)) as lead, AsyncExitStack() as stack:
+        await wait_for_screen(lead, StartScreen)
+        facilitator.round_flow.open(code)
+        screen: RoundScreen = await wait_for_screen(lead, RoundScreen)
+        members = {name: make_app() for name in KEYS}
+        pilots = {
+            name: await stack.enter_async_context(app.run_test(size=(100, 30)))
+            for name, app in members.items()
+        }
+        for name, pilot in pilots.items():
+            await join(pilot, code, name)
+        await seen_within_a_second(lead, lambda: len(screen.progress) == 5, "five members")
+
+        # The members answer in turn, one question each, as in a meeting room; after every
+        # single save the facilitator's screen shows the new count.
+        for step in range(7):
+            for position, (name, pilot) in enumerate(pilots.items()):
+                await pilot.press(KEYS[name][step])
+                counts = [step + 1] * (position + 1) + [step] * (4 - position)
+                await seen_within_a_second(
+                    lead,
+                    lambda c=counts: [p.answered for p in screen.progress] == c,
+                    f"{name}'s answer {step + 1}",
+                )
+        # The facilitator never saw an answer, only counts.
+        assert screen.spreads == [] and screen.team_round.votes == {}
+
+        await lead.press("v")
+        await wait_until(lead, lambda: screen.team_round.state == "revealed")
+        first = screen.spreads[0]
+        # Ali's answer raises a blocker: that question is talked about first.
+        assert (first.question_id, first.blocker, first.agreement.split) == (
+            "anchor_leadership",
+            True,
+            True,
+        )
+        assert first.names == {0: ["Ali"], 1: [], 2: ["Per"], 3: ["Kari", "Ola", "Siri"], 4: []}
+
+        await lead.press("a")  # every unanimous question in one step
+        await wait_until(lead, lambda: len(screen.team_round.agreed) == 6)
+        await lead.press("4")  # the highlighted, split question: the fourth option
+        await wait_until(lead, lambda: "anchor_leadership" in screen.team_round.agreed)
+        await lead.press("f")
+        result: RoundResultScreen = await wait_for_screen(lead, RoundResultScreen)
+
+    team_round = RoundStore(data_dir).load(code)
+    assert team_round.state == "agreed" and team_round.agreed_session_id is not None
+    session = SessionStore(data_dir).load(team_round.agreed_session_id)
+    assert session.answer_values() == {
+        "und_difference": 3,
+        "und_open_outcome": 4,
+        "anchor_leadership": 3,
+        "anchor_across": 4,
+        "lead_control": 4,
+        "time_calendar": 2,
+        "ambition_duration": 2,
+    }
+    assert result.team_round == team_round
+    # Scored by the same engine as any session, and that verdict is what the result shows.
+    level = assess(demo_bank, session.answer_values()).level
+    label = getattr(demo_bank.policy.levels, level).label.nb
+    assert f"Vurdering: {label}" in result.markdown("nb", True)
+    # Each member's own session is kept as they left it.
+    sessions = RoundStore(data_dir).member_sessions(team_round)
+    assert sessions["Ali"].answer("time_calendar").unknown
+    assert sessions["Per"].answer("anchor_leadership").value == 2
