@@ -4,6 +4,7 @@ the facilitator's screen follows their progress, reveals, agrees and scores."""
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,14 @@ from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.round_store import RoundStore
 from cocreate_tui.domain.scoring import assess
 from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.domain.team_round import reveal
 from cocreate_tui.ui.dialogs.round_fields import RoundFieldsDialog
 from cocreate_tui.ui.screens.questions import QuestionsScreen
 from cocreate_tui.ui.screens.round_result import RoundResultScreen
 from cocreate_tui.ui.screens.start import StartScreen
 from cocreate_tui.ui.screens.team_round import RoundScreen
 
-from .conftest import START, AppFactory, type_text, wait_for_screen, wait_until
+from .conftest import START, AppFactory, TickingClock, type_text, wait_for_screen, wait_until
 
 SEEN_WITHIN_SECONDS = 1.0
 """The brief: a member's save shows on the facilitator's screen within a second."""
@@ -126,3 +128,45 @@ async def test_five_members_in_parallel_and_the_facilitator_reveals_agrees_and_s
     sessions = RoundStore(data_dir).member_sessions(team_round)
     assert sessions["Ali"].answer("time_calendar").unknown
     assert sessions["Per"].answer("anchor_leadership").value == 2
+
+
+async def test_a_revote_opens_the_question_again_on_the_member_s_screen(
+    make_app: AppFactory, demo_bank: Bank, data_dir: Path
+) -> None:
+    store = RoundStore(data_dir)
+    code = store.create("Flyktningtjenesten", demo_bank, START).code
+    for name, value in (("Kari", 4), ("Ali", 1)):
+        _, session = store.join(code, name, demo_bank, START)
+        store.sessions.save(session.with_answer("anchor_leadership", value=value, now=START))
+    store.update(code, lambda r: reveal(r, demo_bank, store.member_sessions(r), START))
+
+    facilitator = make_app()
+    async with facilitator.run_test(size=(120, 40)) as lead:
+        await wait_for_screen(lead, StartScreen)
+        facilitator.round_flow.open(code)
+        screen: RoundScreen = await wait_for_screen(lead, RoundScreen)
+        assert screen.spreads[0].question_id == "anchor_leadership"
+        await lead.press("r")
+        await wait_until(lead, lambda: screen.spreads[0].pending == 2)
+        # Hidden while the team votes again: nothing of the earlier votes shows.
+        assert screen.spreads[0].votes == {}
+
+        # The member's clock is later than the moment the re-vote was asked for, as in life.
+        member = make_app(clock=TickingClock(START + timedelta(hours=1)))
+        async with member.run_test(size=(100, 30)) as pilot:
+            questions = await join(pilot, code, "Kari")
+            # Kari is taken straight to the question to vote on again.
+            assert questions.question.id == "anchor_leadership"
+            await pilot.press("3")
+            kari = store.load(code).members[0].session_id
+            await wait_until(
+                pilot,
+                lambda: store.sessions.load(kari).answer("anchor_leadership").value == 2,
+            )
+        ali = store.member_sessions(store.load(code))["Ali"]
+        store.sessions.save(ali.with_answer("anchor_leadership", value=2))
+        await seen_within_a_second(lead, lambda: screen.spreads[0].pending is None, "re-vote")
+        spread = next(s for s in screen.spreads if s.question_id == "anchor_leadership")
+        assert spread.votes == {"Kari": 2, "Ali": 2} and spread.revotes == 1
+    history = store.load(code).history["anchor_leadership"]
+    assert [entry.votes for entry in history] == [{"Kari": 4, "Ali": 1}]

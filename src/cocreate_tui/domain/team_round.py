@@ -360,7 +360,8 @@ class QuestionSpread:
 def reveal_view(team_round: TeamRound, bank: Bank) -> list[QuestionSpread]:
     """Every question's spread and agreement, those to talk about first at the top.
 
-    Blockers raised by any member come first, then the least agreement. Raises `RoundError`
+    Questions being voted on again come first, then blockers raised by any member, then the
+    least agreement. Raises `RoundError`
     before the reveal: nothing of anyone's answers leaves the round before it.
     """
     _require(team_round, "revealed", "agreed")
@@ -370,9 +371,10 @@ def reveal_view(team_round: TeamRound, bank: Bank) -> list[QuestionSpread]:
 
 
 def _talk_order(spread: QuestionSpread) -> tuple[int, float, int]:
+    # A question being voted on again is the one on the table, so it stays at the top.
     figure = spread.agreement.rwg
     return (
-        0 if spread.blocker else 1,
+        0 if spread.pending is not None else 1 if spread.blocker else 2,
         figure if figure is not None else 2.0,
         -(spread.agreement.spread or 0),
     )
