@@ -4,8 +4,8 @@ the facilitator's screen follows their progress, reveals, agrees and scores."""
 from __future__ import annotations
 
 import time
-from datetime import timedelta
 from contextlib import AsyncExitStack
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
