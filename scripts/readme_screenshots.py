@@ -9,11 +9,15 @@ from pathlib import Path
 
 from cocreate_tui.domain.bank_loader import load_bank
 from cocreate_tui.domain.bank_location import shipped_bank_dir
+from cocreate_tui.domain.bank_models import Bank
+from cocreate_tui.domain.round_store import RoundStore
 from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.domain.team_round import reveal
 from cocreate_tui.ui.app import CocreateApp
 from cocreate_tui.ui.screens.questions import QuestionsScreen
 from cocreate_tui.ui.screens.results import ResultsScreen
 from cocreate_tui.ui.screens.review import ReviewScreen
+from cocreate_tui.ui.screens.team_round import RoundScreen
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 SIZE = (110, 36)
@@ -61,7 +65,40 @@ async def main() -> None:
             await wait_for(pilot, ResultsScreen)
             await pilot.pause()
             app.save_screenshot(str(OUT / "results.svg"))
-    print(f"wrote {OUT / 'question.svg'} and {OUT / 'results.svg'}")
+    await round_reveal(bank)
+    print(f"wrote {OUT / 'question.svg'}, {OUT / 'results.svg'} and {OUT / 'round-reveal.svg'}")
+
+
+# Five members of one team, answering alone: each digit string picks options in bank order.
+MEMBERS = {
+    "Kari": ANSWERS,
+    "Ola": "43352312422333232332342323143243333324333213232312221",
+    "Per": "42251312422233232332342323143243333324333213232312221",
+    "Siri": "43252312432333232332342323143243333324333213232312221",
+    "Ali": "13252312422333232332342323143243333324333213232312221",
+}
+
+
+async def round_reveal(bank: Bank) -> None:
+    """The facilitator's screen of a team round right after «Vis svarene»."""
+    moment = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        rounds = RoundStore(data)
+        code = rounds.create("Bolig for alle", bank, moment, code="KVT7RN").code
+        for name, digits in MEMBERS.items():
+            _, session = rounds.join(code, name, bank, moment)
+            for digit, question in zip(digits, bank.questions, strict=True):
+                option = question.options[min(int(digit), len(question.options)) - 1]
+                session = session.with_answer(question.id, value=option.value, now=moment)
+            rounds.sessions.save(session)
+        rounds.update(code, lambda r: reveal(r, bank, rounds.member_sessions(r), moment))
+        app = CocreateApp(bank, SessionStore(data), data, cursor_blink=False, clock=lambda: moment)
+        async with app.run_test(size=SIZE) as pilot:
+            app.round_flow.open(code)
+            await wait_for(pilot, RoundScreen)
+            await pilot.pause()
+            app.save_screenshot(str(OUT / "round-reveal.svg"))
 
 
 if __name__ == "__main__":
