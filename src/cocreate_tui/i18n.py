@@ -1220,6 +1220,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Write a sentence on why, if you like (may be left empty).",
     ),
     "round_finish": ("Se resultatet", "See the result"),
+    "round_finish_early": (
+        "{count} spørsmål har ikke et felles svar ennå, og regnes som ubesvart. "
+        "Se resultatet likevel?",
+        "{count} questions have no agreed answer yet, and count as unanswered. "
+        "See the result anyway?",
+    ),
+    "round_agreed_count": ("Avtalt: {count} av {total}", "Agreed: {count} of {total}"),
     "round_join": ("Bli med i en teamrunde", "Join a team round"),
     "round_lead": ("Led en teamrunde", "Lead a team round"),
     "round_join_body": (

@@ -164,6 +164,11 @@ class RoundScreen(BaseScreen[None]):
             "   ",
             self.tr(f"round_state_{team_round.state}"),
         )
+        if team_round.state != "answering":
+            agreed = self.tr(
+                "round_agreed_count", count=len(team_round.agreed), total=len(self.spreads)
+            )
+            head = Content.assemble(head, "   ", agreed)
         self.query_one("#round-head", Static).update(head)
         answering = team_round.state == "answering"
         self.query_one("#round-waiting").display = answering
@@ -339,7 +344,22 @@ class RoundScreen(BaseScreen[None]):
             self.notify(self.tr("round_names_shown" if shown else "round_names_hidden"))
 
     def action_finish(self) -> None:
-        """Score the agreed answers as the team's session, and show the round's result."""
+        """Score the agreed answers as the team's session, and show the round's result.
+
+        Asks first while some questions have no agreed answer (they count as unanswered)."""
+        open_count = len(self.spreads) - len(self.team_round.agreed)
+        if self.team_round.state != "revealed" or open_count == 0:
+            self._finish()
+            return
+        dialog = ConfirmDialog(
+            self.tr("round_finish"),
+            self.tr("round_finish_early", count=open_count),
+            yes=self.tr("round_finish"),
+            no=self.tr("key_cancel"),
+        )
+        self.app.push_screen(dialog, lambda yes: self._finish() if yes else None)
+
+    def _finish(self) -> None:
         if self.team_round.state == "revealed":
             saved: list[Session] = []
 
