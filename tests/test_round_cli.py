@@ -162,3 +162,31 @@ def test_agree_before_the_reveal_is_refused(
     code, out, err = run(capsys, bank_dir, "round", "agree", join_code, "--answers", str(agreed))
     assert code == 1 and out == ""
     assert "is answering; this needs it to be revealed" in err
+
+
+def test_compare_follows_a_team_s_agreed_rounds_over_time(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    codes = []
+    for agreed_up in ("1", "4"):
+        join_code = started(capsys, bank_dir, tmp_path)
+        run(capsys, bank_dir, "round", "reveal", join_code)
+        agreed = answers_file(
+            tmp_path, "agreed", f"anchor_up = {agreed_up}\nanchor_across = 4\ncalendar = 3\n"
+        )
+        assert run(capsys, bank_dir, "round", "agree", join_code, "--answers", str(agreed))[0] == 0
+        codes.append(join_code)
+    code, out, _ = run(capsys, bank_dir, "round", "compare", *codes, "--json")
+    comparison = json.loads(out)
+    assert code == 0
+    changed = comparison["steps"][0]["changed_answers"]
+    assert [(c["question"], c["before"], c["after"]) for c in changed] == [("anchor_up", 1, 4)]
+
+
+def test_compare_refuses_a_round_not_agreed_yet(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    first = started(capsys, bank_dir, tmp_path)
+    second = started(capsys, bank_dir, tmp_path)
+    code, _, err = run(capsys, bank_dir, "round", "compare", first, second)
+    assert code == 1 and f"not agreed yet, so there is no verdict to compare: {first}" in err

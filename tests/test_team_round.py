@@ -314,3 +314,15 @@ def test_members_joining_at_once_are_all_kept(tmp_path: Path, tiny_bank: Bank) -
     assert {m.session_id for m in team_round.members} == set(ids)
     assert all(s.answer("calendar").value == 1 for s in store.member_sessions(team_round).values())
     assert not list(store.directory.glob("*.lock"))
+
+
+def test_a_member_name_must_be_printable_and_not_taken(tmp_path: Path, tiny_bank: Bank) -> None:
+    store = RoundStore(tmp_path)
+    code = store.create("T", tiny_bank, NOW).code
+    with pytest.raises(RoundError, match="printable"):
+        store.join(code, "Kari\x1b[2J", tiny_bank, NOW)
+    with pytest.raises(RoundError, match="at most 60"):
+        store.join(code, "K" * 61, tiny_bank, NOW)
+    # Nothing was written for the refused names: no member, no session file.
+    assert store.load(code).members == []
+    assert not list(store.sessions.directory.glob("*.json"))

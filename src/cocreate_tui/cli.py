@@ -208,7 +208,13 @@ def _round_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         parser.add_argument("--format", choices=("md", "json"), help="md or json")
         parser.add_argument("-o", "--output", metavar="FILE", type=path_argument, help="to FILE")
         parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    for parser in (new, join, status, reveal, agree):
+    compare = actions.add_parser(
+        "compare", help="compare the agreed verdicts of a team's rounds over time"
+    )
+    compare.add_argument("codes", nargs="+", metavar="CODE", help="two or more agreed rounds")
+    compare.add_argument("--json", action="store_true", help="same as --format json")
+    _export_options(compare, terminal=True)
+    for parser in (new, join, status, reveal, agree, compare):
         _common_options(parser, top_level=False)
 
 

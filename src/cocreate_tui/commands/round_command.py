@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         "status": _status,
         "reveal": _reveal,
         "agree": _agree,
+        "compare": _compare,
     }[args.round_command]
     try:
         return action(args, bank, store)
@@ -118,6 +119,19 @@ def _agree(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
     if not args.json and args.format != "json":
         error(t("round_session_saved", args.lang).format(id=saved[0]))
     return _show(args, bank, team_round)
+
+
+def _compare(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
+    """`cocreate compare` on the agreed team sessions of the rounds, oldest round first."""
+    from . import compare_command
+
+    rounds = sorted((store.load(code) for code in args.codes), key=lambda r: r.created_at)
+    not_agreed = [r.code for r in rounds if r.agreed_session_id is None]
+    if not_agreed:
+        error(f"not agreed yet, so there is no verdict to compare: {', '.join(not_agreed)}")
+        return EXIT_INVALID
+    ids = [r.agreed_session_id for r in rounds if r.agreed_session_id is not None]
+    return compare_command.run(argparse.Namespace(**{**vars(args), "ids": ids}))
 
 
 def _show(args: argparse.Namespace, bank: Bank, team_round: TeamRound) -> int:

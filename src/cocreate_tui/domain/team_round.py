@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from .agreement import AreaAgreement, QuestionAgreement, area_agreement, question_agreement
 from .bank_models import Bank, ItemId, OptionValue, Question
@@ -36,7 +43,21 @@ RoundState = Literal["answering", "revealed", "agreed"]
 Vote = int | Literal["unknown", "not_applicable"] | None
 """One member's answer to one question: an option value, «Vet ikke», «Gjelder ikke oss», or
 None when the member has not answered."""
-MemberName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+def _printable(name: str) -> str:
+    # Names are shown on other people's terminals: no control characters that could move the
+    # cursor or recolour the screen.
+    if not name.isprintable():
+        raise ValueError("a name can only hold printable characters")
+    return name
+
+
+MemberName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
+    AfterValidator(_printable),
+]
 JoinCode = Annotated[str, Field(pattern=f"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")]
 Why = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
 
