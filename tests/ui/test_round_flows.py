@@ -22,6 +22,7 @@ from cocreate_tui.ui.screens.questions import QuestionsScreen
 from cocreate_tui.ui.screens.round_result import RoundResultScreen
 from cocreate_tui.ui.screens.start import StartScreen
 from cocreate_tui.ui.screens.team_round import RoundScreen
+from cocreate_tui.ui.widgets.answer_options import CHOSEN_MARK, AnswerOptions
 
 from .conftest import START, AppFactory, TickingClock, type_text, wait_for_screen, wait_until
 
@@ -170,3 +171,34 @@ async def test_a_revote_opens_the_question_again_on_the_member_s_screen(
         assert spread.votes == {"Kari": 2, "Ali": 2} and spread.revotes == 1
     history = store.load(code).history["anchor_leadership"]
     assert [entry.votes for entry in history] == [{"Kari": 4, "Ali": 1}]
+
+
+def chosen_options(screen: QuestionsScreen) -> list[int]:
+    """The option numbers marked chosen on the question screen."""
+    options = screen.query_one(AnswerOptions)
+    return [
+        number
+        for number in range(1, options.option_count + 1)
+        if CHOSEN_MARK in getattr(options.get_option_at_index(number - 1).prompt, "mark", "")
+    ]
+
+
+async def test_a_member_sees_only_their_own_answers_before_the_reveal(
+    make_app: AppFactory, demo_bank: Bank, data_dir: Path
+) -> None:
+    code = RoundStore(data_dir).create("Flyktningtjenesten", demo_bank, START).code
+    kari_app, ola_app = make_app(), make_app()
+    async with kari_app.run_test(size=(100, 30)) as kari, ola_app.run_test(size=(100, 30)) as ola:
+        kari_screen = await join(kari, code, "Kari")
+        await kari.press("4")
+        ola_screen = await join(ola, code, "Ola")
+        # Kari has answered the first question; Ola's screen shows nothing of it.
+        assert ola_screen.question.id == "und_difference"
+        assert chosen_options(ola_screen) == []
+        await ola.press("2")
+        await kari.press("p")
+        await wait_until(kari, lambda: kari_screen.question.id == "und_difference")
+        assert chosen_options(kari_screen) == [4]
+        await ola.press("p")
+        await wait_until(ola, lambda: ola_screen.question.id == "und_difference")
+        assert chosen_options(ola_screen) == [2]
