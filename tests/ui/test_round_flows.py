@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.round_store import RoundStore
@@ -107,6 +107,20 @@ async def test_five_members_in_parallel_and_the_facilitator_reveals_agrees_and_s
         await wait_until(lead, lambda: "anchor_leadership" in screen.team_round.agreed)
         await lead.press("f")
         result: RoundResultScreen = await wait_for_screen(lead, RoundResultScreen)
+        await lead.press("e")  # the result, with the spread, as Markdown and JSON
+        await wait_until(lead, lambda: len(result.exported) == 2)
+        assert {path.suffix for path in result.exported} == {".md", ".json"}
+        assert "█" in next(p for p in result.exported if p.suffix == ".md").read_text()
+        # In English too: the round screen follows the app's language.
+        await lead.press("escape")
+        await wait_for_screen(lead, RoundScreen)
+        facilitator.lang = "en"
+
+        def head() -> str:
+            return str(screen.query_one("#round-head", Static).content)
+
+        await wait_until(lead, lambda: "The team has agreed" in head(), "English")
+        assert f"Code: {code}" in head() and "Agreed: 7 of 7" in head()
 
     team_round = RoundStore(data_dir).load(code)
     assert team_round.state == "agreed" and team_round.agreed_session_id is not None
