@@ -95,7 +95,7 @@ async def round_reveal(bank: Bank) -> None:
         rounds.update(code, lambda r: reveal(r, bank, rounds.member_sessions(r), moment))
         app = CocreateApp(bank, SessionStore(data), data, cursor_blink=False, clock=lambda: moment)
         async with app.run_test(size=SIZE) as pilot:
-            app.round_flow.open(code)
+            app.navigator.open_round(code)
             await wait_for(pilot, RoundScreen)
             await pilot.pause()
             app.save_screenshot(str(OUT / "round-reveal.svg"))

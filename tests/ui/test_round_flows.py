@@ -65,7 +65,7 @@ async def test_five_members_in_parallel_and_the_facilitator_reveals_agrees_and_s
     facilitator = make_app()
     async with facilitator.run_test(size=(120, 40)) as lead, AsyncExitStack() as stack:
         await wait_for_screen(lead, StartScreen)
-        facilitator.round_flow.open(code)
+        facilitator.navigator.open_round(code)
         screen: RoundScreen = await wait_for_screen(lead, RoundScreen)
         members = {name: make_app() for name in KEYS}
         pilots = {
@@ -158,7 +158,7 @@ async def test_a_revote_opens_the_question_again_on_the_member_s_screen(
     facilitator = make_app()
     async with facilitator.run_test(size=(120, 40)) as lead:
         await wait_for_screen(lead, StartScreen)
-        facilitator.round_flow.open(code)
+        facilitator.navigator.open_round(code)
         screen: RoundScreen = await wait_for_screen(lead, RoundScreen)
         assert screen.spreads[0].question_id == "anchor_leadership"
         await lead.press("r")

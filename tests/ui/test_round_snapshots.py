@@ -55,7 +55,7 @@ def test_the_reveal(
 
     async def open_round(pilot: Pilot[Any]) -> None:
         await wait_for_screen(pilot, StartScreen)
-        app.round_flow.open(code)
+        app.navigator.open_round(code)
         await wait_for_screen(pilot, RoundScreen)
 
     assert snap_compare(app, terminal_size=size, run_before=open_round)
