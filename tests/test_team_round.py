@@ -326,3 +326,39 @@ def test_a_member_name_must_be_printable_and_not_taken(tmp_path: Path, tiny_bank
     # Nothing was written for the refused names: no member, no session file.
     assert store.load(code).members == []
     assert not list(store.sessions.directory.glob("*.json"))
+
+
+def test_gjelder_ikke_oss_is_left_out_of_the_figure_and_can_be_agreed(
+    tmp_path: Path, tiny_bank: Bank
+) -> None:
+    store = RoundStore(tmp_path)
+    code = store.create("T", tiny_bank, NOW).code
+    votes = {"A": (3, "not_applicable"), "B": (3, 2), "C": (3, 3), "D": (3, "not_applicable")}
+    for name, (up, calendar) in votes.items():
+        _, session = store.join(code, name, tiny_bank, NOW)
+        session = session.with_answer("anchor_up", value=up, now=NOW)
+        if calendar == "not_applicable":
+            session = session.with_answer("calendar", not_applicable=True, now=NOW)
+        else:
+            assert isinstance(calendar, int)
+            session = session.with_answer("calendar", value=calendar, now=NOW)
+        store.sessions.save(session)
+    team_round = store.update(code, lambda r: reveal(r, tiny_bank, store.member_sessions(r), NOW))
+    calendar_spread = next(
+        s for s in reveal_view(team_round, tiny_bank) if s.question_id == "calendar"
+    )
+    # Two «Gjelder ikke oss» are counted beside the figure, not in it: r_wg of 2 and 3 on four
+    # options is 1 − 0.5/1.25 = 0.6, behind it two members.
+    assert calendar_spread.not_applicable == 2
+    assert calendar_spread.agreement.members == 2
+    assert calendar_spread.agreement.rwg == pytest.approx(0.6)
+    with pytest.raises(RoundError, match="does not allow «Gjelder ikke oss»"):
+        agree(team_round, tiny_bank, "anchor_up", "not_applicable", "", NOW)
+    team_round = agree(
+        team_round, tiny_bank, "calendar", "not_applicable", "Vi har ingen kalender", NOW
+    )
+    team_round = agree_unanimous(team_round, tiny_bank, NOW)
+    _, session = finish(team_round, tiny_bank, NOW)
+    assert session.answer("calendar").not_applicable
+    assert session.answer_values() == {"anchor_up": 3, "calendar": "not_applicable"}
+    assert round_result(team_round, tiny_bank).assessment.not_applicable == ["calendar"]

@@ -1195,7 +1195,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "round_revotes": ("stemt over {count} ganger før", "voted on {count} times before"),
     "round_blocker_mark": ("Må på plass først", "Must be in place first"),
-    "round_not_applicable": ("Gjelder ikke oss", "Does not apply to us"),
     "round_result_heading": ("Teamets samlede vurdering", "The team's verdict"),
     "round_session_saved": ("Lagret som teamvurdering {id}.", "Saved as team assessment {id}."),
     "round_reveal": ("Vis svarene", "Reveal the answers"),

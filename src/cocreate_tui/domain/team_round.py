@@ -20,7 +20,7 @@ from pydantic import (
 from .agreement import AreaAgreement, QuestionAgreement, area_agreement, question_agreement
 from .bank_models import Bank, ItemId, OptionValue, Question
 from .errors import CocreateError
-from .scoring import UNKNOWN, AnswerValue, Assessment, assess
+from .scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue, Assessment, assess
 from .sessions import (
     Session,
     SessionId,
@@ -37,7 +37,6 @@ CODE_ALPHABET: Final = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 """Letters and digits no one mistakes for one another when read aloud or off a projector:
 no 0/O, no 1/I/L."""
 CODE_LENGTH: Final = 6
-NOT_APPLICABLE: Final = "not_applicable"
 
 RoundState = Literal["answering", "revealed", "agreed"]
 Vote = int | Literal["unknown", "not_applicable"] | None
@@ -93,8 +92,19 @@ class AgreedAnswer(_Model):
 
     value: OptionValue | None = None
     unknown: bool = False
+    not_applicable: bool = False
+    """«Gjelder ikke oss»: the question does not apply to this team (where the bank allows it)."""
     why: Why = ""
     agreed_at: UtcDatetime
+
+    @property
+    def answer(self) -> AnswerValue | None:
+        """The agreed answer as scoring reads it: a value, «Vet ikke» or «Gjelder ikke oss»."""
+        if self.unknown:
+            return UNKNOWN
+        if self.not_applicable:
+            return NOT_APPLICABLE
+        return self.value
 
 
 class BankStamp(_Model):
@@ -191,8 +201,7 @@ def member_vote(session: Session, question: Question, since: datetime | None = N
     answer = session.answer(question.id)
     if since is not None and (answer.answered_at is None or answer.answered_at < since):
         return None
-    # «Gjelder ikke oss» comes with the engine's next version; read it where the session has it.
-    if getattr(answer, "not_applicable", False):
+    if answer.not_applicable and question.not_applicable:
         return NOT_APPLICABLE
     if answer.unknown:
         return UNKNOWN
@@ -310,7 +319,7 @@ def agree(
     team_round: TeamRound,
     bank: Bank,
     question_id: str,
-    value: int | Literal["unknown"],
+    value: AnswerValue,
     why: str,
     now: datetime,
 ) -> TeamRound:
@@ -321,13 +330,16 @@ def agree(
         raise RoundError(f"the bank has no question {question_id!r}")
     if question_id in team_round.reopened:
         raise RoundError(f"{question_id} is being voted on again; agree once everyone has voted")
-    if value != UNKNOWN and question.option(value) is None:
+    if value == NOT_APPLICABLE and not question.not_applicable:
+        raise RoundError(f"{question_id}: the bank does not allow «Gjelder ikke oss» here")
+    if isinstance(value, int) and question.option(value) is None:
         offered = ", ".join(str(option.value) for option in question.options)
         raise RoundError(f"{question_id}: {value} is not an option (use {offered} or unknown)")
     try:
         answer = AgreedAnswer(
-            value=None if value == UNKNOWN else value,
+            value=value if isinstance(value, int) else None,
             unknown=value == UNKNOWN,
+            not_applicable=value == NOT_APPLICABLE,
             why=why,
             agreed_at=now,
         )
@@ -342,9 +354,16 @@ def agree_unanimous(team_round: TeamRound, bank: Bank, now: datetime) -> TeamRou
     """The round with every not yet agreed question where all known votes match agreed."""
     _require(team_round, "revealed")
     for spread in reveal_view(team_round, bank):
-        if spread.agreed is None and spread.pending is None and spread.agreement.unanimous:
-            value = next(v for v in spread.votes.values() if isinstance(v, int))
-            team_round = agree(team_round, bank, spread.question_id, value, "", now)
+        if spread.agreed is not None or spread.pending is not None:
+            continue
+        votes = set(spread.votes.values())
+        if spread.agreement.unanimous:
+            value: AnswerValue = next(v for v in votes if isinstance(v, int))
+        elif votes == {NOT_APPLICABLE}:
+            value = NOT_APPLICABLE  # everyone says it does not apply to the team
+        else:
+            continue
+        team_round = agree(team_round, bank, spread.question_id, value, "", now)
     return team_round
 
 
@@ -451,10 +470,13 @@ def agreed_session(team_round: TeamRound, bank: Bank, now: datetime) -> Session:
     session = new_session(meta, bank, now=now)
     split = set(split_questions(team_round, bank))
     for question_id, answer in team_round.agreed.items():
-        if answer.unknown:
-            session = session.with_answer(question_id, unknown=True, now=now)
-        else:
-            session = session.with_answer(question_id, value=answer.value, now=now)
+        session = session.with_answer(
+            question_id,
+            value=answer.value,
+            unknown=answer.unknown,
+            not_applicable=answer.not_applicable,
+            now=now,
+        )
         if answer.why:
             session = session.with_note(question_id, answer.why, now=now)
     for question_id in split:
@@ -498,11 +520,9 @@ class RoundResult:
 def round_result(team_round: TeamRound, bank: Bank) -> RoundResult:
     """The round's result, scored by the same engine as any session."""
     answers: dict[str, AnswerValue] = {}
-    for question_id, answer in team_round.agreed.items():
-        if answer.unknown:
-            answers[question_id] = UNKNOWN
-        elif answer.value is not None:
-            answers[question_id] = answer.value
+    for question_id, agreed in team_round.agreed.items():
+        if agreed.answer is not None:
+            answers[question_id] = agreed.answer
     return RoundResult(
         assessment=assess(bank, answers),
         areas=area_view(team_round, bank),

@@ -9,9 +9,8 @@ from ...i18n import t
 from ..agreement import QuestionAgreement, strength
 from ..bank_models import Bank, Lang
 from ..json_views import assessment_to_json
-from ..scoring import UNKNOWN, AnswerValue
+from ..scoring import NOT_APPLICABLE, UNKNOWN
 from ..team_round import (
-    NOT_APPLICABLE,
     MemberProgress,
     QuestionSpread,
     TeamRound,
@@ -123,8 +122,7 @@ def _question_json(spread: QuestionSpread, names: bool) -> dict[str, Any]:
     if names:
         data["votes"] = spread.votes
     if spread.agreed is not None:
-        value = "unknown" if spread.agreed.unknown else spread.agreed.value
-        data["agreed"] = {"value": value, "why": spread.agreed.why}
+        data["agreed"] = {"value": spread.agreed.answer, "why": spread.agreed.why}
     return data
 
 
@@ -176,15 +174,12 @@ def spread_lines(bank: Bank, spread: QuestionSpread, names: bool, lang: Lang) ->
         bar = BAR * count + "·" * (widest - count)
         who = f" ({', '.join(spread.names[value])})" if names and count else ""
         lines.append(f"{bar} {count} {answer_words(bank, spread.question_id, value, lang)}{who}")
-    for key, count in (
-        ("unknown", spread.unknown),
-        ("round_not_applicable", spread.not_applicable),
-    ):
+    # The vote kinds double as their i18n keys («Vet ikke», «Gjelder ikke oss»).
+    for kind, count in ((UNKNOWN, spread.unknown), (NOT_APPLICABLE, spread.not_applicable)):
         if count:
-            kind = "unknown" if key == "unknown" else NOT_APPLICABLE
             voters = [n for n, v in spread.votes.items() if v == kind]
             shown = f" ({', '.join(voters)})" if names else ""
-            lines.append(f"{count} {t(key, lang)}{shown}")
+            lines.append(f"{count} {t(kind, lang)}{shown}")
     return lines
 
 
@@ -202,8 +197,7 @@ def spread_markdown(bank: Bank, spread: QuestionSpread, names: bool, lang: Lang)
     if spread.revotes:
         lines += ["", t("round_revotes", lang).format(count=spread.revotes)]
     if spread.agreed is not None:
-        value: AnswerValue | None = UNKNOWN if spread.agreed.unknown else spread.agreed.value
-        agreed = md(answer_words(bank, spread.question_id, value, lang))
+        agreed = md(answer_words(bank, spread.question_id, spread.agreed.answer, lang))
         lines += ["", f"**{t('round_agreed_answer', lang)}:** {agreed}"]
         if spread.agreed.why:
             lines += ["", f"_{t('round_why', lang)}:_ {md(spread.agreed.why)}"]

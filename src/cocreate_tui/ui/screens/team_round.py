@@ -20,7 +20,7 @@ from ...domain.errors import CocreateError
 from ...domain.exports.common import answer_words
 from ...domain.exports.round_export import question_agreement_words, spread_lines
 from ...domain.round_store import RoundStore
-from ...domain.scoring import UNKNOWN, AnswerValue
+from ...domain.scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
 from ...domain.sessions import Session
 from ...domain.team_round import (
     MemberProgress,
@@ -47,7 +47,15 @@ change notifications do not reach. Only a change re-reads the files (~4 ms for 1
 MAX_OPTIONS = 5
 ANSWER_GROUP = Binding.Group("key_answer", compact=True)
 ANSWERING_ACTIONS = {"reveal"}
-REVEALED_ACTIONS = {"agree", "agree_unknown", "why", "revote", "agree_all", "toggle_names"}
+REVEALED_ACTIONS = {
+    "agree",
+    "agree_unknown",
+    "agree_not_applicable",
+    "why",
+    "revote",
+    "agree_all",
+    "toggle_names",
+}
 
 
 class RoundScreen(BaseScreen[None]):
@@ -61,6 +69,7 @@ class RoundScreen(BaseScreen[None]):
             for n in range(1, MAX_OPTIONS + 1)
         ),
         Binding("0", "agree_unknown", "key_unknown", show=False),
+        Binding("g", "agree_not_applicable", "key_not_applicable", show=False),
         Binding("w", "why", "key_round_why"),
         Binding("r", "revote", "key_round_revote"),
         Binding("a", "agree_all", "key_round_agree_all"),
@@ -248,8 +257,7 @@ class RoundScreen(BaseScreen[None]):
         if spread.revotes:
             parts += ["\n", self.tr("round_revotes", count=spread.revotes)]
         if spread.agreed is not None:
-            value = UNKNOWN if spread.agreed.unknown else spread.agreed.value
-            agreed = answer_words(self._bank, spread.question_id, value, self.lang)
+            agreed = answer_words(self._bank, spread.question_id, spread.agreed.answer, self.lang)
             parts += ["\n\n", (f"✓ {self.tr('round_agreed_answer')}: {agreed}", "bold $success")]
             if spread.agreed.why:
                 parts += ["\n", f"{self.tr('round_why')}: {spread.agreed.why}"]
@@ -301,6 +309,12 @@ class RoundScreen(BaseScreen[None]):
         if spread is not None:
             self._agree(spread, UNKNOWN)
 
+    def action_agree_not_applicable(self) -> None:
+        """Record «Gjelder ikke oss» as the team's answer, where the bank allows it."""
+        spread = self._current()
+        if spread is not None:
+            self._agree(spread, NOT_APPLICABLE)
+
     def _agree(self, spread: QuestionSpread, value: AnswerValue, why: str | None = None) -> None:
         kept = spread.agreed.why if spread.agreed is not None else ""
         text = kept if why is None else why
@@ -313,7 +327,7 @@ class RoundScreen(BaseScreen[None]):
             self.notify(self.tr("round_not_agreed"), severity="warning")
             return
         agreed = spread.agreed
-        value = UNKNOWN if agreed.unknown else agreed.value
+        value = agreed.answer
         fields = [("round-why", "round_why", agreed.why)]
         dialog = RoundFieldsDialog("round_why_title", "round_why_body", fields, required=False)
 
