@@ -11,10 +11,11 @@ from pathlib import Path
 
 from .bank_models import Bank, Lang
 from .errors import CocreateError, SessionFileError, StorageError
+from .fileio import write_atomic
 from .paths import ensure_private_dir
 from .session_files import read_capped_text
 from .sessions import Session, new_session
-from .storage import SessionStore, write_private_file
+from .storage import SessionStore
 from .team_round import (
     RoundError,
     TeamRound,
@@ -157,7 +158,7 @@ class RoundStore:
         path = self.path_for(team_round.code)
         try:
             ensure_private_dir(self.directory)
-            write_private_file(path, round_to_json(team_round).encode("utf-8"))
+            write_atomic(path, round_to_json(team_round).encode("utf-8"))
         except OSError as error:
             reason = error.strerror or str(error)
             raise StorageError(f"Could not save the round to {path}: {reason}.") from error

@@ -308,11 +308,3 @@ def _session_json(session: Session) -> bytes:
     from cocreate_tui.domain.sessions import session_to_json
 
     return session_to_json(session).encode("utf-8")
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically (0600, same folder); raises `OSError`.
-
-    For the app's other files (team rounds) that need the same care as a session.
-    """
-    _write_atomically(path, data)

@@ -17,8 +17,9 @@ from ..team_round import (
     reveal_view,
     round_result,
 )
+from ..text_safety import md_inline as md
 from .common import answer_words, dimension_words, question_words
-from .markdown_export import _assessment, _end, _table, md
+from .markdown_export import _assessment, _end, _table
 
 BAR = "█"
 
