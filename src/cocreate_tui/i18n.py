@@ -236,6 +236,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "saved_as": ("Lagret som ny økt: {id}", "Saved as a new session: {id}"),
     "answered_n": ("{n} besvart", "{n} answered"),
     "list_empty": ("Ingen lagrede økter ennå.", "No saved sessions yet."),
+    "synced_folder_warning": (
+        "Obs: Datamappen {folder} ligger i en mappe som {service} synkroniserer. Notatene kan "
+        "inneholde taushetsbelagte opplysninger, og da blir de kopiert til skyen. Bruk heller "
+        "en mappe som ikke synkroniseres (--data-dir eller COCREATE_DATA_DIR).",
+        "Note: the data folder {folder} lies in a folder that {service} synchronises. Notes may "
+        "hold confidential information, and they are then copied to the cloud. Use a folder "
+        "that is not synchronised instead (--data-dir or COCREATE_DATA_DIR).",
+    ),
     "unreadable_heading": ("Filer som ikke kunne leses", "Files that could not be read"),
     "imported": ("Importert", "Imported"),
     "export_written": ("Skrev {path}", "Wrote {path}"),

@@ -14,6 +14,7 @@ from ..domain.bank_source import BankSource
 from ..domain.errors import CocreateError
 from ..domain.paths import data_dir
 from ..domain.session_index import SessionIndex
+from ..domain.synced_folders import cloud_service
 
 if TYPE_CHECKING:
     from ..domain.bank_loader import BankError
@@ -27,7 +28,9 @@ EXIT_INVALID = 1
 
 def run(args: argparse.Namespace) -> int:
     """Run `cocreate list`: bring the index up to date, then print it."""
-    index = SessionIndex(data_dir(getattr(args, "data_dir", None)), BankSource(_bank_dir(args)))
+    folder = data_dir(getattr(args, "data_dir", None))
+    warn_if_synced(folder, args.lang)
+    index = SessionIndex(folder, BankSource(_bank_dir(args)))
     try:
         # With --json, the listing is read while the folder is checked (the slow part).
         listing = (
@@ -50,6 +53,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     _print_readable(index, args.lang)
     return EXIT_OK
+
+
+def warn_if_synced(folder: Path, lang: Lang) -> None:
+    """Say on stderr, once, that `folder` is synced to a cloud service, if it is."""
+    service = cloud_service(folder)
+    if service is not None:
+        from ..i18n import t  # only now: the strings take a while to load
+
+        message = t("synced_folder_warning", lang).format(folder=folder, service=service)
+        print(f"cocreate: {message}", file=sys.stderr)
 
 
 def write_json(index: SessionIndex, out: TextIO, sessions: bytes | None = None) -> None:

@@ -12,6 +12,7 @@ from typing import Any, Final, NamedTuple, get_type_hints
 
 from cocreate_tui.domain.errors import StorageError
 from cocreate_tui.domain.fileio import make_private
+from cocreate_tui.domain.synced_folders import index_is_shared
 
 from .records import AnswersRow, FileRow, ListingRow, MetaRow, SessionRow
 
@@ -148,11 +149,7 @@ def open_file(path: Path) -> tuple[sqlite3.Connection, bool]:
     )
     try:
         created = _check_or_create_schema(connection)
-        # WAL: readers never block the writer. NORMAL: no fsync per commit, and still never
-        # corrupt after a crash; a lost last commit is healed by the next refresh.
-        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
+        _set_journal_mode(connection, path.parent)
     except sqlite3.DatabaseError as error:
         connection.close()
         if is_corrupt(error):
@@ -170,6 +167,25 @@ def open_memory() -> sqlite3.Connection:
     for statement in SCHEMA_STATEMENTS:
         connection.execute(statement)
     return connection
+
+
+def _set_journal_mode(connection: sqlite3.Connection, folder: Path) -> None:
+    if index_is_shared(folder):
+        # A network drive or a synced folder: WAL's shared memory does not work over a network,
+        # and a sync client copies the -wal file apart from the index. A rollback journal keeps
+        # one file that is whole between transactions; FULL syncs each commit, as a share may
+        # reorder writes. Readers then wait for a commit: slower, and still right.
+        mode, synchronous = "delete", "FULL"
+    else:
+        # WAL: readers never block the writer. NORMAL: no fsync per commit, and still never
+        # corrupt after a crash; a lost last commit is healed by the next refresh.
+        mode, synchronous = "wal", "NORMAL"
+    if connection.execute("PRAGMA journal_mode").fetchone()[0] != mode:
+        # Refused, and left as it was, while another process has the index open in WAL mode
+        # (a cocreate started before the folder was moved); a later start changes it.
+        with contextlib.suppress(sqlite3.OperationalError):
+            connection.execute(f"PRAGMA journal_mode = {mode}")
+    connection.execute(f"PRAGMA synchronous = {synchronous}")
 
 
 def _create_private(path: Path) -> None:

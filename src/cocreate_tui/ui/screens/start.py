@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ...domain.errors import CocreateError
 from ...domain.storage import SessionStore, SessionSummary
+from ...domain.synced_folders import cloud_service
 from ..base import BaseScreen
 from ..messages import OpenSession
 from ..shell import shell_of
@@ -58,6 +59,14 @@ class StartScreen(BaseScreen[None]):
         yield Header()
         with VerticalScroll(id="start-page"):
             yield Static(self._introduction(), id="start-intro", markup=False)
+            service = cloud_service(self.app.data_dir)
+            if service is not None:
+                # Notes may hold what the team is bound to keep secret (taushetsplikt): say so
+                # before anything is written. Only this screen warns, so it is said once.
+                warning = self.tr(
+                    "synced_folder_warning", folder=self.app.data_dir, service=service
+                )
+                yield Static(warning, id="start-synced-warning", markup=False)
             with Grid(id="start-columns"):
                 menu = OptionList(
                     *(Option(self.tr(key), id=option_id) for option_id, key, _ in MENU),
