@@ -5,6 +5,11 @@ Paths are given as strings in the other system's spelling, so these run on any s
 
 from __future__ import annotations
 
+import io
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,3 +95,266 @@ def test_macos_asks_statfs_whether_the_mount_is_local(
 def test_this_machine_answers_without_fakes(tmp_path: Path) -> None:
     # Whatever this machine is: a temporary folder is not on a network drive here.
     assert ps.is_network_folder(tmp_path) is False
+
+
+# --- is the lock's process alive? -----------------------------------------------------------
+
+
+class WindowsKill:
+    """os.kill as Windows has it: signal 0 is CTRL_C_EVENT, sent to the process's console group."""
+
+    def __init__(self) -> None:
+        self.interrupted: list[int] = []
+
+    def __call__(self, pid: int, signal_number: int) -> None:
+        if signal_number == 0:
+            self.interrupted.append(pid)  # the other window would just have been stopped
+
+
+def no_psutil(pid: int) -> bool:
+    raise ImportError("psutil")
+
+
+def test_windows_never_signals_to_ask_and_respects_what_it_cannot_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+    kill = WindowsKill()
+    monkeypatch.setattr(os, "kill", kill)
+    monkeypatch.setattr(ps, "_pid_exists", no_psutil)
+    assert ps.process_alive(4242) is True  # cannot tell: the lock is respected
+    monkeypatch.setattr(ps, "_pid_exists", lambda pid: pid == 4242)
+    assert ps.process_alive(4242) is True
+    assert ps.process_alive(4343) is False
+    assert kill.interrupted == []
+
+
+@pytest.mark.parametrize("system", [ps.LINUX, ps.MACOS])
+def test_posix_without_psutil_asks_with_signal_0(
+    monkeypatch: pytest.MonkeyPatch, system: str
+) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", system)
+    monkeypatch.setattr(ps, "_pid_exists", no_psutil)
+
+    def kill(pid: int, signal_number: int) -> None:
+        assert signal_number == 0
+        if pid == 1:
+            raise PermissionError(1, "Operation not permitted")  # alive, another user's
+        if pid != os.getpid():
+            raise ProcessLookupError(3, "No such process")
+
+    monkeypatch.setattr(os, "kill", kill)
+    assert ps.process_alive(os.getpid()) is True
+    assert ps.process_alive(1) is True
+    assert ps.process_alive(999_999) is False
+
+
+def test_a_check_that_fails_counts_as_alive(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(pid: int) -> bool:
+        raise RuntimeError("access denied by policy")
+
+    monkeypatch.setattr(ps, "_pid_exists", broken)
+    assert ps.process_alive(4242) is True
+
+
+@pytest.mark.parametrize("pid", [0, -1, 2**31, 2**64])
+def test_no_process_has_an_impossible_pid(pid: int) -> None:
+    assert ps.process_alive(pid) is False
+
+
+def test_this_machine_tells_a_live_process_from_one_that_ended() -> None:
+    assert ps.process_alive(os.getpid()) is True
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert ps.process_alive(int(ended.stdout)) is False
+
+
+# --- private files and folders --------------------------------------------------------------
+
+
+def test_windows_has_no_fchmod_and_needs_none(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+    monkeypatch.delattr(os, "fchmod", raising=False)  # absent on Windows before 3.13
+    chmods: list[object] = []
+    monkeypatch.setattr(os, "chmod", lambda *args, **kwargs: chmods.append(args))
+    file = tmp_path / "notes.json"
+    file.write_text("{}", encoding="utf-8")
+    descriptor = os.open(file, os.O_RDONLY)
+    try:
+        ps.make_private(descriptor, 0o600)
+    finally:
+        os.close(descriptor)
+    ps.make_private_path(tmp_path, 0o700)
+    assert chmods == []
+    assert ps.modes_protect() is False
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_posix_sets_the_modes(tmp_path: Path) -> None:
+    file = tmp_path / "notes.json"
+    file.write_text("{}", encoding="utf-8")
+    file.chmod(0o644)
+    descriptor = os.open(file, os.O_RDONLY)
+    try:
+        ps.make_private(descriptor, 0o600)
+    finally:
+        os.close(descriptor)
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    ps.make_private_path(folder, 0o700)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+# --- replacing a file -------------------------------------------------------------------------
+
+
+class HeldByScanner:
+    """os.replace as Windows answers while a virus scanner holds the target open."""
+
+    def __init__(self, refusals: int, winerror: int | None = 32) -> None:
+        self.refusals = refusals
+        self.winerror = winerror
+        self.tries = 0
+
+    def __call__(self, source: str | Path, target: str | Path) -> None:
+        self.tries += 1
+        if self.tries <= self.refusals:
+            error = PermissionError(13, "The process cannot access the file")
+            error.winerror = self.winerror  # type: ignore[attr-defined]
+            raise error
+        Path(target).write_bytes(Path(source).read_bytes())
+        Path(source).unlink()
+
+
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    waited: list[float] = []
+    monkeypatch.setattr(ps, "_sleep", waited.append)
+    return waited
+
+
+def _files(tmp_path: Path) -> tuple[Path, Path]:
+    source, target = tmp_path / ".tmp-new", tmp_path / "session.json"
+    source.write_text("new", encoding="utf-8")
+    target.write_text("old", encoding="utf-8")
+    return source, target
+
+
+def test_windows_replace_refused_twice_then_allowed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, waits: list[float]
+) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+    replace = HeldByScanner(refusals=2)
+    monkeypatch.setattr(os, "replace", replace)
+    source, target = _files(tmp_path)
+    ps.replace(source, target)
+    assert target.read_text(encoding="utf-8") == "new"
+    assert replace.tries == 3
+    assert waits == [ps.REPLACE_WAIT, ps.REPLACE_WAIT * 2]
+
+
+def test_windows_replace_gives_up_after_a_bounded_wait(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, waits: list[float]
+) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+    replace = HeldByScanner(refusals=1000)
+    monkeypatch.setattr(os, "replace", replace)
+    source, target = _files(tmp_path)
+    with pytest.raises(PermissionError):
+        ps.replace(source, target)
+    assert replace.tries == ps.REPLACE_TRIES
+    assert sum(waits) < 1.0
+    assert target.read_text(encoding="utf-8") == "old"
+
+
+@pytest.mark.parametrize("system", [ps.WINDOWS, ps.LINUX, ps.MACOS])
+def test_other_refusals_are_not_retried(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, waits: list[float], system: str
+) -> None:
+    # On Windows: a read-only target (no winerror of a sharing kind); on POSIX: any refusal.
+    monkeypatch.setattr(ps, "SYSTEM", system)
+    replace = HeldByScanner(refusals=1, winerror=None if system == ps.WINDOWS else 32)
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(PermissionError):
+        ps.replace(*_files(tmp_path))
+    assert replace.tries == 1
+    assert waits == []
+
+
+# --- directory fsync ----------------------------------------------------------------------------
+
+
+def test_windows_does_not_open_a_folder_to_sync_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+
+    def open_(path: object, flags: int, *args: object) -> int:
+        raise PermissionError(13, "Access is denied")  # what Windows says for a folder
+
+    opened = []
+    monkeypatch.setattr(os, "open", lambda *args: opened.append(args) or open_(*args))
+    ps.fsync_directory(tmp_path)
+    assert opened == []
+
+
+@pytest.mark.parametrize("system", [ps.LINUX, ps.MACOS])
+def test_posix_syncs_the_folder_and_survives_a_refusal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, system: str
+) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", system)
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        synced.append(descriptor)
+        if len(synced) > 1:
+            raise OSError(22, "Invalid argument")  # some network file systems
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    ps.fsync_directory(tmp_path)
+    ps.fsync_directory(tmp_path)
+    assert len(synced) == 2
+
+
+# --- the terminal's encoding ----------------------------------------------------------------
+
+
+def _stream(encoding: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+
+
+def test_windows_redirected_output_becomes_utf8(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+    stream = _stream("cp1252")  # what a pipe or a file gets on a Norwegian Windows
+    ps.configure_output(stream)
+    stream.write("Forankring █████ → «ø»")
+    stream.flush()
+    assert stream.buffer.getvalue().decode("utf-8") == "Forankring █████ → «ø»"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("system", [ps.LINUX, ps.MACOS])
+def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(
+    monkeypatch: pytest.MonkeyPatch, system: str
+) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", system)
+    stream = _stream("ascii")
+    ps.configure_output(stream)
+    stream.write("bar █ ø")
+    stream.flush()
+    assert stream.buffer.getvalue() == b"bar ? ?"  # type: ignore[attr-defined]
+
+
+def test_utf8_output_is_left_alone() -> None:
+    stream = _stream("utf-8")
+    ps.configure_output(stream)
+    assert stream.encoding == "utf-8"
+    assert stream.errors == "strict"

@@ -284,6 +284,9 @@ def _gate_terminal_output() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cocreate` command."""
+    from .domain.platform_support import configure_output
+
+    configure_output()
     args = build_parser().parse_args(argv)
     if args.command in (None, "serve"):
         return _run(args)

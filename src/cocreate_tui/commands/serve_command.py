@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shlex
-import subprocess
 import sys
 from pathlib import Path
 
 from ..domain.bank_loader import BankError, load_bank
 from ..domain.bank_models import Lang
 from ..domain.paths import data_dir
+from ..domain.platform_support import shell_command
 from ..web.hosts import is_loopback
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, bank_dir, error, print_bank_error
 
@@ -78,7 +77,7 @@ def app_command(folder: Path, bank: Path | None, lang: Lang) -> str:
     parts = [sys.executable, "-m", "cocreate_tui", "--data-dir", str(folder), "--lang", lang]
     if bank is not None:
         parts += ["--bank", str(bank)]
-    return subprocess.list2cmdline(parts) if os.name == "nt" else shlex.join(parts)
+    return shell_command(parts)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from itertools import takewhile
 from pathlib import Path
+
+from .platform_support import make_private_path
 
 APP_NAME = "cocreate-tui"
 DATA_DIR_ENV = "COCREATE_DATA_DIR"
@@ -63,7 +64,6 @@ def ensure_private_dir(path: Path) -> Path:
     if not path.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
     for folder in {path, *missing}:
-        # mkdir's mode is filtered by the umask, so set it explicitly.
-        if stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR_MODE:
-            folder.chmod(PRIVATE_DIR_MODE)
+        # mkdir's mode is filtered by the umask, so set it explicitly (where modes count).
+        make_private_path(folder, PRIVATE_DIR_MODE)
     return path

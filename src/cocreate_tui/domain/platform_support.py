@@ -7,11 +7,20 @@ with fakes that behave as those systems do.
 
 from __future__ import annotations
 
-import ntpath
+import contextlib
 import os
-import posixpath
+import stat
 import sys
-from pathlib import PurePosixPath, PureWindowsPath
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path, PurePosixPath
+    from typing import TextIO
+
+# pathlib and the other system's path module are imported where used: `cocreate --help` loads
+# this module (for the terminal's encoding) and has no time for them (~3 ms).
 
 WINDOWS = "windows"
 MACOS = "macos"
@@ -19,6 +28,172 @@ LINUX = "linux"  # and other POSIX systems, which behave as Linux does in all th
 
 SYSTEM: str = WINDOWS if os.name == "nt" else MACOS if sys.platform == "darwin" else LINUX
 """The system this runs on; tests set it to run another system's branch."""
+
+
+# --- is this process alive? -----------------------------------------------------------------
+
+MAX_PID = 2**31 - 1
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` runs on this machine; True when that cannot be told.
+
+    Unsure means alive, so a lock whose process cannot be checked is respected: a window that
+    went on as if it held the lock could overwrite another window's answers.
+    """
+    if not 0 < pid <= MAX_PID:
+        return False  # no process has it: a lock naming it was never written by a live one
+    try:
+        return _pid_exists(pid)
+    except ImportError:
+        # psutil is a dependency, so only a broken install gets here.
+        if SYSTEM == WINDOWS:
+            # On Windows, os.kill(pid, 0) is not a question but CTRL_C_EVENT: it would stop
+            # the other window's whole console group. Without psutil there is no safe check.
+            return True
+        return _posix_kill_check(pid)
+    except Exception:
+        return True
+
+
+def _pid_exists(pid: int) -> bool:
+    # psutil answers without signalling on every system: OpenProcess and GetExitCodeProcess on
+    # Windows (a process of another user or an elevated one counts as alive), /proc or kill(0)
+    # elsewhere. Imported here: only a lock found held needs it.
+    import psutil
+
+    return bool(psutil.pid_exists(pid))
+
+
+def _posix_kill_check(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0 on POSIX: checks, delivers nothing
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # EPERM: it lives, as another user
+    return True
+
+
+# --- private files and folders --------------------------------------------------------------
+
+
+def modes_protect() -> bool:
+    """Whether file modes (0600, 0700) are what keeps files private here.
+
+    On Windows they are not: its chmod only sets or clears the read-only flag. There privacy
+    rests on the access lists of the user profile, under which the data folder lies
+    (%LOCALAPPDATA% is open only to the user, the system and administrators).
+    """
+    return SYSTEM != WINDOWS
+
+
+def make_private(descriptor: int, mode: int) -> None:
+    """Give the open file `descriptor` the `mode`, where modes are the means of privacy."""
+    # os.fchmod is absent on Windows before Python 3.13, and from 3.13 only flips read-only.
+    if modes_protect():
+        os.fchmod(descriptor, mode)
+
+
+def make_private_path(path: Path | str, mode: int) -> None:
+    """Give the file or folder at `path` the `mode` unless it has it, where modes count."""
+    if modes_protect() and stat.S_IMODE(os.stat(path).st_mode) != mode:
+        os.chmod(path, mode)
+
+
+# --- durable, atomic replacement --------------------------------------------------------------
+
+REPLACE_TRIES = 6
+"""Tries of a rename refused by Windows while another program has the target open."""
+REPLACE_WAIT = 0.02
+"""Seconds before the second try, doubled each time (0.62 s at most in all)."""
+# ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: what a virus scanner,
+# the search indexer or a sync client holding the file open for a moment makes MoveFileEx say.
+_SHARING_ERRORS = frozenset({5, 32, 33})
+_sleep: Callable[[float], None] = time.sleep
+
+
+def replace(source: str | Path, target: str | Path) -> None:
+    """Rename `source` over `target` in one step; on Windows, a few tries while it is held."""
+    if SYSTEM != WINDOWS:
+        os.replace(source, target)  # POSIX rename: atomic, and never refused for an open file
+        return
+    wait = REPLACE_WAIT
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as error:
+            # Windows refuses to replace a file another program has open without sharing
+            # delete access. Scanners let go within milliseconds; a file really locked by a
+            # user's program still fails after the last try, and the save says so.
+            if getattr(error, "winerror", None) not in _SHARING_ERRORS:
+                raise
+            if attempt == REPLACE_TRIES - 1:
+                raise
+        _sleep(wait)
+        wait *= 2
+
+
+def fsync_directory(directory: Path | str) -> None:
+    """Make a rename in `directory` durable, where the system allows it; best effort."""
+    if SYSTEM == WINDOWS:
+        # A folder cannot be opened as a file on Windows; NTFS journals the rename itself.
+        return
+    # Some file systems (network ones among them) refuse it; the file is complete in place by
+    # now, so a failure only means the rename might not survive a power cut.
+    # On macOS, fsync does not flush the drive's cache (F_FULLFSYNC does, at tens of ms a
+    # save); a battery-powered laptop's sudden power loss is the rare case it would cover.
+    with contextlib.suppress(OSError):
+        descriptor = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+# --- the terminal -----------------------------------------------------------------------------
+
+
+def shell_command(parts: list[str]) -> str:
+    """`parts` as one command line for this system's shell, each part quoted as it needs."""
+    import shlex
+    import subprocess
+
+    if SYSTEM == WINDOWS:
+        # cmd.exe and CreateProcess split arguments by the C runtime's rules: double quotes,
+        # with backslashes doubled before them. POSIX single quotes would stay in the text.
+        return subprocess.list2cmdline(parts)
+    return shlex.join(parts)
+
+
+def configure_output(stream: TextIO | None = None) -> None:
+    """Make `stream` (stdout) take any text the app prints: «», æøå, bars, arrows.
+
+    On Windows a redirected stdout (`cocreate export … > file`, a pipe) uses the ANSI code page
+    (cp1252), which cannot encode the bars and arrows: UTF-8 then, as JSON, CSV and Markdown
+    readers expect. A console is written in UTF-16 by Python itself and needs nothing. On
+    macOS and Linux Python already uses UTF-8 even under the C locale (PEP 538/540); should the
+    terminal still say otherwise, what it cannot show becomes «?» rather than a traceback.
+    """
+    stream = sys.stdout if stream is None else stream
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is None:
+        return
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding in {"utf8", "utf8sig"}:
+        return
+    if SYSTEM == WINDOWS and not _is_terminal(stream):
+        reconfigure(encoding="utf-8")
+    else:
+        reconfigure(errors="replace")
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 # --- network folders ----------------------------------------------------------------------
@@ -42,6 +217,10 @@ def is_network_folder(folder: str | os.PathLike[str]) -> bool:
 
     False where it cannot be told: the index then uses what is fastest on a local disk.
     """
+    import ntpath
+    import posixpath
+    from pathlib import PurePosixPath, PureWindowsPath
+
     try:
         if SYSTEM == WINDOWS:
             # \\server\share, or a drive letter Windows reports as mapped to one.
@@ -112,6 +291,8 @@ def _read_mountinfo() -> str:
 
 def _linux_mount_type(folder: PurePosixPath, mountinfo: str) -> str | None:
     """The file system type of the deepest mount that holds `folder`, from /proc's mountinfo."""
+    from pathlib import PurePosixPath
+
     best: tuple[int, str] | None = None
     for line in mountinfo.splitlines():
         fields = line.split()
