@@ -247,12 +247,17 @@ def _files(tmp_path: Path) -> tuple[Path, Path]:
     return source, target
 
 
+def _on_windows_held(monkeypatch: pytest.MonkeyPatch, refusals: int) -> HeldByScanner:
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+    replace = HeldByScanner(refusals)
+    monkeypatch.setattr(os, "replace", replace)
+    return replace
+
+
 def test_windows_replace_refused_twice_then_allowed(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, waits: list[float]
 ) -> None:
-    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
-    replace = HeldByScanner(refusals=2)
-    monkeypatch.setattr(os, "replace", replace)
+    replace = _on_windows_held(monkeypatch, refusals=2)
     source, target = _files(tmp_path)
     ps.replace(source, target)
     assert target.read_text(encoding="utf-8") == "new"
@@ -263,9 +268,7 @@ def test_windows_replace_refused_twice_then_allowed(
 def test_windows_replace_gives_up_after_a_bounded_wait(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, waits: list[float]
 ) -> None:
-    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
-    replace = HeldByScanner(refusals=1000)
-    monkeypatch.setattr(os, "replace", replace)
+    replace = _on_windows_held(monkeypatch, refusals=1000)
     source, target = _files(tmp_path)
     with pytest.raises(PermissionError):
         ps.replace(source, target)
