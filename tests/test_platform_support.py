@@ -361,3 +361,33 @@ def test_utf8_output_is_left_alone() -> None:
     ps.configure_output(stream)
     assert stream.encoding == "utf-8"
     assert stream.errors == "strict"
+
+
+class WindowsRename:
+    """os.rename as Windows has it: an existing target is refused, never replaced."""
+
+    def __init__(self) -> None:
+        self.rename = os.rename  # the real one, for the move itself
+
+    def __call__(self, source: str | Path, target: str | Path) -> None:
+        if Path(target).exists():
+            raise FileExistsError(17, "Cannot create a file when that file already exists")
+        self.rename(source, target)
+
+
+@pytest.mark.parametrize("system", [ps.WINDOWS, ps.LINUX, ps.MACOS])
+def test_rename_without_replacing_never_replaces(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, system: str
+) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", system)
+    if system == ps.WINDOWS:
+        monkeypatch.setattr(os, "rename", WindowsRename())
+    source, target = _files(tmp_path)
+    with pytest.raises(FileExistsError):
+        ps.rename_without_replacing(source, target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert source.exists()
+    target.unlink()
+    ps.rename_without_replacing(source, target)
+    assert target.read_text(encoding="utf-8") == "new"
+    assert not source.exists()

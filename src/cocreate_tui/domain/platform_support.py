@@ -135,6 +135,18 @@ def replace(source: str | Path, target: str | Path) -> None:
         wait *= 2
 
 
+def rename_without_replacing(source: str | Path, target: str | Path) -> None:
+    """Rename `source` to `target`; `FileExistsError`, and nothing moved, if `target` exists.
+
+    For file systems without hard links (FAT, some shares), where a link cannot claim the name.
+    """
+    if SYSTEM != WINDOWS and os.path.lexists(target):
+        # POSIX rename replaces an existing target silently, so look first (a rival appearing
+        # in between is the one race left). Windows' rename refuses by itself, atomically.
+        raise FileExistsError(17, "File exists", str(target))
+    os.rename(source, target)
+
+
 def fsync_directory(directory: Path | str) -> None:
     """Make a rename in `directory` durable, where the system allows it; best effort."""
     if SYSTEM == WINDOWS:
