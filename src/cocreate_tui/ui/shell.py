@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from textual.dom import DOMNode
 
     from ..domain.bank_models import Bank, Lang
@@ -64,6 +66,8 @@ class Shell(Protocol):
 
     first_frame_shown: bool
     """Whether the first frame is on screen: background work waits for it."""
+    data_dir: Path
+    """The data folder: sessions, exports, trash and the index."""
 
     @property
     def navigator(self) -> Navigation:

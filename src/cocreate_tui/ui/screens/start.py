@@ -59,13 +59,12 @@ class StartScreen(BaseScreen[None]):
         yield Header()
         with VerticalScroll(id="start-page"):
             yield Static(self._introduction(), id="start-intro", markup=False)
-            service = cloud_service(self.app.data_dir)
+            folder = shell_of(self).data_dir
+            service = cloud_service(folder)
             if service is not None:
                 # Notes may hold what the team is bound to keep secret (taushetsplikt): say so
                 # before anything is written. Only this screen warns, so it is said once.
-                warning = self.tr(
-                    "synced_folder_warning", folder=self.app.data_dir, service=service
-                )
+                warning = self.tr("synced_folder_warning", folder=folder, service=service)
                 yield Static(warning, id="start-synced-warning", markup=False)
             with Grid(id="start-columns"):
                 menu = OptionList(
