@@ -28,7 +28,7 @@ PILOT_START = textwrap.dedent(
 
     import cocreate_tui
     from cocreate_tui.domain.bank_location import shipped_bank_dir
-    from cocreate_tui.domain.session_index import BankSource
+    from cocreate_tui.domain.bank_source import BankSource
     from cocreate_tui.domain.storage import SessionStore
     from cocreate_tui.ui.app import CocreateApp
 
