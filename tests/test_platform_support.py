@@ -391,3 +391,32 @@ def test_rename_without_replacing_never_replaces(
     ps.rename_without_replacing(source, target)
     assert target.read_text(encoding="utf-8") == "new"
     assert not source.exists()
+
+
+# --- the callers, on the other systems ----------------------------------------------------------
+
+
+def test_the_index_is_opened_on_windows_without_fchmod_or_chmod(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from cocreate_tui.domain.paths import ensure_private_dir
+    from cocreate_tui.domain.session_index import SessionIndex
+
+    ensure_private_dir(tmp_path / "data" / "sessions")
+    first = SessionIndex(tmp_path / "data")
+    first.refresh()
+    first.close()
+    index_file = tmp_path / "data" / "index.sqlite3"
+    index_file.chmod(0o644)  # as Windows reports every writable file
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+    monkeypatch.setattr(ps, "_windows_drive_type", lambda root: 3)  # a local disk
+    monkeypatch.delattr(os, "fchmod", raising=False)
+
+    def chmod(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Windows' chmod only flips read-only; it is never asked")
+
+    monkeypatch.setattr(os, "chmod", chmod)
+    again = SessionIndex(tmp_path / "data")
+    assert again.refresh() is not None
+    again.close()
+    ensure_private_dir(tmp_path / "data" / "exports")

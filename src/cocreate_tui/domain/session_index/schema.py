@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple, get_type_hints
 
 from cocreate_tui.domain.errors import StorageError
-from cocreate_tui.domain.fileio import make_private
+from cocreate_tui.domain.platform_support import make_private, make_private_path
 from cocreate_tui.domain.synced_folders import index_is_shared
 
 from .records import AnswersRow, FileRow, ListingRow, MetaRow, SessionRow
@@ -203,8 +203,7 @@ def _create_private(path: Path) -> None:
         found = os.lstat(path)
         if not stat.S_ISREG(found.st_mode):
             raise BrokenIndexError("the index is not a regular file") from None
-        if stat.S_IMODE(found.st_mode) != INDEX_FILE_MODE:
-            os.chmod(path, INDEX_FILE_MODE)
+        make_private_path(path, INDEX_FILE_MODE)
         return
     try:
         if stat.S_IMODE(os.fstat(descriptor).st_mode) != INDEX_FILE_MODE:
