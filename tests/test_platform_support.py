@@ -420,3 +420,48 @@ def test_the_index_is_opened_on_windows_without_fchmod_or_chmod(
     assert again.refresh() is not None
     again.close()
     ensure_private_dir(tmp_path / "data" / "exports")
+
+
+def _lock_held_by(directory: Path, pid: int) -> Path:
+    import json
+    import platform
+
+    directory.mkdir(parents=True, exist_ok=True)
+    lock = directory / "abc.lock"
+    holder = {"pid": pid, "host": platform.node(), "since": "2026-12-06T09:00:00+00:00"}
+    lock.write_text(json.dumps(holder), encoding="utf-8")
+    return lock
+
+
+def test_on_windows_a_lock_whose_process_cannot_be_checked_is_respected(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from cocreate_tui.domain.session_lock import SessionLock
+
+    lock = _lock_held_by(tmp_path, 4242)
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+    kill = WindowsKill()
+    monkeypatch.setattr(os, "kill", kill)
+    monkeypatch.setattr(ps, "_pid_exists", no_psutil)
+    holder = SessionLock(tmp_path, "abc").acquire()
+    assert holder is not None
+    assert holder.pid == 4242
+    assert kill.interrupted == []  # the other window was not sent Ctrl+C
+    assert '"pid": 4242' in lock.read_text(encoding="utf-8")
+
+
+def test_on_windows_a_lock_of_a_process_that_ended_is_taken_over(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from cocreate_tui.domain.session_lock import SessionLock
+
+    _lock_held_by(tmp_path, 4242)
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+    kill = WindowsKill()
+    monkeypatch.setattr(os, "kill", kill)
+    monkeypatch.setattr(ps, "_pid_exists", lambda pid: False)  # psutil: no such process
+    lock = SessionLock(tmp_path, "abc")
+    assert lock.acquire() is None
+    assert lock.held
+    assert kill.interrupted == []
+    lock.release()

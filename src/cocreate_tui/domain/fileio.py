@@ -11,6 +11,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from . import platform_support
+
 PRIVATE_FILE_MODE = 0o600
 TEMP_PREFIX = ".tmp-"
 """Every temporary file starts so; listings skip such names."""
@@ -157,7 +159,7 @@ def _write_temp(folder: Path, data: bytes, mode: int) -> str:
             while view:
                 view = view[os.write(descriptor, view) :]
             if mode != PRIVATE_FILE_MODE:
-                _make_private(descriptor, mode)
+                platform_support.make_private(descriptor, mode)
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
@@ -179,48 +181,18 @@ def _discard(name: str) -> None:
         os.unlink(name)
 
 
-# --- the OS-specific calls, each alone so that a platform module can take it over -------------
+# --- the OS-specific calls: platform_support does each; these names are where the crash tests
+# --- pause a save (tests/reliability/crash_child.py) ---------------------------------------
 
 
 def _replace(source: str, target: Path) -> None:
-    """Rename `source` over `target` in one step (atomic within a folder on POSIX)."""
-    os.replace(source, target)
+    """Rename `source` over `target` in one step (on Windows, a few tries while it is held)."""
+    platform_support.replace(source, target)
 
 
 def _fsync_dir(directory: Path) -> None:
     """Make a rename in `directory` durable; best effort (Windows and some file systems can't)."""
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
-def _make_private(descriptor: int, mode: int = PRIVATE_FILE_MODE) -> None:
-    """Set the mode of an open file (a umask may have taken bits away, or a mode is kept)."""
-    if hasattr(os, "fchmod"):
-        os.fchmod(descriptor, mode)
-
-
-def make_private(descriptor: int, mode: int = PRIVATE_FILE_MODE) -> None:
-    """Give the open file `descriptor` the `mode` (0600 by default), where the OS can."""
-    _make_private(descriptor, mode)
-
-
-def process_alive(pid: int) -> bool:
-    """Whether a process `pid` exists on this machine (True when unsure: it is respected)."""
-    if not 0 < pid <= 2**31 - 1:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, OSError):
-        return True
-    return True
+    platform_support.fsync_directory(directory)
 
 
 # --- names ------------------------------------------------------------------------------------

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from itertools import takewhile
 from pathlib import Path
 
-from .platform_support import make_private_path
+from .platform_support import make_private_path, modes_protect
 
 APP_NAME = "cocreate-tui"
 DATA_DIR_ENV = "COCREATE_DATA_DIR"
@@ -39,11 +40,13 @@ def open_to_others(folder: Path) -> str | None:
     Such a data folder lets another account replace a session or plant a link in it; the app
     does not change the user's own folder, but says so.
     """
+    if not modes_protect():
+        return None  # Windows: modes say nothing there; the profile's access lists decide
     try:
         mode = stat.S_IMODE(os.stat(folder).st_mode)
     except OSError:
         return None
-    if os.name == "nt" or not mode & 0o022:
+    if not mode & 0o022:
         return None
     return (
         f"the data folder {folder} can be changed by other users (mode {mode:04o}); "

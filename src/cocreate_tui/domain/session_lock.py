@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .fileio import FileReadError, process_alive, read_capped, write_new
+from .fileio import FileReadError, read_capped, write_new
 from .paths import ensure_private_dir
+from .platform_support import process_alive
 
 LOCK_SUFFIX = ".lock"
 MAX_LOCK_BYTES = 4096
@@ -130,6 +131,7 @@ def _describe_self() -> dict[str, object]:
 def _is_stale(holder: LockHolder) -> bool:
     # Only a process on this machine can be checked; a lock from another host (a shared
     # folder) is respected, since that window may still be open.
+    # A process that cannot be checked counts as alive, so its lock is respected too.
     if holder.host != _host():
         return False
     return not process_alive(holder.pid)

@@ -11,6 +11,7 @@ from typing import Final
 
 from .errors import CocreateError, SessionNotFoundError, StorageError
 from .paths import ensure_private_dir
+from .platform_support import rename_without_replacing
 from .session_files import read_session_file
 from .storage import SessionStore
 
@@ -133,9 +134,7 @@ def _move_without_overwrite(source: Path, target: Path) -> None:
     except FileExistsError:
         raise
     except OSError:
-        # No hard links here (some file systems): check, then rename, as close as we can get.
-        if target.exists():
-            raise FileExistsError(target) from None
-        os.rename(source, target)
+        # No hard links here (some file systems): a rename that never replaces.
+        rename_without_replacing(source, target)
         return
     os.unlink(source)
