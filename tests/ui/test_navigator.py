@@ -6,6 +6,9 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
+from cocreate_tui.domain import platform_support
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.sessions import SessionMeta, new_session
 from cocreate_tui.domain.storage import SessionStore
@@ -46,6 +49,35 @@ async def test_open_questions_of_a_session_open_elsewhere_asks_first(
     session = new_session(SessionMeta(team="Team Nav"), demo_bank)
     SessionStore(data_dir).save(session)
     lock_held_by_parent(data_dir, session.id)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, StartScreen)
+        app.navigator.open_questions(session, demo_bank.questions[0].id)
+        await wait_for_screen(pilot, OpenElsewhereDialog)
+        assert app.desk.keeper is None
+
+
+async def test_a_lock_whose_process_cannot_be_checked_asks_first(
+    make_app: AppFactory, data_dir: Path, demo_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows without a way to ask (signal 0 there would be Ctrl+C to the other window):
+    # the app must not go on as if it held the lock.
+    session = new_session(SessionMeta(team="Team Nav"), demo_bank)
+    SessionStore(data_dir).save(session)
+    lock_held_by_parent(data_dir, session.id)
+    monkeypatch.setattr(platform_support, "SYSTEM", platform_support.WINDOWS)
+    monkeypatch.setattr(platform_support, "_windows_drive_type", lambda root: 3)
+
+    def cannot_ask(pid: int) -> bool:
+        raise ImportError("psutil")
+
+    def windows_kill(pid: int, signal_number: int) -> None:
+        # What Windows answers os.kill(pid, 0) for a process that leads no console group; the
+        # app used to take this error for «the folder cannot hold a lock» and go on as owner.
+        raise OSError(22, "The parameter is incorrect")
+
+    monkeypatch.setattr(platform_support, "_pid_exists", cannot_ask)
+    monkeypatch.setattr(os, "kill", windows_kill)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_screen(pilot, StartScreen)
