@@ -1,22 +1,22 @@
 """Command line: parse arguments and dispatch, importing heavy libraries only where needed."""
 
-from __future__ import annotations
-
 import argparse
-import contextlib
-import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from . import __version__
 
+# Not `from typing import TYPE_CHECKING`: importing typing was ~1.7 ms of `cocreate --help`
+# (mypy reads any constant of this name as True); for the same reason no `from __future__
+# import annotations` (~0.5 ms), so annotations naming these are quoted.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
     from pathlib import Path
+    from typing import Any
 
 
-def path_argument(text: str) -> Path:
+def path_argument(text: str) -> "Path":
     """A path given on the command line (pathlib is imported only then: ~3 ms of `--help`)."""
     from pathlib import Path
 
@@ -49,9 +49,88 @@ def _common_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser."""
-    parser = argparse.ArgumentParser(
+def terminal_width() -> int:
+    """The width help is wrapped to, as argparse measures it, but without importing `shutil`
+    (with bz2 and lzma, ~1.5 ms of `cocreate --help`)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own help layout, its width measured by `terminal_width`."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width or terminal_width())
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that builds only the sub-commands named on the command line.
+
+    `wanted`: the words of the command line (None: build every sub-command). A sub-command
+    not among them is never parsed, and only its name and help are shown (in the list of
+    commands), so it gets a `_Placeholder` that ignores its options. Building every
+    sub-command's options was most of the parser's cost at start (~90 options, each making a
+    help formatter), and grows with every command.
+    """
+
+    def __init__(self, *args: "Any", wanted: frozenset[str] | None = None, **kwargs: "Any") -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self.wanted = wanted
+        self.register("action", "parsers", _Commands)
+
+    def add_subparsers(self, **kwargs: "Any") -> "Any":
+        kwargs.setdefault("wanted", self.wanted)
+        return super().add_subparsers(**kwargs)
+
+
+class _Placeholder(_Parser):
+    """Stands in for a sub-command that is not on the command line: argparse never consults it."""
+
+    def add_argument(self, *args: "Any", **kwargs: "Any") -> argparse.Action:
+        return _IGNORED
+
+
+_IGNORED = argparse.Action([], argparse.SUPPRESS)
+
+
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Sub-commands: a real parser for those named on the command line, else a placeholder."""
+
+    def __init__(self, *args: "Any", wanted: frozenset[str] | None = None, **kwargs: "Any") -> None:
+        super().__init__(*args, **kwargs)
+        self.wanted = wanted
+
+    def add_parser(self, name: str, **kwargs: "Any") -> "Any":
+        names = {name, *kwargs.get("aliases", ())}
+        if self.wanted is None or names & self.wanted:
+            return super().add_parser(name, wanted=self.wanted, **kwargs)
+        real, self._parser_class = self._parser_class, _Placeholder
+        try:
+            return super().add_parser(name, wanted=frozenset(), add_help=False, **kwargs)
+        finally:
+            self._parser_class = real
+
+
+def build_parser(argv: "Sequence[str] | None" = None) -> argparse.ArgumentParser:
+    """The argument parser; given `argv`, with only the sub-commands it names built whole."""
+    wanted = None if argv is None else frozenset(argv)
+    parser = _Parser(
+        wanted=wanted,
         prog="cocreate",
         description="Er vi klare for samskaping? A readiness check for co-creation with citizens. "
         "Without a command, the interactive wizard starts.",
@@ -113,7 +192,7 @@ def _export_options(parser: argparse.ArgumentParser, *, terminal: bool) -> None:
     )
 
 
-def _facilitator_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _facilitator_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     listing = commands.add_parser("list", help="list saved sessions, newest first")
     listing.add_argument("--json", action="store_true", help="print a stable JSON list")
     _common_options(listing, top_level=False)
@@ -170,7 +249,7 @@ def _facilitator_commands(commands: argparse._SubParsersAction[argparse.Argument
     _common_options(plan, top_level=False)
 
 
-def _round_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _round_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     # Defined here, not in round_command, so that building the parser imports nothing heavy.
     team_round = commands.add_parser(
         "round",
@@ -218,7 +297,7 @@ def _round_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         _common_options(parser, top_level=False)
 
 
-def _whole_number(low: int, high: int) -> Callable[[str], int]:
+def _whole_number(low: int, high: int) -> "Callable[[str], int]":
     """argparse type: a whole number from `low` to `high`."""
 
     def parse(text: str) -> int:
@@ -233,7 +312,7 @@ def _whole_number(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
-def _serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _serve_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     # Defined here, not in serve_command, so that building the parser imports nothing heavy.
     serve = commands.add_parser(
         "serve",
@@ -282,14 +361,17 @@ def _gate_terminal_output() -> None:
     sys.stderr = VisibleStream(sys.stderr)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: "Sequence[str] | None" = None) -> int:
     """Entry point of the `cocreate` command."""
     from .domain.platform_support import configure_output
 
     configure_output()
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = build_parser(words).parse_args(words)
     if args.command in (None, "serve"):
         return _run(args)
+    import contextlib  # not before: `--help` has exited by here
+
     streams = sys.stdout, sys.stderr
     _gate_terminal_output()
     try:
@@ -329,6 +411,8 @@ def _run(args: argparse.Namespace) -> int:
 
             return serve_command.run(args)
         if args.command in FACILITATOR_COMMANDS:
+            import importlib
+
             # Imported by name so that each command loads only what it needs.
             module = importlib.import_module(f".commands.{args.command}_command", __package__)
             return int(module.run(args))
@@ -340,6 +424,8 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         # The reader went away (`cocreate list --json | head`). Point stdout at devnull so that
         # Python's final flush does not print a traceback; 141 is what a shell reports for SIGPIPE.
+        import contextlib
+
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
