@@ -149,3 +149,26 @@ def test_a_replaced_index_is_read_afresh(tmp_path: Path, store: SessionStore, ba
     (tmp_path / "data" / session_index.INDEX_NAME).unlink()
 
     assert store.index.count() == 3  # rebuilt from the files, not read from the old file
+
+
+def test_a_stopped_refresh_keeps_what_it_read_and_the_next_goes_on(
+    store: SessionStore, bank: Bank
+) -> None:
+    sessions = saved(store, bank, 7)
+    for session in sessions:
+        renamed = session.model_copy(
+            update={"meta": session.meta.model_copy(update={"team": f"Ny {session.meta.team}"})}
+        )
+        edit_in_place(store.path_for(session.id), renamed)
+    asked: list[None] = []
+
+    def stop() -> bool:
+        # Asked before the folder is listed, then before each chunk: true from the second chunk.
+        asked.append(None)
+        return len(asked) > 2
+
+    assert store.index.refresh(stop).read == 2  # one chunk of two files, then it stopped
+    assert sum(team.startswith("Ny ") for team in teams(store)) == 2
+    assert store.index.refresh().read == 5
+    assert all(team.startswith("Ny ") for team in teams(store))
+    assert store.index.refresh(lambda: True) == session_index.RefreshReport()

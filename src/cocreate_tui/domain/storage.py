@@ -27,6 +27,8 @@ from cocreate_tui.domain.session_lock import held_elsewhere, where_open
 # The session models (pydantic) are imported where a session is read or written, not here:
 # the app's start screen lists sessions from the index and draws its first frame without them.
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from cocreate_tui.domain.bank_models import Bank
     from cocreate_tui.domain.bank_source import BankSource
     from cocreate_tui.domain.sessions import Mode, Phase, Session, Status
@@ -210,15 +212,20 @@ class SessionStore:
         return ListResult(sessions, self.index.unreadable())
 
     def unfinished(
-        self, limit: int | None = None, *, refresh: bool = True
+        self,
+        limit: int | None = None,
+        *,
+        refresh: bool = True,
+        stop: Callable[[], bool] | None = None,
     ) -> builtins.list[SessionSummary]:
         """Sessions still in progress, most recently updated first; at most `limit` of them.
 
         `refresh=False` answers from the index as it is, without comparing it with the folder
-        first (a stat per file): quick to show, to be followed by a refreshed answer.
+        first (a stat per file): quick to show, to be followed by a refreshed answer. `stop()`
+        ends that comparison early once true (the answer is then the index's as it is).
         """
         if refresh:
-            self.index.refresh()
+            self.index.refresh(stop or (lambda: False))
         rows = self.index.query(status="in_progress", limit=limit)
         return [SessionSummary.of_row(row, self.directory) for row in rows]
 

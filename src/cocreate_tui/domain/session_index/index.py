@@ -26,7 +26,7 @@ from .queries import (
     where,
 )
 from .records import IndexRow, RefreshReport, UnreadableFile
-from .refresh import refresh_folder, rescore
+from .refresh import Stop, never, refresh_folder, rescore
 from .rows import Scoring, delete_files, forget_fingerprint, indexed_session, write_sessions
 from .schema import (
     BUSY_TIMEOUT_MS,
@@ -94,14 +94,15 @@ class SessionIndex:
 
     # --- the public operations ---------------------------------------------------------------
 
-    def refresh(self) -> RefreshReport:
+    def refresh(self, stop: Stop = never) -> RefreshReport:
         """Bring the index up to date with the folder, re-reading only what changed.
 
         Rebuilds it when missing, corrupt or of another version; never modifies a session
         file. Raises `StorageError` when the folder cannot be read, and `BankError` when rows
-        must be scored and the bank cannot be loaded.
+        must be scored and the bank cannot be loaded. `stop()`, asked between chunks of files,
+        ends it early once true (what was done is kept).
         """
-        return self._guarded(self._refresh, heal=False)
+        return self._guarded(lambda connection: self._refresh(connection, stop), heal=False)
 
     def upsert(self, session: Session, path: Path) -> None:
         """Record `session`, just saved at `path`; called after every save and import.
@@ -280,9 +281,10 @@ class SessionIndex:
 
     # --- refreshing --------------------------------------------------------------------------
 
-    def _refresh(self, connection: sqlite3.Connection) -> RefreshReport:
-        read, removed = refresh_folder(connection, self.directory, self._scoring, self._unlocked)
-        rescored = rescore(connection, self._scoring, self._unlocked)
+    def _refresh(self, connection: sqlite3.Connection, stop: Stop = never) -> RefreshReport:
+        scoring, unlocked = self._scoring, self._unlocked
+        read, removed = refresh_folder(connection, self.directory, scoring, unlocked, stop)
+        rescored = rescore(connection, scoring, unlocked, stop)
         if self._unchecked_saves:
             # A refresh runs in a worker or on the command line, never on a save's path.
             self._unchecked_saves = 0

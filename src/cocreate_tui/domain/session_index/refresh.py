@@ -42,6 +42,13 @@ looked up per query, under SQLite's oldest limit of 999 parameters)."""
 
 Unlocked = Callable[[], contextlib.AbstractContextManager[None]]
 """Releases the index's lock for a while: files are listed and read outside it, so saves go on."""
+Stop = Callable[[], bool]
+"""Asked between chunks: true once a refresh is no longer wanted (its screen was left)."""
+
+
+def never() -> bool:
+    """A refresh that runs to its end."""
+    return False
 
 
 def refresh_folder(
@@ -49,8 +56,12 @@ def refresh_folder(
     directory: Path,
     scoring: Scoring | None,
     unlocked: Unlocked,
+    stop: Stop = never,
 ) -> tuple[int, int]:
-    """Bring the rows up to date with the files in `directory`: how many read, how many removed."""
+    """Bring the rows up to date with the files in `directory`: how many read, how many removed.
+
+    `stop()` is asked before each chunk: once it is true, the refresh ends there, every row
+    written so far kept (the next refresh goes on where this one left off)."""
     # The folder is listed and compared a chunk at a time. The fingerprint is one digest
     # per chunk of names and stamps, kept only while nothing but a refresh wrote to the
     # index: a chunk whose digest is as stored holds exactly the files the index has, as
@@ -60,7 +71,11 @@ def refresh_folder(
     known = _known_digests(get_meta(connection).get("fingerprint"))
     digests: list[str] = []
     read = matched = 0
+    if stop():
+        return 0, 0
     for chunk in _chunks(directory, unlocked):
+        if stop():
+            return read, 0
         digest = _digest(chunk)
         if len(digests) < len(known) and known[len(digests)] == digest:
             matched += len(chunk)
@@ -79,9 +94,14 @@ def refresh_folder(
     return read, removed
 
 
-def rescore(connection: sqlite3.Connection, scoring: Scoring | None, unlocked: Unlocked) -> int:
-    """Score again every row not scored with the current bank; how many were."""
-    if scoring is None:
+def rescore(
+    connection: sqlite3.Connection,
+    scoring: Scoring | None,
+    unlocked: Unlocked,
+    stop: Stop = never,
+) -> int:
+    """Score again every row not scored with the current bank; how many were (until `stop()`)."""
+    if scoring is None or stop():
         return 0
     scored_with = get_meta(connection).get("scored_with")
     if scoring.content_hash is not None and scored_with == scoring.content_hash:
@@ -105,6 +125,8 @@ def rescore(connection: sqlite3.Connection, scoring: Scoring | None, unlocked: U
         with transaction(connection):
             write_scores(connection, scores)
         done += len(stale)
+        if stop():
+            return done
     with transaction(connection):
         set_meta(connection, "scored_with", bank.content_hash)
         # The words for the levels the rows now hold, so a list can show them before the

@@ -289,13 +289,21 @@ class SavedScreen(BaseScreen[None]):
             return None
         return result if isinstance(result, list) else None
 
-    def reload(self, offset: int | None = None, keep: str | None = None, row: int = 0) -> None:
+    def reload(
+        self,
+        offset: int | None = None,
+        keep: str | None = None,
+        row: int = 0,
+        in_place: bool = False,
+    ) -> None:
         """Query the window at `offset` (the current one by default) and show it.
 
-        The cursor goes to session `keep` if it is in the window, else to `row`.
+        The cursor goes to session `keep` if it is in the window, else to `row`. `in_place`
+        (after a refresh): if the window holds the same sessions, only changed cells are redrawn.
         """
         index = self._store.index
         labels = self._labels()
+        before = self.rows
         try:
             self.total = index.count(self.filter_text, labels=labels)
             start = self.window_start if offset is None else offset
@@ -312,7 +320,7 @@ class SavedScreen(BaseScreen[None]):
         except CocreateError as error:
             self.notify(error.message, severity="error")
             self.rows, self.total = [], 0
-        self._fill(keep, row)
+        self._fill(keep, row, before if in_place else None)
         if "actions" in self._columns:
             # Counted once the window stays put, so scrolling and typing never wait for files.
             if self._actions_timer is not None:
@@ -323,9 +331,42 @@ class SavedScreen(BaseScreen[None]):
                     ACTIONS_DELAY, lambda: self.count_window_actions(ids)
                 )
 
-    def _fill(self, keep: str | None, row: int) -> None:
+    def _fill(self, keep: str | None, row: int, before: list[IndexRow] | None) -> None:
         table: SavedTable = self.query_one("#saved-table", SavedTable)
         columns = columns_for(self.size.width or self.app.size.width)
+        same = before is not None and [r.id for r in before] == [r.id for r in self.rows]
+        if (
+            before is not None
+            and same
+            and columns == self._columns
+            and table.row_count == len(self.rows)
+        ):
+            # The same sessions in the same places (a refresh that found a few changed): only
+            # the cells that changed are drawn anew, and the cursor and scroll stay put.
+            self._update_in_place(table, before)
+        else:
+            self._refill(table, columns, keep, row)
+        has_rows = bool(self.rows)
+        table.display = has_rows
+        self.query_one("#open").display = has_rows
+        empty = self.query_one("#saved-empty", Static)
+        empty.update(self.tr("saved_empty" if not self.filter_text else "saved_no_match"))
+        empty.display = not has_rows
+        self._show_window_line()
+        self._show_unreadable()
+
+    def _update_in_place(self, table: SavedTable, before: list[IndexRow]) -> None:
+        for old, new in zip(before, self.rows, strict=True):
+            if old == new:
+                continue
+            for key in self._columns:
+                text = self._cell(key, new)
+                if text != self._cell(key, old):
+                    table.update_cell(new.id, key, cell_text(text), update_width=True)
+
+    def _refill(
+        self, table: SavedTable, columns: tuple[str, ...], keep: str | None, row: int
+    ) -> None:
         if columns != self._columns:
             table.clear(columns=True)
             self._columns = columns
@@ -348,14 +389,6 @@ class SavedScreen(BaseScreen[None]):
         target = ids.index(keep) if keep in ids else min(row, max(0, len(ids) - 1))
         if self.rows:
             table.move_cursor(row=target, animate=False)
-        has_rows = bool(self.rows)
-        table.display = has_rows
-        self.query_one("#open").display = has_rows
-        empty = self.query_one("#saved-empty", Static)
-        empty.update(self.tr("saved_empty" if not self.filter_text else "saved_no_match"))
-        empty.display = not has_rows
-        self._show_window_line()
-        self._show_unreadable()
 
     def _gone(self) -> bool:
         # Workers and timers call back after their thread or delay; by then the screen may have
@@ -483,7 +516,7 @@ class SavedScreen(BaseScreen[None]):
         if self._gone():
             return
         self._unreadable = unreadable
-        self.reload(keep=self._current_id())
+        self.reload(keep=self._current_id(), in_place=True)
 
     @work(thread=True, exclusive=True, group="saved-actions")
     def count_window_actions(self, ids: list[str]) -> None:

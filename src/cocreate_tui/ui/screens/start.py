@@ -97,6 +97,11 @@ class StartScreen(BaseScreen[None]):
         self.query_one("#start-menu", OptionList).focus()
         self._show_unfinished()
 
+    def on_top(self) -> bool:
+        """Whether this screen is the one shown (not `is_current`, which a screen under
+        another also is while that one is still being drawn over it)."""
+        return self.app.screen is self
+
     @work(exclusive=True, group="unfinished")
     async def load_unfinished(self) -> None:
         """The unfinished sessions, most recent first: the index's answer at once, then the
@@ -105,9 +110,18 @@ class StartScreen(BaseScreen[None]):
         wanted = UNFINISHED_SHOWN + 1
         try:
             quick = await asyncio.to_thread(self._store.unfinished, wanted, refresh=False)
+            # Once another screen is on top (the saved assessments, opened at once), the folder
+            # walk and the bank would compete with drawing it: left to that screen, and to
+            # this one's next showing (`on_screen_resume`).
+            if not self.on_top():
+                return
             await self._show(quick)
-            fresh = await asyncio.to_thread(self._store.unfinished, wanted)
-            if fresh != quick:
+            if not self.on_top():
+                return
+            # Stopped between chunks of files if another screen comes on top meanwhile.
+            stop = lambda: not self.on_top()  # noqa: E731
+            fresh = await asyncio.to_thread(self._store.unfinished, wanted, stop=stop)
+            if fresh != quick and self.on_top():
                 await self._show(fresh)
         except CocreateError as error:
             self._unfinished = []
@@ -115,6 +129,8 @@ class StartScreen(BaseScreen[None]):
             self.notify(error.message, severity="error")
 
     async def _show(self, unfinished: list[SessionSummary]) -> None:
+        if not self.on_top():
+            return
         if unfinished and any(summary.total is None for summary in unfinished[:UNFINISHED_SHOWN]):
             # The index does not know the bank's size yet: the bank itself tells, loaded off
             # the event loop (None if it is broken; the app then ends and says why).
