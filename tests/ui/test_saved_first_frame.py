@@ -36,6 +36,7 @@ class Watch:
         """The team cells of the first frame."""
         self.clears = 0
         self.clears_at_first_draw = 0
+        self.actions_pending_at_first_draw = False
         self.app: CocreateApp | None = None
 
 
@@ -57,6 +58,9 @@ def watch(monkeypatch: pytest.MonkeyPatch) -> Watch:
             seen.at_first_draw = sum(seen.scans)  # scans since the saved screen opened
             seen.first_teams = team_cells(self)
             seen.clears_at_first_draw = seen.clears
+            # Counting the window's actions reads its files with pydantic: not before this.
+            screen = self.screen
+            seen.actions_pending_at_first_draw = getattr(screen, "_actions_timer", None) is not None
         return render_lines(self, crop)
 
     monkeypatch.setattr(SavedTable, "render_lines", drawn)
@@ -106,6 +110,7 @@ async def test_the_folder_is_walked_after_the_first_frame_and_changes_update_in_
         # Drawn from the index as it was: no scan of the folder before the first frame.
         assert watch.at_first_draw == 0
         assert watch.first_teams == {"Lag 0", "Lag 1", "Lag 2"}  # the index as it was
+        assert not watch.actions_pending_at_first_draw
         assert len(watch.scans) > scans_before  # the walk came after it, and found the change
         # Updated in place: the same table, its rows never cleared and refilled for it.
         assert saved.query_one(SavedTable) is table

@@ -247,7 +247,13 @@ class SavedScreen(BaseScreen[None]):
         # thread started earlier would share the interpreter with drawing it.
         self._unreadable = self._safe(self._store.index.unreadable) or []
         self.reload()
-        self.call_after_refresh(self.refresh_index)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        # Counting the window's actions reads its sessions' files with pydantic: on a slow
+        # machine, a timer set before the first frame fired while it was still being drawn.
+        self.refresh_index()
+        self._count_actions_later()
 
     def on_screen_resume(self) -> None:
         if not self._shown_once:
@@ -321,6 +327,10 @@ class SavedScreen(BaseScreen[None]):
             self.notify(error.message, severity="error")
             self.rows, self.total = [], 0
         self._fill(keep, row, before if in_place else None)
+        if self._shown_once:  # the first time, once the first frame is drawn
+            self._count_actions_later()
+
+    def _count_actions_later(self) -> None:
         if "actions" in self._columns:
             # Counted once the window stays put, so scrolling and typing never wait for files.
             if self._actions_timer is not None:
