@@ -3,9 +3,13 @@
 Modes: `minimal` and `cocreate DATA_DIR` print READY at the first frame (the app's Ready event),
 then their peak memory; `wizard DATA_DIR SESSION_ID` answers every question of that session and
 prints the CPU time of each answer; `saved DATA_DIR` opens the saved-assessments screen and
-prints when its rows are on screen, then the time of each sort and filter. Each app runs
-headless at a fixed size, started the way `cocreate` starts it (through `cli.main`), so the
-measurement includes all a user waits for.
+prints when its rows are on screen, then the time of each sort and filter. The baselines:
+`key` is a minimal app updating one widget in place on a key press (CPU per key, timed as the
+wizard's answers); `table INDEX_FILE` sorts and filters the same rows with plain SQLite queries
+into a minimal DataTable (timed as the saved screen's); `parts` prints the resident memory of
+the interpreter, then with Textual, pydantic and the bank's models, and the bank loaded. Each
+app runs headless at a fixed size, started the way `cocreate` starts it (through `cli.main`),
+so the measurement includes all a user waits for.
 Results are printed as `KEY value` lines.
 """
 
@@ -29,6 +33,8 @@ SORTED_COLUMNS = ("team", "status", "answered", "level", "overall", "updated")
 """The saved table's columns sorted by the `saved` probe (those shown at 120 columns)."""
 FILTER_TEXTS = ("horten", "nav larvik", "kari", "ferdig", "evaluering")
 """What the `saved` probe types into the filter (each applied as after the debounce)."""
+PAGE = 100
+"""Rows the `table` baseline shows: the saved screen's window."""
 
 
 def say(key: str, value: object) -> None:
@@ -67,6 +73,152 @@ def run_minimal() -> None:
 
     Minimal().run(headless=True, size=SIZE)
     say("RSS_KB", peak_rss_kb())
+
+
+KEY_PRESSES = 30
+"""Key presses timed by the `key` probe."""
+
+
+def run_key() -> None:
+    """The next question's baseline: a minimal app that updates one widget in place per key."""
+    from textual import events
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Static
+
+    class Minimal(App[None]):
+        BINDINGS = [("1", "next", "Next")]  # noqa: RUF012
+        count = 0
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Question 0", id="text")
+            yield Footer()
+
+        def action_next(self) -> None:
+            self.count += 1
+            self.query_one("#text", Static).update(f"Question {self.count}")
+
+    async def drive(pilot: Any) -> None:
+        app = pilot.app
+        frames = count_frames()
+        await pilot.pause()
+        for _ in range(KEY_PRESSES):
+            before = app.count
+            started = time.process_time()
+            app._driver.send_message(events.Key("1", "1"))
+            await quiet(frames, lambda before=before: app.count != before)
+            say("KEY_CPU_MS", f"{(time.process_time() - started) * 1000:.3f}")
+            await pilot.pause()
+        app.exit()
+
+    Minimal().run(headless=True, size=SIZE, auto_pilot=drive)
+
+
+def count_frames() -> list[int]:
+    """A counter of the frames painted from now on (any screen's compositor refresh)."""
+    from textual.screen import Screen
+
+    frames = [0]
+    paint = Screen._compositor_refresh
+
+    def counted(self: Any) -> None:
+        frames[0] += 1
+        paint(self)
+
+    Screen._compositor_refresh = counted  # type: ignore[method-assign]
+    return frames
+
+
+PLAIN_COLUMNS = {
+    "team": "team",
+    "status": "status",
+    "answered": "answered",
+    "level": "level",
+    "overall": "overall",
+    "updated": "updated_us",
+}
+"""The sort baseline's plain ORDER BY for each of SORTED_COLUMNS: a stored column as it is."""
+
+
+def run_table(index_file: Path) -> None:
+    """Sort and filter's baseline: plain SQLite queries over the same rows, into a DataTable."""
+    import sqlite3
+
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    columns = "id, team, status, answered, total, level, overall, updated_at"
+    connection = sqlite3.connect(f"{index_file.absolute().as_uri()}?mode=ro", uri=True)
+
+    class Minimal(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable(cursor_type="row")
+
+        def show(self, where: str, parameters: tuple[str, ...], order: str) -> None:
+            rows = connection.execute(
+                f"SELECT {columns} FROM sessions{where} ORDER BY {order} LIMIT {PAGE}", parameters
+            ).fetchall()
+            connection.execute(f"SELECT count(*) FROM sessions{where}", parameters).fetchone()
+            table = self.query_one(DataTable)
+            table.clear()
+            for row in rows:
+                table.add_row(*(str(value) for value in row[1:]), key=row[0])
+
+    async def drive(pilot: Any) -> None:
+        app = pilot.app
+        table = app.query_one(DataTable)
+        table.add_columns(*columns.split(", ")[1:])
+        app.show("", (), "updated_us DESC")
+        await pilot.pause()
+
+        async def drawn(started: float) -> str:
+            await pilot._wait_for_screen()
+            app.screen._on_timer_update()
+            return f"{(time.perf_counter() - started) * 1000:.3f}"
+
+        for column in SORTED_COLUMNS:
+            for direction in ("ASC", "DESC"):
+                started = time.perf_counter()
+                app.show("", (), f"{PLAIN_COLUMNS[column]} {direction}")
+                say("TABLE_SORT_MS", await drawn(started))
+                await pilot.pause()
+        for text in FILTER_TEXTS:
+            started = time.perf_counter()
+            app.show(" WHERE instr(search, ?) > 0", (text,), "team")
+            say("TABLE_FILTER_MS", await drawn(started))
+            await pilot.pause()
+        app.exit()
+
+    Minimal().run(headless=True, size=SIZE, auto_pilot=drive)
+
+
+def current_rss_kb() -> int:
+    """Resident memory of this process now, in KB (Linux; 0 elsewhere)."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def run_parts() -> None:
+    """The wizard's memory in parts, each what it adds to the one before: the interpreter,
+    Textual (imported), pydantic with the bank's models, the bank loaded. The app's part is
+    the wizard's peak less all of these."""
+    say("RSS_INTERPRETER_KB", current_rss_kb())
+    import textual.app
+    import textual.widgets
+
+    say("RSS_TEXTUAL_KB", current_rss_kb())
+    from cocreate_tui.domain import bank_models  # pydantic, and its schema machinery
+
+    say("RSS_PYDANTIC_KB", current_rss_kb())
+    from cocreate_tui.domain.bank_loader import load_bank
+    from cocreate_tui.domain.bank_location import shipped_bank_dir
+
+    bank = load_bank(shipped_bank_dir())
+    say("RSS_BANK_KB", current_rss_kb())
+    assert bank and bank_models and textual.app and textual.widgets
 
 
 def run_cocreate(data_dir: Path, scenario: Callable[[Any, Any], Awaitable[None]] | None) -> None:
@@ -118,19 +270,11 @@ async def wizard(session_id: str, app: Any, pilot: Any) -> None:
     callback through each of the screen's ~40 widgets twice and count that CPU too.
     """
     from textual import events
-    from textual.screen import Screen
 
     from cocreate_tui.ui.messages import OpenSession
     from cocreate_tui.ui.screens.questions import QuestionsScreen
 
-    frames = [0]
-    paint = Screen._compositor_refresh
-
-    def counted(self: Any) -> None:
-        frames[0] += 1
-        paint(self)
-
-    Screen._compositor_refresh = counted  # type: ignore[method-assign]
+    frames = count_frames()
     await app.workers.wait_for_complete()
     app.post_message(OpenSession(session_id))
     await wait_for(pilot, lambda: isinstance(app.screen, QuestionsScreen))
@@ -172,7 +316,8 @@ async def quiet(frames: list[int], done: Callable[[], bool]) -> None:
 
 
 async def saved(app: Any, pilot: Any) -> None:
-    """Open the saved-assessments screen and report when its rows are on screen."""
+    """Open the saved-assessments screen and report when its rows are first on screen."""
+    from textual.screen import Screen
     from textual.widgets import DataTable
 
     from cocreate_tui.ui.screens.saved import SavedScreen
@@ -183,14 +328,23 @@ async def saved(app: Any, pilot: Any) -> None:
             return False
         return any(table.row_count for table in screen.query(DataTable))
 
+    # The first frame is the first paint of the screen with rows in its table, noted as it is
+    # written out. Waiting for it with `pilot.pause()` and painting once more, as this probe
+    # did, also counted the refresh the screen starts in a thread right after that frame
+    # (`pause` waits for the whole process to idle): 200–350 ms at 50,000 sessions here.
+    first_frame: list[float] = []
+    paint = Screen._compositor_refresh
+
+    def noted(self: Any) -> None:
+        paint(self)
+        if not first_frame and self is app.screen and shown():
+            first_frame.append(time.perf_counter())
+
+    Screen._compositor_refresh = noted  # type: ignore[method-assign]
     await app.run_action("saved")
-    await wait_for(pilot, shown)
-    # Drawn: the events the rows caused handled, and the screen painted. Not `pilot.pause()`,
-    # which waits for the whole process to idle, worker threads included (the screen refreshes
-    # the index in one right after its first frame).
-    await pilot._wait_for_screen()
-    app.screen._on_timer_update()
-    say("SAVED_FRAME", time.perf_counter())
+    await wait_for(pilot, lambda: bool(first_frame))
+    Screen._compositor_refresh = paint  # type: ignore[method-assign]
+    say("SAVED_FRAME", first_frame[0])
     # Whether the bank (pydantic) had to be loaded for it: the table needs only the index.
     say("SAVED_BANK_LOADED", "pydantic" in sys.modules)
     table = next(iter(app.screen.query(DataTable)))
@@ -238,6 +392,12 @@ def main(argv: list[str]) -> int:
         run_cocreate(Path(argv[2]), functools.partial(wizard, argv[3]))
     elif mode == "saved":
         run_cocreate(Path(argv[2]), saved)
+    elif mode == "key":
+        run_key()
+    elif mode == "table":
+        run_table(Path(argv[2]))
+    elif mode == "parts":
+        run_parts()
     else:
         raise SystemExit(f"unknown probe {mode!r}")
     return 0

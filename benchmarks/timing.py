@@ -23,8 +23,14 @@ class Paired:
 
     @property
     def ratio(self) -> float:
-        """Median target over median baseline."""
-        return statistics.median(self.target) / statistics.median(self.baseline)
+        """The median of each round's target over the same round's baseline.
+
+        Each pair ran back to back, under the same load; the ratio of the two medians instead
+        let a load that came and went during the run move the ratio (on a shared machine
+        that is most of the noise).
+        """
+        pairs = zip(self.target, self.baseline, strict=True)
+        return statistics.median(target / baseline for target, baseline in pairs)
 
 
 @dataclass
