@@ -370,9 +370,10 @@ class Benchmarks:
             for run in runs[number % 3 :] + runs[: number % 3]:
                 run()
         probe = probes[0]
-        seconds = statistics.median(run.seconds_to("SAVED_FRAME") for run in probes)
-        baseline = statistics.median(run.seconds_to("READY") for run in minimal)
-        ratio = seconds / baseline
+        frames = [run.seconds_to("SAVED_FRAME") for run in probes]
+        readies = [run.seconds_to("READY") for run in minimal]
+        seconds, baseline = statistics.median(frames), statistics.median(readies)
+        ratio = Paired(frames, readies).ratio  # round by round, as for every pair
         rows = int(probe.number("SAVED_ROWS_IN_WIDGET"))
         bank = "bank loaded" if probe.values("SAVED_BANK_LOADED") == ["True"] else "no bank"
         self.add(
