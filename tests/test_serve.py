@@ -122,11 +122,15 @@ def test_allow_remote_warns_in_norwegian_then_english(
     assert out == ""
     [server] = served
     assert server.remote is True
-    # Remote or not, only the address with the token opens the app.
+    # Remote or not, only the address with the token opens the app; members of a team round
+    # get an address of their own, with the participants' key and never the token.
     assert server.banner == (
         "cocreate serve: åpne http://<denne maskinens adresse>:8080/"
-        f"?token={server.access.token} i en nettleser. Ctrl+C stopper."
+        f"?token={server.access.token} i en nettleser. Ctrl+C stopper.\n"
+        "Deltakere i en teamrunde åpner http://<denne maskinens adresse>:8080/join"
+        f"?key={server.access.participant_key} og skriver rundens kode."
     )
+    assert server.access.token not in server.banner.split("\n")[1]
 
 
 def test_the_cap_on_app_processes_is_eight_unless_asked(

@@ -137,6 +137,12 @@ def build_parser(argv: "Sequence[str] | None" = None) -> argparse.ArgumentParser
     )
     parser.add_argument("--version", action="version", version=f"cocreate {__version__}")
     _common_options(parser, top_level=True)
+    parser.add_argument(
+        "--participant",
+        metavar="CODE",
+        help="open only your own questions in team round CODE: no start screen, no saved "
+        "list (what `cocreate serve` runs for a member's browser)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     bank = commands.add_parser("bank", help="check or show a question bank")

@@ -1266,6 +1266,58 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key_round_why": ("Hvorfor", "Why"),
     "key_round_revote": ("Stem på nytt", "Re-vote"),
     "key_round_finish": ("Resultat", "Result"),
+    # Workshop mode: members of a team round in their own browsers.
+    "join_title": ("Bli med i teamrunden", "Join the team round"),
+    "join_body": (
+        "Skriv koden som står på fasilitatorens skjerm. Du ser bare dine egne svar, og ingen "
+        "andre ser dem før fasilitatoren viser svarene for alle samtidig.",
+        "Type the code shown on the facilitator's screen. You see only your own answers, and "
+        "no one else sees them until the facilitator reveals everyone's at once.",
+    ),
+    "join_code_label": ("Koden", "The code"),
+    "join_go": ("Bli med", "Join"),
+    "join_wrong_code": (
+        "Ingen teamrunde her har koden «{code}». Sjekk koden på fasilitatorens skjerm og prøv "
+        "igjen (den har seks tegn, uten 0, O, 1, I og L).",
+        "No team round here has the code «{code}». Check the code on the facilitator's screen "
+        "and try again (it has six characters, without 0, O, 1, I or L).",
+    ),
+    "join_round_closed": (
+        "Teamrunden {code} er avsluttet: teamet er blitt enige. Det er ikke lenger mulig å svare.",
+        "The team round {code} has ended: the team has agreed. It is no longer possible to answer.",
+    ),
+    "participant_title": ("Teamrunde {code} – {team}", "Team round {code} – {team}"),
+    "participant_intro": (
+        "Skriv navnet ditt for å svare på spørsmålene. Du svarer alene: teamet ser svarene "
+        "dine først når fasilitatoren viser alle svarene samtidig.",
+        "Write your name to answer the questions. You answer alone: the team sees your "
+        "answers only when the facilitator reveals everyone's at once.",
+    ),
+    "participant_name_taken": (
+        "Noen andre er allerede med i runden som «{name}». Velg et annet navn, eller bruk "
+        "nettleseren du begynte i.",
+        "Someone else is already in the round as «{name}». Choose another name, or use the "
+        "browser you started in.",
+    ),
+    "participant_progress": (
+        "Du er med som {name}. Besvart {answered} av {total}.",
+        "You are in as {name}. Answered {answered} of {total}.",
+    ),
+    "participant_continue": ("Fortsett å svare", "Go on answering"),
+    "participant_leave": ("Avslutt", "Leave"),
+    "participant_revote": (
+        "Teamet vil stemme på nytt over et spørsmål. Trykk «Fortsett å svare».",
+        "The team wants to vote again on a question. Press «Go on answering».",
+    ),
+    "participant_closed": (
+        "Runden {code} tar ikke imot flere svar nå ({state}).",
+        "Round {code} takes no more answers now ({state}).",
+    ),
+    "key_participant_leave": ("Avslutt", "Leave"),
+    "participant_open_elsewhere": (
+        "Svarene dine er åpne i en annen fane. Lukk den, og prøv igjen her.",
+        "Your answers are open in another tab. Close it, and try again here.",
+    ),
 }
 
 

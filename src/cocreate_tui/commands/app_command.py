@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+from pathlib import Path
 
 from ..domain.bank_location import shipped_bank_dir
 from ..domain.bank_source import BankSource
 from ..domain.paths import data_dir
 from ..domain.storage import SessionStore
-from .common import EXIT_INVALID, EXIT_OK, bank_dir, print_bank_error
+from .common import EXIT_INVALID, EXIT_OK, bank_dir, error, print_bank_error
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,6 +29,9 @@ def run(args: argparse.Namespace) -> int:
         except BankError as err:
             print_bank_error(err)
             return EXIT_INVALID
+    code = getattr(args, "participant", None)
+    if code is not None:
+        return _participant(args, source, folder, code)
     from ..ui.app import CocreateApp
 
     # Everything imported so far lives as long as the app: moved out of the collector's sight,
@@ -41,4 +46,30 @@ def run(args: argparse.Namespace) -> int:
     if app.bank_error is not None:
         print_bank_error(app.bank_error)
         return EXIT_INVALID
+    return EXIT_OK
+
+
+def _participant(args: argparse.Namespace, source: BankSource, folder: Path, code: str) -> int:
+    """One member's own questions in round `code`, and nothing else of the data folder."""
+    from ..domain.errors import CocreateError
+    from ..domain.round_store import DEVICE_VARIABLE, RoundStore
+    from ..ui.participant_app import ParticipantApp
+
+    store = SessionStore(folder, source)
+    rounds = RoundStore(folder, store)
+    try:
+        team_round = rounds.load(code)
+    except CocreateError as err:
+        error(err.message)
+        return EXIT_INVALID
+    gc.freeze()
+    app = ParticipantApp(
+        source,
+        store,
+        folder,
+        team_round,
+        device=os.environ.get(DEVICE_VARIABLE),
+        lang=getattr(args, "lang", "nb"),
+    )
+    app.run()
     return EXIT_OK

@@ -11,6 +11,7 @@ from ..domain.bank_loader import BankError, load_bank
 from ..domain.bank_models import Lang
 from ..domain.paths import data_dir
 from ..domain.platform_support import shell_command
+from ..domain.round_store import RoundStore
 from ..web.hosts import is_loopback
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, bank_dir, error, print_bank_error
 
@@ -38,6 +39,10 @@ BANNER = {
     "nb": "cocreate serve: åpne {url} i en nettleser. Ctrl+C stopper.",
     "en": "cocreate serve: open {url} in a browser. Ctrl+C stops.",
 }
+JOIN_BANNER = {
+    "nb": "Deltakere i en teamrunde åpner {url} og skriver rundens kode.",
+    "en": "Members of a team round open {url} and type the round's code.",
+}
 ANY_ADDRESS = {"nb": "<denne maskinens adresse>", "en": "<this machine's address>"}
 
 
@@ -51,6 +56,11 @@ def page_url(host: str, port: int, lang: Lang, query: str = "") -> str:
     unspecified = host in ("", "0.0.0.0", "::")
     url = f"http://{address(ANY_ADDRESS[lang] if unspecified else host, port)}/"
     return f"{url}?{query}" if query else url
+
+
+def join_url(host: str, port: int, lang: Lang, query: str) -> str:
+    """The participants' entrance: `/join` with their key (never the token)."""
+    return page_url(host, port, lang).rstrip("/") + f"/join?{query}"
 
 
 def remote_warning(host: str, port: int, lang: Lang) -> str:
@@ -115,7 +125,14 @@ def run(args: argparse.Namespace) -> int:
 
     if remote:
         print(remote_warning(host, port, lang), file=sys.stderr, flush=True)
-    access = Access()
+    rounds = RoundStore(folder)
+    access = Access(round_check=rounds.join_problem)
+    banner = "\n".join(
+        (
+            BANNER[lang].format(url=page_url(host, port, lang, access.query())),
+            JOIN_BANNER[lang].format(url=join_url(host, port, lang, access.join_query())),
+        )
+    )
     server = WorkshopServer(
         command,
         host=host,
@@ -123,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
         title=bank.info.title.get(lang),
         lang=lang,
         remote=remote,
-        banner=BANNER[lang].format(url=page_url(host, port, lang, access.query())),
+        banner=banner,
         access=access,
         max_sessions=args.max_sessions,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -34,6 +35,17 @@ STALE_LOCK_SECONDS = 30.0
 """A lock this old was left by a process that died mid-change; it is taken over."""
 _RETRY_SECONDS = 0.005
 MAX_CODE_TRIES = 20
+DEVICE_VARIABLE = "COCREATE_DEVICE"
+"""Set by `cocreate serve` for a participant's app: that browser's own key (see `join`)."""
+
+
+class NameTakenError(RoundError):
+    """A browser asked to join under a name another member (or another browser) has taken."""
+
+
+def device_digest(device: str) -> str:
+    """What the round file keeps of a browser's key: its SHA-256, never the key itself."""
+    return hashlib.sha256(device.encode("utf-8")).hexdigest()
 
 
 def rounds_dir(data_dir: Path) -> Path:
@@ -97,16 +109,28 @@ class RoundStore:
             return after
 
     def join(
-        self, code: str, name: str, bank: Bank, now: datetime, lang: Lang = "nb"
+        self,
+        code: str,
+        name: str,
+        bank: Bank,
+        now: datetime,
+        lang: Lang = "nb",
+        device: str | None = None,
     ) -> tuple[TeamRound, Session]:
         """Join `name` to the round, or find them again if they already joined.
 
         A new member gets a fresh individual session (saved first, so the round never names a
-        session that does not exist). Raises `RoundError` or `StorageError`.
+        session that does not exist). `device` is a browser's own key (workshop mode): a member
+        joined with one is found again only with the same key, and a name that joined without
+        one cannot be taken from a browser. Raises `RoundError` (`NameTakenError` for those) or
+        `StorageError`.
         """
         team_round = self.load(code)
+        digest = device_digest(device) if device is not None else None
         existing = team_round.member(name)
         if existing is not None:
+            if digest is not None and existing.device != digest:
+                raise NameTakenError(f"{existing.name} has already joined round {team_round.code}")
             return team_round, self._member_session(existing.session_id)
         self._check_bank(team_round, bank)
         session = new_session(member_meta(team_round, name), bank, now=now, language=lang)
@@ -114,20 +138,31 @@ class RoundStore:
         def add(current: TeamRound) -> TeamRound:
             if current.member(name) is not None:
                 return current  # joined from another window meanwhile
-            return with_member(current, name, session.id, now)
+            return with_member(current, name, session.id, now, digest)
 
         # Checked (state, name) before the session file is written.
         if team_round.state != "answering":
             raise RoundError(f"round {team_round.code} is {team_round.state}; no one can join now")
-        with_member(team_round, name, session.id, now)
+        with_member(team_round, name, session.id, now, digest)
         self.sessions.save(session)
         team_round = self.update(code, add)
         member = team_round.member(name)
         assert member is not None
         if member.session_id != session.id:
+            if digest is not None and member.device != digest:
+                raise NameTakenError(f"{member.name} has already joined round {team_round.code}")
             # Another window joined the same name first: that session is the member's.
             return team_round, self._member_session(member.session_id)
         return team_round, session
+
+    def join_problem(self, code: str) -> str | None:
+        """None when members may open round `code` (to answer, or to vote again); otherwise
+        "missing" (no such round, or unreadable) or "closed" (the team has agreed)."""
+        try:
+            team_round = self.load(code)
+        except RoundError:
+            return "missing"
+        return "closed" if team_round.state == "agreed" else None
 
     def member_sessions(self, team_round: TeamRound) -> dict[str, Session]:
         """Each member's session by name; members whose file cannot be read are left out."""

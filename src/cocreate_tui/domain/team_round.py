@@ -59,6 +59,7 @@ MemberName = Annotated[
 ]
 JoinCode = Annotated[str, Field(pattern=f"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")]
 Why = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+DeviceDigest = Annotated[str, Field(pattern="^[0-9a-f]{64}$")]
 
 
 class RoundError(CocreateError):
@@ -76,6 +77,9 @@ class RoundMember(_Model):
     name: MemberName
     session_id: SessionId
     joined_at: UtcDatetime
+    device: DeviceDigest | None = None
+    """For a member who joined from a browser: a digest of that browser's own key, so that
+    no one else can open this member's answers by typing their name."""
 
 
 class EarlierVote(_Model):
@@ -183,12 +187,14 @@ def member_meta(team_round: TeamRound, name: str) -> SessionMeta:
     return SessionMeta(team=team_round.team, respondent=name.strip(), mode="individual")
 
 
-def with_member(team_round: TeamRound, name: str, session_id: str, now: datetime) -> TeamRound:
+def with_member(
+    team_round: TeamRound, name: str, session_id: str, now: datetime, device: str | None = None
+) -> TeamRound:
     """The round with `name` joined; raises `RoundError` for a blank or taken name."""
     if team_round.member(name) is not None:
         raise RoundError(f"{name.strip()} has already joined round {team_round.code}")
     try:
-        member = RoundMember(name=name, session_id=session_id, joined_at=now)
+        member = RoundMember(name=name, session_id=session_id, joined_at=now, device=device)
     except ValidationError as error:
         raise RoundError(f"cannot join: {_first_problem(error)}") from None
     return team_round.model_copy(
@@ -207,6 +213,16 @@ def member_vote(session: Session, question: Question, since: datetime | None = N
         return UNKNOWN
     if answer.value is not None and question.option(answer.value) is not None:
         return answer.value
+    return None
+
+
+def revote_waiting(team_round: TeamRound, bank: Bank, session: Session) -> str | None:
+    """The first question the team asked to vote on again that `session` has not answered
+    again yet, or None."""
+    for question_id, since in team_round.reopened.items():
+        question = bank.question(question_id)
+        if question is not None and member_vote(session, question, since) is None:
+            return question_id
     return None
 
 

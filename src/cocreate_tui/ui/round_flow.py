@@ -12,9 +12,14 @@ from textual.app import App
 from ..domain.bank_models import Bank
 from ..domain.errors import CocreateError
 from ..domain.round_store import RoundStore
-from ..domain.sessions import Session
 from ..domain.storage import SessionStore
-from ..domain.team_round import CODE_LENGTH, RoundError, TeamRound, member_vote, normalise_code
+from ..domain.team_round import (
+    CODE_LENGTH,
+    RoundError,
+    TeamRound,
+    normalise_code,
+    revote_waiting,
+)
 from ..i18n import t
 from .base import app_lang
 from .dialogs.round_fields import RoundFieldsDialog
@@ -62,20 +67,11 @@ class RoundFlow:
         member = team_round.member(name)
         shown = member.name if member is not None else name
         self._app.notify(t("round_joined_as", lang).format(name=shown), timeout=10)
-        revote = self._revote_question(team_round, session)
+        revote = revote_waiting(team_round, self._bank(), session)
         if revote is not None or session.status != "complete":
             self._navigation.open_questions(session, revote)
         else:
             self._navigation.open_session(session.id)
-
-    def _revote_question(self, team_round: TeamRound, session: Session) -> str | None:
-        """The first question the team asked to vote on again that this member has not."""
-        bank = self._bank()
-        for question_id, since in team_round.reopened.items():
-            question = bank.question(question_id)
-            if question is not None and member_vote(session, question, since) is None:
-                return question_id
-        return None
 
     def lead(self) -> None:
         """Ask for a team name (a new round) or a code (a round already started)."""

@@ -16,7 +16,8 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, log, to_int
 from yarl import URL
 
-from .access import GRANT, Access
+from ..domain.round_store import DEVICE_VARIABLE
+from .access import GRANT, PARTICIPANT, PARTICIPANT_PREFIX, Access, Grant
 from .hosts import is_loopback
 from .pages import full_page, refused_page
 
@@ -52,6 +53,16 @@ ROWS = range(4, 121)
 """Terminal sizes an app is given: a browser may ask for any, and the app draws every cell."""
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+WEBSOCKETS = frozenset({"/ws", f"{PARTICIPANT_PREFIX}ws"})
+
+
+def participant_command(command: str, code: str) -> str:
+    """The app command for a participant of round `code`: the member's own questions only.
+
+    `code` comes from a signed cookie and is a join code (letters and digits), safe for a shell.
+    """
+    assert code.isalnum(), code
+    return f"{command} --participant {code}"
 
 
 def clamp(value: object, allowed: range) -> int:
@@ -90,6 +101,17 @@ class TabService(AppService):
     server stops with tabs open the event loop closes under them and Python prints
     "Event loop is closed" tracebacks on the facilitator's terminal.
     """
+
+    def __init__(self, *args: Any, device: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._device = device
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width, height)
+        if self._device is not None:
+            # The environment, not the command line, which every account on the machine reads.
+            environment[DEVICE_VARIABLE] = self._device
+        return environment
 
     async def run(self) -> None:
         await super().run()
@@ -163,6 +185,14 @@ class WorkshopServer(Server):
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
+        # A participant's page, WebSocket and files: the only paths a participant's cookie opens.
+        app.add_routes(
+            [
+                web.get(PARTICIPANT_PREFIX, self.handle_index),
+                web.get(f"{PARTICIPANT_PREFIX}ws", self.handle_websocket),
+                web.static(f"{PARTICIPANT_PREFIX}static", self.statics_path),
+            ]
+        )
         app.middlewares.append(self._guard)
         return app
 
@@ -235,7 +265,7 @@ class WorkshopServer(Server):
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         response = await self._admit(request, handler)
-        if request.path != "/ws":  # a WebSocket's headers are sent once it is open
+        if request.path not in WEBSOCKETS:  # a WebSocket's headers are sent once it is open
             response.headers.setdefault("X-Content-Type-Options", "nosniff")
             response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
@@ -244,13 +274,17 @@ class WorkshopServer(Server):
         """`handler`'s response when the request may come in, a refusal otherwise: the one door.
 
         In means: a Host naming this machine (any name with `remote`), for a WebSocket an
-        Origin on this server, and a grant from `self.access` (the token, for now).
+        Origin on this server, and a grant from `self.access`: the token, or under `/r/` a
+        participant's cookie (made at `/join` from the participants' key and a join code).
         """
         if not self.host_allowed(request.host):
             return web.Response(status=403, text="cocreate serve: unknown Host\n")
-        if request.path == "/ws" and not self.origin_allowed(request):
+        websocket = request.path in WEBSOCKETS
+        if websocket and not self.origin_allowed(request):
             return web.Response(status=403, text="cocreate serve: foreign Origin\n")
-        if request.path != "/ws" and (exchanged := self.access.exchange(request)):
+        if self.access.is_join(request):
+            return self.access.join(request)
+        if not websocket and (exchanged := self.access.exchange(request)):
             return exchanged
         grant = self.access.grant(request)
         if grant is None:
@@ -266,10 +300,12 @@ class WorkshopServer(Server):
         websocket_scheme = "wss" if request.secure else "ws"
         # ?fontsize=24 makes the text larger on a projector.
         font_size = to_int(request.query.get("fontsize", "16"), 16)
+        # A participant's page uses only paths under /r/, where their cookie counts.
+        base = PARTICIPANT_PREFIX if request[GRANT].role == PARTICIPANT else "/"
         context: dict[str, Any] = {
             "font_size": font_size if font_size in FONT_SIZES else 16,
-            "app_websocket_url": f"{websocket_scheme}://{host}/ws",
-            "config": {"static": {"url": "/static/"}},
+            "app_websocket_url": f"{websocket_scheme}://{host}{base}ws",
+            "config": {"static": {"url": f"{base}static/"}},
             "application": {"name": self.title},
             "page": {"lang": self.lang, **PAGE_TEXTS[self.lang]},
         }
@@ -299,8 +335,10 @@ class WorkshopServer(Server):
             await websocket.prepare(request)
             if task is not None:
                 self._tabs[task] = websocket
+            grant = request[GRANT]
             app_service = TabService(
-                self.command,
+                self.command_for(grant),
+                device=grant.device,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
                 close=close,
@@ -325,6 +363,14 @@ class WorkshopServer(Server):
                     self._tabs.pop(task, None)
                 self.sessions -= 1
         return websocket
+
+    def command_for(self, grant: Grant) -> str:
+        """The app a tab with `grant` runs: the whole wizard, or a participant's own round."""
+        if grant.role != PARTICIPANT:
+            return self.command
+        if grant.round is None:  # never made so by Access; never the whole wizard for one
+            raise ValueError("a participant's grant names no round")
+        return participant_command(self.command, grant.round)
 
     @property
     def full(self) -> bool:

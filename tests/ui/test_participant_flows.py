@@ -1,0 +1,104 @@
+"""A round member's app in workshop mode: their name, their own questions, and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from cocreate_tui.domain.bank_models import Bank
+from cocreate_tui.domain.round_store import RoundStore
+from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.ui.participant_app import ParticipantApp
+from cocreate_tui.ui.screens.participant import ParticipantScreen
+from cocreate_tui.ui.screens.questions import QuestionsScreen
+from cocreate_tui.ui.screens.start import StartScreen
+
+from .conftest import START, TickingClock, type_text, wait_for_screen, wait_until
+
+SIZE = (100, 30)
+
+
+def participant(bank: Bank, data_dir: Path, code: str, device: str | None) -> ParticipantApp:
+    store = SessionStore(data_dir)
+    team_round = RoundStore(data_dir, store).load(code)
+    return ParticipantApp(
+        bank, store, data_dir, team_round, device=device, clock=TickingClock(), cursor_blink=False
+    )
+
+
+def status(app: ParticipantApp) -> str:
+    return str(app.screen.query_one("#participant-status", Static).render())
+
+
+async def test_a_member_answers_their_own_questions_and_can_open_nothing_else(
+    demo_bank: Bank, data_dir: Path
+) -> None:
+    rounds = RoundStore(data_dir)
+    code = rounds.create("Bolig for alle", demo_bank, START).code
+    # Another member's session and an unrelated assessment lie in the same folder.
+    rounds.join(code, "Ola", demo_bank, START)
+    app = participant(demo_bank, data_dir, code, device="a" * 32)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, ParticipantScreen)
+        title = str(app.screen.query_one("#participant-title", Static).render())
+        assert code in title and "Bolig for alle" in title
+        await type_text(pilot, "Kari")
+        await pilot.press("enter")
+        questions = await wait_for_screen(pilot, QuestionsScreen)
+        own = rounds.load(code).member("Kari")
+        assert own is not None and questions._keeper.session.id == own.session_id
+        await pilot.press("1")
+        await wait_until(
+            pilot,
+            lambda: (
+                rounds.sessions.load(own.session_id).answer(demo_bank.questions[0].id).value
+                is not None
+            ),
+            "the answer saved",
+        )
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ParticipantScreen)
+        await wait_until(pilot, lambda: "Besvart 1 av" in status(app), "the progress shown")
+        # The wizard's other doors stay shut: keys, the palette and the navigator alike.
+        await pilot.press("s", "n", "ctrl+p")
+        await pilot.pause()
+        app.navigator.saved()
+        app.navigator.open_session(rounds.load(code).members[0].session_id)  # Ola's
+        app.navigator.new_assessment()
+        await pilot.pause()
+        assert isinstance(app.screen, ParticipantScreen)
+        assert not any(isinstance(s, StartScreen) for s in app.screen_stack)
+        assert len(app.screen_stack) == 1
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+
+
+async def test_another_browser_cannot_open_a_member_by_typing_their_name(
+    demo_bank: Bank, data_dir: Path
+) -> None:
+    rounds = RoundStore(data_dir)
+    code = rounds.create("Bolig for alle", demo_bank, START).code
+    rounds.join(code, "Kari", demo_bank, START, device="a" * 32)
+    rounds.join(code, "Ola", demo_bank, START)  # joined at the terminal: no browser key
+
+    async def refused(name: str) -> None:
+        app = participant(demo_bank, data_dir, code, device="b" * 32)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, ParticipantScreen)
+            await type_text(pilot, name)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: "allerede med i runden" in status(app), name)
+            assert isinstance(app.screen, ParticipantScreen)
+
+    await refused("Kari")
+    await refused("ola")
+    # The same browser finds its member again.
+    app = participant(demo_bank, data_dir, code, device="a" * 32)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "kari")
+        await pilot.press("enter")
+        questions = await wait_for_screen(pilot, QuestionsScreen)
+        kari = rounds.load(code).member("Kari")
+        assert kari is not None and questions._keeper.session.id == kari.session_id
+    assert [m.name for m in rounds.load(code).members] == ["Kari", "Ola"]
