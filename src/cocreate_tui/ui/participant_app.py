@@ -46,42 +46,12 @@ BLOCKED_ACTIONS = frozenset(
 class ParticipantNavigator(Navigator):
     """Opens the member's own questions and nothing else; finishing goes back to their page."""
 
+    def _shut(self, *_: object, **__: object) -> None:
+        """A door of the wizard that a member's app does not have: it opens nothing."""
+
     # Everything that would show another session, or the folder's list, does nothing here.
-    def new_assessment(self) -> None:
-        return None
-
-    def saved(self) -> None:
-        return None
-
-    def about(self) -> None:
-        return None
-
-    def intro(self) -> None:
-        return None
-
-    def open_session(self, session_id: str) -> None:
-        return None
-
-    def open_action_plan(self, session_id: str) -> None:
-        return None
-
-    def open_results(self) -> None:
-        return None
-
-    def open_plan(self) -> None:
-        return None
-
-    def next_round(self) -> None:
-        return None
-
-    def join_round(self) -> None:
-        return None
-
-    def lead_round(self) -> None:
-        return None
-
-    def open_round(self, code: str) -> None:
-        return None
+    new_assessment = saved = about = intro = open_results = open_plan = next_round = _shut
+    open_session = open_action_plan = join_round = lead_round = open_round = _shut
 
     def _offer_open_elsewhere(self, session: Session, holder: LockHolder) -> None:
         # Another tab of the same member has it open: no read-only view, no copy outside the
