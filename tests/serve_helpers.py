@@ -21,6 +21,8 @@ START_TIMEOUT = 30.0
 """Seconds `cocreate serve` may take to listen, on a machine others are loading too."""
 ADDRESS = re.compile(r"http://127\.0\.0\.1:(?P<port>\d+)/\?token=(?P<token>[A-Za-z0-9_-]{40,})")
 """The address the server prints, with its token."""
+JOIN_ADDRESS = re.compile(r"http://127\.0\.0\.1:\d+/join\?key=(?P<key>[A-Z2-9]{12})")
+"""The participants' address the server prints, with their key."""
 
 
 def free_port() -> int:
@@ -85,6 +87,8 @@ class Served:
     data: Path
     process: subprocess.Popen[bytes]
     log: Path
+    key: str = ""
+    """The participants' key, from the printed join address."""
 
     @property
     def pid(self) -> int:
@@ -93,6 +97,11 @@ class Served:
     @property
     def origin(self) -> str:
         return f"http://{LOOPBACK}:{self.port}"
+
+    @property
+    def join_url(self) -> str:
+        """The participants' entrance, with their key (never the token)."""
+        return f"{self.origin}/join?key={self.key}"
 
     def app_processes(self) -> list[int]:
         """The app processes textual-serve started for browser tabs."""
@@ -125,11 +134,12 @@ async def serving(tmp_path: Path, *options: str) -> AsyncIterator[Served]:
             assert server.poll() is None, output
             # The banner comes once the port is open, so a facilitator can open the page at once.
             found = ADDRESS.search(output)
-            if found and found["port"] == str(port):
+            joining = JOIN_ADDRESS.search(output)
+            if found and found["port"] == str(port) and joining:
                 break
             assert time.monotonic() < deadline, f"no address printed: {output}"
             await asyncio.sleep(0.05)
-        yield Served(found[0], found["token"], port, data, server, log_path)
+        yield Served(found[0], found["token"], port, data, server, log_path, joining["key"])
     finally:
         code = stop(server)
     output = log_path.read_text(encoding="utf-8", errors="replace")

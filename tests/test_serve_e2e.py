@@ -6,16 +6,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import contextlib
 import json
 import os
-import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,8 +20,9 @@ import pytest
 
 from cocreate_tui.domain.bank_models import Bank
 
-from .build_helpers import CHROMIUM, HEADLESS_FLAGS
-from .serve_helpers import LOOPBACK, Served, serving, stop
+from .build_helpers import CHROMIUM
+from .chromium_helpers import SCREEN_TAP, DevTools, chromium_page, poll
+from .serve_helpers import LOOPBACK, Served, serving
 
 aiohttp = pytest.importorskip(
     "aiohttp", reason="the web extra is not installed: pip install -e '.[dev,web]'"
@@ -47,139 +44,7 @@ pytestmark = [
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOT = REPO / "docs" / "screenshots" / "workshop-browser.png"
 WIDTH, HEIGHT = 1280, 800
-STEP_TIMEOUT = 20.0
-"""Seconds any one step may take; the whole test takes a few seconds when all is well."""
 TEAM = "Flyktningtjenesten Larvik"
-
-CHROMIUM_FLAGS = [
-    *HEADLESS_FLAGS,
-    "--mute-audio",
-    f"--window-size={WIDTH},{HEIGHT}",
-    # A request to any other host fails at once instead of leaving the machine; the Network
-    # events below still record that the page tried.
-    f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {LOOPBACK}",
-]
-
-SCREEN_TAP = r"""
-(() => {
-  // Keep what the app writes to the terminal as plain text, so the test can wait for what
-  // is on screen: xterm.js draws on a canvas, and its text is not in the DOM.
-  const Native = window.WebSocket;
-  const decoder = new TextDecoder();
-  const escapes = /\x1b\[[0-?]*[ -\/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
-  window.__screenText = "";
-  window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (event) => {
-        if (typeof event.data !== "string") {
-          const text = decoder.decode(new Uint8Array(event.data), { stream: true });
-          window.__screenText += text.replace(escapes, " ");
-        }
-      });
-    }
-  };
-})();
-"""
-
-KEYS: dict[str, dict[str, Any]] = {
-    "Enter": {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"},
-    "Tab": {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9},
-    "n": {"key": "n", "code": "KeyN", "windowsVirtualKeyCode": 78, "text": "n"},
-    **{
-        digit: {"key": digit, "code": f"Digit{digit}", "windowsVirtualKeyCode": 48 + int(digit)}
-        | {"text": digit}
-        for digit in "0123456789"
-    },
-}
-"""Key presses as Chromium's DevTools protocol describes them (what a real keyboard sends)."""
-
-
-async def poll(
-    condition: Callable[[], Awaitable[Any]], what: str, timeout: float = STEP_TIMEOUT
-) -> Any:
-    """Wait until `condition()` returns something truthy, and return it; fail after `timeout`."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = await condition()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
-        await asyncio.sleep(0.05)
-
-
-@dataclass
-class DevTools:
-    """A minimal DevTools protocol client for one page, over aiohttp's WebSocket client."""
-
-    socket: Any
-    events: list[dict[str, Any]] = field(default_factory=list)
-    _pending: dict[int, asyncio.Future[dict[str, Any]]] = field(default_factory=dict)
-    _next_id: int = 0
-
-    async def read(self) -> None:
-        async for message in self.socket:
-            data = json.loads(message.data)
-            future = self._pending.pop(data.get("id", -1), None)
-            if future is None:
-                self.events.append(data)
-            elif "error" in data:
-                future.set_exception(AssertionError(f"DevTools: {data['error']}"))
-            else:
-                future.set_result(data.get("result", {}))
-
-    async def send(self, method: str, **params: Any) -> dict[str, Any]:
-        self._next_id += 1
-        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-        self._pending[self._next_id] = future
-        await self.socket.send_json({"id": self._next_id, "method": method, "params": params})
-        return await asyncio.wait_for(future, STEP_TIMEOUT)
-
-    async def evaluate(self, expression: str) -> Any:
-        result = await self.send("Runtime.evaluate", expression=expression, returnByValue=True)
-        return result["result"].get("value")
-
-    async def press(self, name: str) -> None:
-        key = KEYS[name]
-        await self.send("Input.dispatchKeyEvent", type="keyDown", **key)
-        await self.send(
-            "Input.dispatchKeyEvent", type="keyUp", **{k: key[k] for k in key if k != "text"}
-        )
-
-    async def type_text(self, text: str) -> None:
-        await self.send("Input.insertText", text=text)
-
-    async def screen_text(self) -> str:
-        return str(await self.evaluate("window.__screenText || ''"))
-
-    async def wait_for_screen(self, text: str, after: int = 0) -> None:
-        """Wait until the app has written `text` to the terminal since offset `after`."""
-        seen = ""
-        # Colours and cursor moves became spaces: compare with runs of spaces squeezed.
-        wanted = " ".join(text.split())
-
-        async def shown() -> bool:
-            nonlocal seen
-            seen = " ".join((await self.screen_text())[after:].split())
-            return wanted in seen
-
-        try:
-            await poll(shown, f"«{text}» on the page")
-        except pytest.fail.Exception:
-            # What the app did draw, without its escape codes, says where the keys went.
-            pytest.fail(f"«{text}» never appeared; the page showed: …{seen[-1500:]}")
-
-    def request_urls(self) -> list[str]:
-        """Every URL the page asked for: documents, files, fetches and WebSockets."""
-        urls = []
-        for event in self.events:
-            params = event.get("params", {})
-            if event.get("method") == "Network.requestWillBeSent":
-                urls.append(params["request"]["url"])
-            elif event.get("method") == "Network.webSocketCreated":
-                urls.append(params["url"])
-        return urls
 
 
 @pytest.fixture
@@ -195,50 +60,8 @@ async def served(tmp_path: Path) -> AsyncIterator[Served]:
 @pytest.fixture
 async def browser(tmp_path: Path) -> AsyncIterator[DevTools]:
     """Headless Chromium with a fresh profile, and a DevTools connection to its page."""
-    profile = tmp_path / "profile"
-    log = (tmp_path / "chromium.log").open("wb")
-    chromium = subprocess.Popen(
-        [
-            str(CHROMIUM),
-            *CHROMIUM_FLAGS,
-            f"--user-data-dir={profile}",
-            "--remote-debugging-port=0",
-            "about:blank",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-
-        async def debugging_port() -> str | None:
-            assert chromium.poll() is None, (tmp_path / "chromium.log").read_text()[-2000:]
-            active = profile / "DevToolsActivePort"
-            lines = active.read_text().split("\n") if active.exists() else []
-            return lines[0] if len(lines) >= 2 and lines[0] else None
-
-        port = await poll(debugging_port, "Chromium's DevTools port")
-        async with aiohttp.ClientSession() as http:
-
-            async def page_socket_url() -> str | None:
-                async with http.get(f"http://{LOOPBACK}:{port}/json/list") as response:
-                    targets = await response.json()
-                pages = [t for t in targets if t.get("type") == "page"]
-                return pages[0]["webSocketDebuggerUrl"] if pages else None
-
-            url = await poll(page_socket_url, "Chromium's page")
-            async with http.ws_connect(url, max_msg_size=0) as ws:
-                devtools = DevTools(ws)
-                reader = asyncio.create_task(devtools.read())
-                try:
-                    yield devtools
-                finally:
-                    reader.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await reader
-    finally:
-        stop(chromium)
-        log.close()
+    async with chromium_page(tmp_path, WIDTH, HEIGHT) as devtools:
+        yield devtools
 
 
 async def test_a_team_answers_in_the_browser_and_the_session_is_saved(

@@ -27,7 +27,6 @@ POLL_SECONDS = 1.0
 class ParticipantScreen(BaseScreen[None]):
     """Asks the member's name, joins them, and after the questions shows how far they came."""
 
-    AUTO_FOCUS = "#participant-name"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "app.quit", "key_participant_leave"),
     ]
@@ -68,6 +67,9 @@ class ParticipantScreen(BaseScreen[None]):
         title = self.tr("participant_title", code=team_round.code, team=team_round.team)
         self.query_one("#participant-title", Static).update(title)
         self.query_one("#participant-continue").display = False
+        # Focused by hand, as the new-assessment form does: AUTO_FOCUS lost it to the leave
+        # button in a browser tab.
+        self.query_one("#participant-name", Input).focus()
         self.set_interval(POLL_SECONDS, self._poll)
 
     # --- joining ---------------------------------------------------------------------------
@@ -89,12 +91,18 @@ class ParticipantScreen(BaseScreen[None]):
                 self.team_round.code, name, bank, self._clock(), self.lang, self._device
             )
         except NameTakenError:
-            self.app.call_from_thread(self._say, self.tr("participant_name_taken", name=name))
+            self.app.call_from_thread(self._name_taken, name)
             return
         except CocreateError as error:
             self.app.call_from_thread(self._say, error.message)
             return
         self.app.call_from_thread(self._joined, team_round, session, name)
+
+    def _name_taken(self, name: str) -> None:
+        field = self.query_one("#participant-name", Input)
+        field.value = ""  # ready for another name
+        field.focus()
+        self._say(self.tr("participant_name_taken", name=name))
 
     def _say(self, text: str) -> None:
         self.query_one("#participant-status", Static).update(text)
