@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import json
 import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,17 @@ import pytest
 from .build_helpers import CHROMIUM, HEADLESS_FLAGS
 from .serve_helpers import LOOPBACK, stop
 
+WEB_EXTRA_MISSING = "the web extra is not installed: pip install -e '.[dev,web]'"
+BROWSER_MARKS = [
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="headless Chromium is not installed (Debian: apt-get install -y chromium)",
+    ),
+    pytest.mark.skipif(
+        sys.platform != "linux", reason="follows the app processes through Linux's /proc"
+    ),
+]
+"""A module of browser tests is skipped, with the reason, where it cannot run."""
 STEP_TIMEOUT = 20.0
 """Seconds any one step may take; a whole test takes a few seconds when all is well."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import sys
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,26 +19,19 @@ import pytest
 
 from cocreate_tui.domain.bank_models import Bank
 
-from .build_helpers import CHROMIUM
-from .chromium_helpers import SCREEN_TAP, DevTools, chromium_page, poll
+from .chromium_helpers import (
+    BROWSER_MARKS,
+    SCREEN_TAP,
+    WEB_EXTRA_MISSING,
+    DevTools,
+    chromium_page,
+    poll,
+)
 from .serve_helpers import LOOPBACK, Served, serving
 
-aiohttp = pytest.importorskip(
-    "aiohttp", reason="the web extra is not installed: pip install -e '.[dev,web]'"
-)
-pytest.importorskip(
-    "textual_serve", reason="the web extra is not installed: pip install -e '.[dev,web]'"
-)
-
-pytestmark = [
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="headless Chromium is not installed (Debian: apt-get install -y chromium)",
-    ),
-    pytest.mark.skipif(
-        sys.platform != "linux", reason="follows the app processes through Linux's /proc"
-    ),
-]
+aiohttp = pytest.importorskip("aiohttp", reason=WEB_EXTRA_MISSING)
+pytest.importorskip("textual_serve", reason=WEB_EXTRA_MISSING)
+pytestmark = BROWSER_MARKS
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOT = REPO / "docs" / "screenshots" / "workshop-browser.png"
