@@ -1,4 +1,4 @@
-"""Team round benchmarks, each with its baseline in the same run: `python benchmarks/round_bench.py`.
+"""Team round benchmarks, each beside its baseline in one run: `python benchmarks/round_bench.py`.
 
 1. The facilitator's round screen with 12 members: how long after a member's save (the file
    replaced on disk) the screen shows the new count. Baseline: a bare Textual app that polls
@@ -242,9 +242,55 @@ def settled_memory(pids: list[int]) -> tuple[int, int]:
     return sum(pss_kib(p) for p in pids), sum(rss_kib(p) for p in pids)
 
 
-async def serve_memory(bank: Bank) -> list[tuple[str, str, str, str, str, str]]:
+def jar() -> Any:
     import aiohttp
 
+    # Cookies for an address like 127.0.0.1 are kept only in an "unsafe" jar.
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
+async def wizard_tab_memory(server: int, origin: str, token: str) -> tuple[int, int]:
+    """The baseline: the server with one tab of the full wizard at its start screen."""
+    async with jar() as http:
+        async with http.get(f"{origin}/?token={token}", allow_redirects=False):
+            pass
+        url = f"{origin}/ws?width=100&height=30"
+        async with http.ws_connect(url, headers={"Origin": origin}) as ws:
+            await read_until(ws, b"Start en ny vurdering")
+            await asyncio.sleep(1.0)
+            memory = settled_memory([server, *descendants(server)])
+    while descendants(server):  # the tab's app has ended
+        await asyncio.sleep(0.1)
+    return memory
+
+
+async def participant_pages_memory(
+    server: int, origin: str, key: str, code: str
+) -> tuple[tuple[int, int], int]:
+    """The server with MEMBERS participant pages, each joined and at its first question;
+    and how many participant apps were running."""
+    async with contextlib.AsyncExitStack() as stack:
+        for n in range(1, MEMBERS + 1):
+            member = await stack.enter_async_context(jar())
+            join = f"{origin}/join?key={key}&code={code}"
+            async with member.get(join, allow_redirects=False) as response:
+                assert response.status == 303, await response.text()
+            url = f"{origin}/r/ws?width=100&height=30"
+            page = await stack.enter_async_context(
+                member.ws_connect(url, headers={"Origin": origin})
+            )
+            await read_until(page, b"Skriv navnet ditt")
+            await page.send_json(["stdin", f"Medlem{n}\r"])
+            await read_until(page, b"Besvart 0 av")
+        await asyncio.sleep(1.0)
+        pids = [server, *descendants(server)]
+        # textual-serve starts each app through a shell: count the apps, not the shells.
+        lines = [command_line(pid) for pid in pids]
+        apps = sum("--participant" in c and not c.startswith(("/bin/sh", "sh ")) for c in lines)
+        return settled_memory(pids), apps
+
+
+async def serve_memory(bank: Bank) -> list[tuple[str, str, str, str, str, str]]:
     folder = Path(tempfile.mkdtemp(prefix="round-serve-bench-"))
     code = RoundStore(folder).create("Benchmark", bank, now()).code
     port = free_port()
@@ -265,50 +311,8 @@ async def serve_memory(bank: Bank) -> list[tuple[str, str, str, str, str, str]]:
         await asyncio.sleep(1.0)
         alone = settled_memory([server.pid])
 
-        async with contextlib.AsyncExitStack() as stack:
-            # Baseline: one facilitator tab of the full wizard, at its start screen.
-            http = await stack.enter_async_context(
-                aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
-            )
-            async with http.get(f"{origin}/?token={token}", allow_redirects=False):
-                pass
-            ws = await stack.enter_async_context(
-                http.ws_connect(f"{origin}/ws?width=100&height=30", headers={"Origin": origin})
-            )
-            await read_until(ws, "Start en ny vurdering".encode())
-            await asyncio.sleep(1.0)
-            pids = [server.pid, *descendants(server.pid)]
-            with_wizard = settled_memory(pids)
-            await ws.close()
-            while descendants(server.pid):
-                await asyncio.sleep(0.1)
-
-            pages = []
-            for n in range(1, MEMBERS + 1):
-                member = await stack.enter_async_context(
-                    aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
-                )
-                async with member.get(
-                    f"{origin}/join?key={key}&code={code}", allow_redirects=False
-                ) as r:
-                    assert r.status == 303, await r.text()
-                page = await stack.enter_async_context(
-                    member.ws_connect(
-                        f"{origin}/r/ws?width=100&height=30", headers={"Origin": origin}
-                    )
-                )
-                await read_until(page, "Skriv navnet ditt".encode())
-                await page.send_json(["stdin", f"Medlem{n}\r"])
-                await read_until(page, "Besvart 0 av".encode())
-                pages.append(page)
-            await asyncio.sleep(1.0)
-            pids = [server.pid, *descendants(server.pid)]
-            # textual-serve starts each app through a shell: count the apps, not the shells.
-            lines = [command_line(pid) for pid in pids]
-            apps = sum("--participant" in c and not c.startswith(("/bin/sh", "sh ")) for c in lines)
-            with_pages = settled_memory(pids)
-            for page in pages:
-                await page.close()
+        with_wizard = await wizard_tab_memory(server.pid, origin, token)
+        with_pages, apps = await participant_pages_memory(server.pid, origin, key, code)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(server.pid, signal.SIGTERM)
