@@ -290,7 +290,11 @@ def _round_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser
         parser.add_argument("code", metavar="CODE", help="the round's join code")
         parser.add_argument("--json", action="store_true", help="print JSON")
     for parser in (reveal, agree):
-        parser.add_argument("--format", choices=("md", "json"), help="md or json")
+        parser.add_argument(
+            "--format",
+            choices=("md", "json", "html", "csv"),
+            help="md (default), json, html (a printable report) or csv (the spread per question)",
+        )
         parser.add_argument("-o", "--output", metavar="FILE", type=path_argument, help="to FILE")
         parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     compare = actions.add_parser(

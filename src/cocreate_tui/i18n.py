@@ -1314,6 +1314,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Round {code} takes no more answers now ({state}).",
     ),
     "key_participant_leave": ("Avslutt", "Leave"),
+    "round_count": ("Antall", "Count"),
     "participant_open_elsewhere": (
         "Svarene dine er åpne i en annen fane. Lukk den, og prøv igjen her.",
         "Your answers are open in another tab. Close it, and try again here.",

@@ -107,9 +107,9 @@ async def test_five_members_in_parallel_and_the_facilitator_reveals_agrees_and_s
         await wait_until(lead, lambda: "anchor_leadership" in screen.team_round.agreed)
         await lead.press("f")
         result: RoundResultScreen = await wait_for_screen(lead, RoundResultScreen)
-        await lead.press("e")  # the result, with the spread, as Markdown and JSON
-        await wait_until(lead, lambda: len(result.exported) == 2)
-        assert {path.suffix for path in result.exported} == {".md", ".json"}
+        await lead.press("e")  # the result, with the spread, as Markdown, JSON and HTML
+        await wait_until(lead, lambda: len(result.exported) == 3)
+        assert {path.suffix for path in result.exported} == {".md", ".json", ".html"}
         assert "█" in next(p for p in result.exported if p.suffix == ".md").read_text()
         # In English too: the round screen follows the app's language.
         await lead.press("escape")

@@ -10,6 +10,7 @@ from ..domain.answers_file import AnswersFile, AnswersFileError, read_answers_fi
 from ..domain.bank_models import Bank
 from ..domain.errors import CocreateError
 from ..domain.exports.round_export import round_json, round_markdown, status_json, status_markdown
+from ..domain.exports.round_sheets import round_csv, round_html
 from ..domain.paths import data_dir
 from ..domain.round_store import RoundStore
 from ..domain.team_round import (
@@ -24,6 +25,8 @@ from ..i18n import t
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_bank_or_report
 from .output_files import emit
 from .save_answers import filled_session
+
+ROUND_EXPORTS = {"md": round_markdown, "json": round_json, "html": round_html, "csv": round_csv}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -139,11 +142,9 @@ def _show(args: argparse.Namespace, bank: Bank, team_round: TeamRound) -> int:
     if args.json and args.format not in (None, "json"):
         error(f"--json and --format {args.format} ask for different formats; give one")
         return EXIT_USAGE
-    text = (round_json if fmt == "json" else round_markdown)(bank, team_round, args.lang)
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
+    text = ROUND_EXPORTS[fmt](bank, team_round, args.lang)
     data = data_dir(getattr(args, "data_dir", None))
+    # As `export`: html goes to the data folder's exports/ unless a file is named.
     emit(text, fmt, f"round-{team_round.code}", args.output, args.force, data)
     return EXIT_OK
 

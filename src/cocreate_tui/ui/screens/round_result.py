@@ -8,12 +8,13 @@ from pathlib import Path
 
 from ...domain.bank_models import Bank, Lang
 from ...domain.exports.round_export import round_json, round_markdown
+from ...domain.exports.round_sheets import round_html
 from ...domain.team_round import TeamRound
 from .document import DocumentScreen
 
 
 class RoundResultScreen(DocumentScreen):
-    """The round as a report; `e` writes it as Markdown and JSON."""
+    """The round as a report; `e` writes it as Markdown, JSON and printable HTML."""
 
     TITLE_KEY = "round_result_heading"
 
@@ -34,4 +35,5 @@ class RoundResultScreen(DocumentScreen):
         return {
             "md": self.markdown(lang, include_notes),
             "json": round_json(self._bank, self.team_round, lang),
+            "html": round_html(self._bank, self.team_round, lang),
         }
