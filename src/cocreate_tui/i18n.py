@@ -1309,10 +1309,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Teamet vil stemme på nytt over et spørsmål. Trykk «Fortsett å svare».",
         "The team wants to vote again on a question. Press «Go on answering».",
     ),
-    "participant_closed": (
-        "Runden {code} tar ikke imot flere svar nå ({state}).",
-        "Round {code} takes no more answers now ({state}).",
-    ),
     "key_participant_leave": ("Avslutt", "Leave"),
     "round_count": ("Antall", "Count"),
     "participant_open_elsewhere": (
