@@ -1310,6 +1310,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The team wants to vote again on a question. Press «Go on answering».",
     ),
     "key_participant_leave": ("Avslutt", "Leave"),
+    "participant_too_late": (
+        "Svarene i denne runden er allerede vist, så nye deltakere kan ikke bli med nå. Har du "
+        "svart før, skriv navnet du brukte, i nettleseren du brukte.",
+        "The answers of this round have been revealed, so no new members can join now. If you "
+        "answered before, write the name you used, in the browser you used.",
+    ),
     "round_count": ("Antall", "Count"),
     "participant_open_elsewhere": (
         "Svarene dine er åpne i en annen fane. Lukk den, og prøv igjen her.",

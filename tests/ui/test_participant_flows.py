@@ -9,6 +9,7 @@ from textual.widgets import Static
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.round_store import RoundStore
 from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.domain.team_round import reveal
 from cocreate_tui.ui.participant_app import ParticipantApp
 from cocreate_tui.ui.screens.participant import ParticipantScreen
 from cocreate_tui.ui.screens.questions import QuestionsScreen
@@ -102,3 +103,19 @@ async def test_another_browser_cannot_open_a_member_by_typing_their_name(
         kari = rounds.load(code).member("Kari")
         assert kari is not None and questions._keeper.session.id == kari.session_id
     assert [m.name for m in rounds.load(code).members] == ["Kari", "Ola"]
+
+
+async def test_after_the_reveal_a_new_name_is_told_plainly_it_is_too_late(
+    demo_bank: Bank, data_dir: Path
+) -> None:
+    rounds = RoundStore(data_dir)
+    code = rounds.create("Bolig for alle", demo_bank, START).code
+    rounds.join(code, "Kari", demo_bank, START)
+    rounds.update(code, lambda r: reveal(r, demo_bank, rounds.member_sessions(r), START))
+    app = participant(demo_bank, data_dir, code, device="c" * 32)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, ParticipantScreen)
+        await type_text(pilot, "Nina")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "allerede vist" in status(app), "too late")
+    assert [m.name for m in rounds.load(code).members] == ["Kari"]

@@ -94,9 +94,17 @@ class ParticipantScreen(BaseScreen[None]):
             self.app.call_from_thread(self._name_taken, name)
             return
         except CocreateError as error:
-            self.app.call_from_thread(self._say, error.message)
+            self.app.call_from_thread(self._say, self._why_not(error))
             return
         self.app.call_from_thread(self._joined, team_round, session, name)
+
+    def _why_not(self, error: CocreateError) -> str:
+        """The reason a join failed, in the member's language where it is the round's state."""
+        try:
+            state = self._rounds.load(self.team_round.code).state
+        except CocreateError:
+            return error.message
+        return error.message if state == "answering" else self.tr("participant_too_late")
 
     def _name_taken(self, name: str) -> None:
         field = self.query_one("#participant-name", Input)
