@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from cocreate_tui.domain.bank_models import Bank
@@ -28,6 +29,13 @@ def participant(bank: Bank, data_dir: Path, code: str, device: str | None) -> Pa
     )
 
 
+async def give_name(pilot: Pilot[None], name: str) -> None:
+    """On the member's page, write `name` and press Enter."""
+    await wait_for_screen(pilot, ParticipantScreen)
+    await type_text(pilot, name)
+    await pilot.press("enter")
+
+
 def status(app: ParticipantApp) -> str:
     return str(app.screen.query_one("#participant-status", Static).render())
 
@@ -44,8 +52,7 @@ async def test_a_member_answers_their_own_questions_and_can_open_nothing_else(
         await wait_for_screen(pilot, ParticipantScreen)
         title = str(app.screen.query_one("#participant-title", Static).render())
         assert code in title and "Bolig for alle" in title
-        await type_text(pilot, "Kari")
-        await pilot.press("enter")
+        await give_name(pilot, "Kari")
         questions = await wait_for_screen(pilot, QuestionsScreen)
         own = rounds.load(code).member("Kari")
         assert own is not None and questions._keeper.session.id == own.session_id
@@ -86,9 +93,7 @@ async def test_another_browser_cannot_open_a_member_by_typing_their_name(
     async def refused(name: str) -> None:
         app = participant(demo_bank, data_dir, code, device="b" * 32)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for_screen(pilot, ParticipantScreen)
-            await type_text(pilot, name)
-            await pilot.press("enter")
+            await give_name(pilot, name)
             await wait_until(pilot, lambda: "allerede med i runden" in status(app), name)
             assert isinstance(app.screen, ParticipantScreen)
 
@@ -97,8 +102,7 @@ async def test_another_browser_cannot_open_a_member_by_typing_their_name(
     # The same browser finds its member again.
     app = participant(demo_bank, data_dir, code, device="a" * 32)
     async with app.run_test(size=SIZE) as pilot:
-        await type_text(pilot, "kari")
-        await pilot.press("enter")
+        await give_name(pilot, "kari")
         questions = await wait_for_screen(pilot, QuestionsScreen)
         kari = rounds.load(code).member("Kari")
         assert kari is not None and questions._keeper.session.id == kari.session_id
@@ -114,8 +118,6 @@ async def test_after_the_reveal_a_new_name_is_told_plainly_it_is_too_late(
     rounds.update(code, lambda r: reveal(r, demo_bank, rounds.member_sessions(r), START))
     app = participant(demo_bank, data_dir, code, device="c" * 32)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for_screen(pilot, ParticipantScreen)
-        await type_text(pilot, "Nina")
-        await pilot.press("enter")
+        await give_name(pilot, "Nina")
         await wait_until(pilot, lambda: "allerede vist" in status(app), "too late")
     assert [m.name for m in rounds.load(code).members] == ["Kari"]
