@@ -24,10 +24,18 @@ def test_wheel_carries_every_bank_file_once(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     shipped = sorted(n for n in names if n.startswith("cocreate_tui/questions/"))
     expected = sorted(
-        f"cocreate_tui/questions/{p.name}" for p in (REPO / "questions").glob("*.toml")
+        f"cocreate_tui/questions/{p.relative_to(REPO / 'questions').as_posix()}"
+        for p in (REPO / "questions").rglob("*.toml")
     )
+    assert "cocreate_tui/questions/lang/nn.toml" in expected
     assert shipped == expected
     assert len(names) == len(set(names))
+
+
+def test_wheel_carries_every_language_catalogue(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    catalogues = {n for n in names if n.startswith("cocreate_tui/locales/")}
+    assert {f"cocreate_tui/locales/{code}.po" for code in ("nb", "nn", "en")} <= catalogues
 
 
 def test_installed_wheel_finds_its_own_bank(wheel: Path, tmp_path: Path) -> None:

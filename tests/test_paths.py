@@ -94,3 +94,17 @@ def test_ensure_private_dir_refuses_a_file(tmp_path: Path) -> None:
         ensure_private_dir(tmp_path / "taken")
     with pytest.raises(OSError):
         ensure_private_dir(tmp_path / "taken" / "sessions")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fast path is Linux's")
+@pytest.mark.parametrize("xdg", [None, "", "relative/share", "/tmp/xdg-share"])
+def test_the_fast_default_is_what_platformdirs_says(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    # `cocreate --help` finds the folder without importing platformdirs; it must agree with it.
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert data_dir() == Path(platformdirs.user_data_dir("cocreate-tui", appauthor=False))

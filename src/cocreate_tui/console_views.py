@@ -137,7 +137,7 @@ def render_assessment(
     console.print(f"[b]{t('level', lang)}: {escape(level.label.get(lang))}[/b]")
     console.print(level.summary.get(lang), markup=False)
     for advice in assessment.verdict_advice:
-        console.print(f"- {advice.text_nb if lang == 'nb' else advice.text_en}", markup=False)
+        console.print(f"- {advice.text.get(lang)}", markup=False)
     for line in reason_lines(bank, assessment, lang):
         console.print(line, markup=False)
     if drift is not None and drift.active:
@@ -164,7 +164,7 @@ def render_assessment(
     ambition_name = getattr(bank.policy.ambition, assessment.ambition.level).get(lang)
     console.print(f"{t('ambition', lang)}: {ambition_name}", markup=False)
     for advice in assessment.ambition.advice:
-        console.print(f"- {advice.text_nb if lang == 'nb' else advice.text_en}", markup=False)
+        console.print(f"- {advice.text.get(lang)}", markup=False)
     if not undetermined:
         _print_clarify(bank, assessment, lang, console)
     if assessment.not_applicable:

@@ -23,6 +23,7 @@ from .bank_models import (
     Question,
     version_key,
 )
+from .bank_overlay import OVERLAY_DIR, apply_overlay, overlay_files, read_overlay
 from .fileio import FileReadError, read_capped
 
 """A bank file larger than this is refused unread: real banks are a few hundred KB."""
@@ -81,14 +82,24 @@ def load_bank(folder: Path) -> Bank:
     if not files:
         raise BankError(folder, problems)
     collected = _Collected()
-    for path in files:
-        data = _read_toml(path, problems)
-        if data is not None:
-            _collect(path.name, data, collected, problems)
+    read = [(path.name, data) for path in files if (data := _read_toml(path, problems))]
+    _apply_overlays(folder, [data for _, data in read], problems)
+    for name, data in read:
+        _collect(name, data, collected, problems)
     bank = _assemble(collected, files_content_hash(files), problems)
     if problems or bank is None:
         raise BankError(folder, problems)
     return bank
+
+
+def _apply_overlays(folder: Path, files: list[dict[str, Any]], problems: list[Problem]) -> None:
+    """Put the texts of every `lang/<code>.toml` into the bank's tables, before validation."""
+    for path in overlay_files(folder):
+        where = f"{OVERLAY_DIR}/{path.name}"
+        overlay, found = read_overlay(path)
+        if overlay is not None:
+            found = apply_overlay(path.stem, overlay, files)
+        problems.extend(Problem(where, item, message) for item, message in found)
 
 
 def _bank_files(folder: Path, problems: list[Problem]) -> list[Path]:

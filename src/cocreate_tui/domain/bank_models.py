@@ -16,8 +16,12 @@ from pydantic import (
 
 from .text_safety import cleaned_text
 
-Lang = Literal["nb", "en"]
-LANGS: tuple[Lang, ...] = ("nb", "en")
+Lang = str
+"""A language code, e.g. `nb`, `nn`, `en`: the languages are whatever the catalogues and the
+bank's overlays (`lang/<code>.toml`) hold, not a fixed list."""
+
+LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+"""A language code as ISO 639 writes it (`nb`, `nn`, `en`, `se`, `smj`)."""
 
 ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
 """Stable ids: lower-case ASCII, digits, `_`, `.` and `-`, so they are safe in files and URLs."""
@@ -32,12 +36,15 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Text(_Frozen):
-    """A text in both languages of the product: Norwegian bokmål first, English second."""
+class Text(BaseModel):
+    """A text in every language of the product: bokmål and English written inline in the bank,
+    every further language (nynorsk …) as an extra field, most often from `lang/<code>.toml`."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
 
     # A custom bank is text from outside too: its controls go as it is loaded (text_safety).
     nb: Annotated[str, Field(min_length=1), BeforeValidator(cleaned_text)]
-    """Norwegian bokmål."""
+    """Norwegian bokmål: the source every other language translates."""
     en: Annotated[str, Field(min_length=1), BeforeValidator(cleaned_text)]
     """English."""
 
@@ -48,9 +55,42 @@ class Text(_Frozen):
             raise ValueError("is blank")
         return value.strip()
 
+    @model_validator(mode="before")
+    @classmethod
+    def _languages(cls, data: object) -> object:
+        if not isinstance(data, dict):
+            return data
+        for code, value in data.items():
+            if code in ("nb", "en"):
+                continue
+            if not isinstance(code, str) or not LANG_CODE.match(code):
+                raise ValueError(f"{code!r} is not a language code (two or three letters)")
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"{code}: must be a text that is not blank")
+        # Every further language is text from outside as much as bokmål is (text_safety).
+        return {
+            k: str(cleaned_text(v)).strip() if isinstance(v, str) and k not in ("nb", "en") else v
+            for k, v in data.items()
+        }
+
     def get(self, lang: Lang) -> str:
-        """The text in `lang`."""
-        return self.nb if lang == "nb" else self.en
+        """The text in `lang`; bokmål where `lang` has none (`bank validate` names the gaps)."""
+        if lang == "en":
+            return self.en
+        if lang == "nb":
+            return self.nb
+        extra = self.__pydantic_extra__ or {}
+        found = extra.get(lang)
+        return found if isinstance(found, str) else self.nb
+
+    def has(self, lang: Lang) -> bool:
+        """Whether the text is written in `lang`."""
+        return lang in ("nb", "en") or lang in (self.__pydantic_extra__ or {})
+
+    def by_language(self) -> dict[str, str]:
+        """Every language's text: bokmål, English, then the rest in code order."""
+        extra = self.__pydantic_extra__ or {}
+        return {"nb": self.nb, "en": self.en, **{k: str(extra[k]) for k in sorted(extra)}}
 
 
 class BankInfo(_Frozen):

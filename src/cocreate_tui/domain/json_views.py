@@ -9,7 +9,7 @@ from .scoring import Assessment, LevelReason
 
 
 def _text(text: Text) -> dict[str, str]:
-    return {"nb": text.nb, "en": text.en}
+    return text.by_language()
 
 
 def _lesson(bank: Bank, lesson: Lesson) -> dict[str, Any]:
@@ -143,10 +143,7 @@ def assessment_to_json(bank: Bank, assessment: Assessment, lang: Lang) -> dict[s
         "unknown": list(assessment.unknown),
         "unanswered": list(assessment.unanswered),
         "not_applicable": list(assessment.not_applicable),
-        "verdict_advice": [
-            advice.text_nb if lang == "nb" else advice.text_en
-            for advice in assessment.verdict_advice
-        ],
+        "verdict_advice": [advice.text.get(lang) for advice in assessment.verdict_advice],
         "recommendations": [
             {
                 "lesson": rec.lesson_id,
@@ -161,9 +158,6 @@ def assessment_to_json(bank: Bank, assessment: Assessment, lang: Lang) -> dict[s
         "ambition": {
             "level": assessment.ambition.level,
             "score": _rounded(assessment.ambition.score),
-            "advice": [
-                advice.text_nb if lang == "nb" else advice.text_en
-                for advice in assessment.ambition.advice
-            ],
+            "advice": [advice.text.get(lang) for advice in assessment.ambition.advice],
         },
     }

@@ -1,4 +1,4 @@
-"""Where the app keeps its data: the one module that asks platformdirs."""
+"""Where the app keeps its data: the data, sessions and private folders (see data_location)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import stat
 from itertools import takewhile
 from pathlib import Path
 
+from .data_location import APP_NAME, DATA_DIR_ENV, data_dir_name
 from .platform_support import make_private_path, modes_protect
 
-APP_NAME = "cocreate-tui"
-DATA_DIR_ENV = "COCREATE_DATA_DIR"
+__all__ = ["APP_NAME", "DATA_DIR_ENV", "data_dir", "ensure_private_dir", "sessions_dir"]
 PRIVATE_DIR_MODE = 0o700
 
 
@@ -20,13 +20,7 @@ def data_dir(override: str | Path | None = None) -> Path:
 
     The default is the platform's user data folder, e.g. `~/.local/share/cocreate-tui` on Linux.
     """
-    for candidate in (override, os.environ.get(DATA_DIR_ENV)):
-        # Empty means "not given", so `COCREATE_DATA_DIR=` does not silently mean the cwd.
-        if candidate is not None and str(candidate) != "":
-            return Path(candidate).expanduser()
-    import platformdirs  # only here: ~5 ms to import, and a given folder does not need it
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(data_dir_name(override))
 
 
 def sessions_dir(data_dir: Path) -> Path:

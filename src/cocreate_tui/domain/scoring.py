@@ -15,6 +15,7 @@ from .bank_models import (
     LevelId,
     PassingLevel,
     Question,
+    Text,
 )
 
 UNKNOWN: Literal["unknown"] = "unknown"
@@ -116,8 +117,8 @@ class AmbitionAdvice:
     """Advice on the team's ambition weighed against its readiness."""
 
     rule_id: str
-    text_nb: str
-    text_en: str
+    text: Text
+    """The advice in every language of the bank."""
     lessons: list[str]
 
 
@@ -425,7 +426,7 @@ def _advice(
     na: list[str],
 ) -> list[AmbitionAdvice]:
     return [
-        AmbitionAdvice(rule.id, rule.text.nb, rule.text.en, list(rule.lessons))
+        AmbitionAdvice(rule.id, rule.text, list(rule.lessons))
         for rule in bank.policy.advice
         if rule.placement == placement and _rule_applies(rule, level, ambition, known, na)
     ]

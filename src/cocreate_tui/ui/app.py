@@ -20,8 +20,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from ..domain.bank_source import BankSource
+from ..domain.settings import save_language
 from ..domain.storage import SessionStore
-from ..i18n import t
+from ..i18n import languages, t
 from .base import Localised
 from .messages import BankLoaded, OpenActionPlan, OpenSession
 from .navigator import Navigator
@@ -248,12 +249,23 @@ class CocreateApp(App[None]):
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
     def action_switch_language(self) -> None:
-        """Switch between Norwegian and English."""
-        self.lang = "en" if self.lang == "nb" else "nb"
+        """Show the app in the next language of the catalogues (bokmål, nynorsk, English …)."""
+        codes = languages()
+        self.lang = codes[(codes.index(self.lang) + 1) % len(codes)] if self.lang in codes else "nb"
+
+    def action_set_language(self, code: str) -> None:
+        """Show the app in the language `code` (one of the catalogues')."""
+        if code in languages():
+            self.lang = code
 
     async def watch_lang(self, lang: Lang) -> None:
         self.title = self.bank_title(lang)
         self.desk.save(lambda keeper: keeper.set_language(lang))
+        try:
+            # Remembered for the next run (`--lang` still overrides it).
+            save_language(self.data_dir, lang)
+        except OSError as error:
+            self.notify(f"{self.data_dir}: {error.strerror}", severity="warning")
         for screen in self.screen_stack:
             if isinstance(screen, Localised):
                 await screen.apply_language()

@@ -10,7 +10,7 @@ from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 
-from ..i18n import STRINGS, t
+from ..i18n import known, languages, t
 from .textual_internals import breakpoint_names
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ PALETTE_ACTION = "command_palette"
 def app_lang(node: DOMNode) -> Lang:
     """The language the app speaks now: `nb` unless the app says otherwise."""
     lang = getattr(node.app, "lang", "nb")
-    return "en" if lang == "en" else "nb"
+    return lang if isinstance(lang, str) and lang in languages() else "nb"
 
 
 def translate(node: DOMNode, key: str, **values: object) -> str:
@@ -39,11 +39,11 @@ def localised_binding(binding: Binding, lang: Lang) -> Binding:
     if binding.action == PALETTE_ACTION:
         description = "key_palette"
     changes: dict[str, Any] = {}
-    if description in STRINGS:
+    if description and known(description):
         changes["description"] = t(description, lang)
-    if binding.tooltip in STRINGS:
+    if binding.tooltip and known(binding.tooltip):
         changes["tooltip"] = t(binding.tooltip, lang)
-    if binding.group is not None and binding.group.description in STRINGS:
+    if binding.group is not None and known(binding.group.description):
         changes["group"] = replace(binding.group, description=t(binding.group.description, lang))
     return replace(binding, **changes) if changes else binding
 

@@ -288,10 +288,7 @@ def _table(
 
 def _assessment(bank: Bank, assessment: Assessment, lang: Lang) -> str:
     level = level_words(bank, assessment.level, lang)
-    advice = "".join(
-        f"<li>{_e(a.text_nb if lang == 'nb' else a.text_en)}</li>"
-        for a in assessment.verdict_advice
-    )
+    advice = "".join(f"<li>{_e(a.text.get(lang))}</li>" for a in assessment.verdict_advice)
     reasons = "".join(f"<p>{_e(line)}</p>" for line in reason_lines(bank, assessment, lang))
     verdict = (
         f'<section class="verdict" id="verdict"><p class="level">{_e(t("level", lang))}: '
@@ -439,10 +436,7 @@ def _recommendations(
 
 def _ambition(bank: Bank, assessment: Assessment, lang: Lang) -> str:
     name = getattr(bank.policy.ambition, assessment.ambition.level).get(lang)
-    advice = "".join(
-        f"<li>{_e(a.text_nb if lang == 'nb' else a.text_en)}</li>"
-        for a in assessment.ambition.advice
-    )
+    advice = "".join(f"<li>{_e(a.text.get(lang))}</li>" for a in assessment.ambition.advice)
     return (
         f"<h2>{_e(t('ambition_heading', lang))}</h2>"
         f"<p>{_e(t('ambition', lang))}: {_e(name)}</p>" + (f"<ul>{advice}</ul>" if advice else "")

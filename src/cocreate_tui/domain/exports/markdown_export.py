@@ -179,7 +179,7 @@ def _assessment(bank: Bank, assessment: Assessment, lang: Lang, heading: str) ->
     lines = ["", f"{heading} {t('level', lang)}: {md(level_words(bank, assessment.level, lang))}"]
     lines += ["", md(level_summary(bank, assessment.level, lang))]
     for advice in assessment.verdict_advice:
-        lines += ["", f"- {md(advice.text_nb if lang == 'nb' else advice.text_en)}"]
+        lines += ["", f"- {md(advice.text.get(lang))}"]
     for line in reason_lines(bank, assessment, lang):
         lines += ["", md(line)]
     lines += ["", f"**{md(figures_line(assessment, lang))}**", ""]
@@ -208,7 +208,7 @@ def _assessment(bank: Bank, assessment: Assessment, lang: Lang, heading: str) ->
     lines += ["", f"{heading} {t('ambition_heading', lang)}", ""]
     lines.append(f"{t('ambition', lang)}: {md(ambition)}")
     for advice in assessment.ambition.advice:
-        lines.append(f"- {md(advice.text_nb if lang == 'nb' else advice.text_en)}")
+        lines.append(f"- {md(advice.text.get(lang))}")
     if not undetermined:
         lines += _clarify(bank, assessment, lang, heading)
     if assessment.not_applicable:

@@ -128,7 +128,7 @@ def _verdict(bank: Bank, session: Session, assessment: Assessment, lang: Lang) -
         "",
     ]
     for advice in assessment.verdict_advice:
-        lines.append(f"- {_inline(advice.text_nb if lang == 'nb' else advice.text_en)}")
+        lines.append(f"- {_inline(advice.text.get(lang))}")
     if assessment.verdict_advice:
         lines.append("")
     for line in reason_lines(bank, assessment, lang):
@@ -206,7 +206,7 @@ def _ambition(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
     ambition = getattr(bank.policy.ambition, assessment.ambition.level).get(lang)
     lines = [f"## {t('ambition_heading', lang)}", "", f"{t('ambition', lang)}: **{ambition}**", ""]
     for advice in assessment.ambition.advice:
-        lines.append(f"- {_inline(advice.text_nb if lang == 'nb' else advice.text_en)}")
+        lines.append(f"- {_inline(advice.text.get(lang))}")
     return [*lines, ""] if assessment.ambition.advice else lines
 
 

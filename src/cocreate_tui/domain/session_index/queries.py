@@ -94,7 +94,7 @@ def level_labels_of(bank: Bank) -> dict[str, dict[str, str]]:
     """The bank's label of each verdict level, by level and language."""
     levels = bank.policy.levels
     return {
-        level: {"nb": text.label.nb, "en": text.label.en}
+        level: text.label.by_language()
         for level, text in (
             ("not_ready", levels.not_ready),
             ("strengthen", levels.strengthen),

@@ -174,10 +174,7 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         assessment = self._assessment
         level = getattr(self._bank.policy.levels, assessment.level)
         lines = [level.summary.get(lang)]
-        lines += [
-            f"• {advice.text_nb if lang == 'nb' else advice.text_en}"
-            for advice in assessment.verdict_advice
-        ]
+        lines += [f"• {advice.text.get(lang)}" for advice in assessment.verdict_advice]
         lines += reason_lines(self._bank, assessment, lang)
         drift = drift_line(session_drift(self._bank, self._session), lang)
         with Vertical(id="verdict", classes=f"level-{assessment.level}") as verdict:
@@ -288,7 +285,7 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         yield Static(self.tr("ambition_heading"), classes="heading", markup=False)
         parts: list[str | tuple[str, str]] = [f"{self.tr('ambition')}: ", (name, "bold")]
         for advice in ambition.advice:
-            parts += ["\n• ", advice.text_nb if lang == "nb" else advice.text_en]
+            parts += ["\n• ", advice.text.get(lang)]
         yield Static(Content.assemble(*parts), classes="section-body")
 
     def _to_clarify(self) -> Iterator[Widget]:

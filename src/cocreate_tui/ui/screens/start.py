@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from ...domain.errors import CocreateError
 from ...domain.storage import SessionStore, SessionSummary
 from ...domain.synced_folders import cloud_service
+from ...i18n import languages, t
 from ..base import BaseScreen
 from ..messages import OpenSession
 from ..shell import shell_of
@@ -27,9 +28,9 @@ MENU = (
     ("lead", "round_lead", "app.lead_round"),
     ("saved", "start_saved", "app.saved"),
     ("about", "start_about", "app.about"),
-    ("language", "start_language", "app.switch_language"),
 )
-"""Menu entries: option id, i18n key, action."""
+"""Menu entries: option id, i18n key, action; then one entry per other language."""
+LANGUAGE_PREFIX = "lang-"
 UNFINISHED_SHOWN = 20
 """Unfinished sessions listed here, most recent first; the rest are under «Lagrede vurderinger»."""
 MORE_ID = "more"
@@ -69,6 +70,12 @@ class StartScreen(BaseScreen[None]):
             with Grid(id="start-columns"):
                 menu = OptionList(
                     *(Option(self.tr(key), id=option_id) for option_id, key, _ in MENU),
+                    # Each language offers itself in its own words («På nynorsk», «In English»).
+                    *(
+                        Option(t("language_menu", code), id=LANGUAGE_PREFIX + code)
+                        for code in languages()
+                        if code != self.lang
+                    ),
                     id="start-menu",
                 )
                 menu.border_title = self.tr("start_menu_title")
@@ -172,7 +179,11 @@ class StartScreen(BaseScreen[None]):
 
     @on(OptionList.OptionSelected, "#start-menu")
     async def _menu_chosen(self, event: OptionList.OptionSelected) -> None:
-        action = next(action for option_id, _, action in MENU if option_id == event.option.id)
+        chosen = event.option.id or ""
+        if chosen.startswith(LANGUAGE_PREFIX):
+            await self.run_action(f"app.set_language('{chosen.removeprefix(LANGUAGE_PREFIX)}')")
+            return
+        action = next(action for option_id, _, action in MENU if option_id == chosen)
         await self.run_action(action)
 
     @on(OptionList.OptionSelected, "#continue-list")
