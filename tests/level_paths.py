@@ -23,7 +23,7 @@ class LevelPath:
 MISSING = "Dette mangler"
 WEAK = "Svake områder"
 OVERALL_BELOW = "tynn samskaping krever minst 50"
-TOO_FEW = "For få svar til en vurdering"
+TOO_FEW = "For få svar til et resultat"
 UNCLEAR = "avgjør om dere kan starte"
 THICK_AREAS = "Før dere går mot tykk samskaping"
 THICK_OVERALL = "tykk samskaping krever minst 75"

@@ -124,7 +124,7 @@ def test_score_readable_report(
     )
     code, out, _ = run(capsys, "--bank", str(bank_dir), "score", str(answers))
     assert code == 0
-    assert "Vurdering: Ikke klare" in out
+    assert "Resultat: Ikke klare" in out
     assert "Må på plass først" in out and "Forankre først" in out
     assert "calendar: Travel høst" in out
 
@@ -169,7 +169,7 @@ def test_usage_errors_exit_2_without_traceback(argv: list[str]) -> None:
         [sys.executable, "-m", "cocreate_tui", *argv], capture_output=True, text=True, check=False
     )
     assert done.returncode == 2
-    assert "usage: cocreate" in done.stderr
+    assert "bruk: cocreate" in done.stderr  # Norwegian by default
     assert "Traceback" not in done.stderr
 
 

@@ -133,7 +133,7 @@ def test_list_readable_and_empty(
     code, out, _ = run(
         capsys, bank_dir, "--lang", "en", "list", "--data-dir", str(tmp_path / "none")
     )
-    assert code == 0 and "No saved sessions yet." in out
+    assert code == 0 and "No saved assessments yet." in out
 
 
 def test_show_by_prefix(
@@ -141,7 +141,7 @@ def test_show_by_prefix(
 ) -> None:
     code, out, _ = run(capsys, bank_dir, "show", horten[0].id[:6])
     assert code == 0
-    assert "Team: Horten" in out and "Vurdering: Ikke klare" in out and NOTE in out
+    assert "Team: Horten" in out and "Resultat: Ikke klare" in out and NOTE in out
     code, out, _ = run(capsys, bank_dir, "show", horten[0].id[:6], "--no-notes")
     assert NOTE not in out and "Notater er utelatt" in out
     code, out, _ = run(capsys, bank_dir, "show", horten[0].id, "--json")
@@ -430,7 +430,7 @@ def test_usage_errors_exit_2_without_traceback(argv: list[str]) -> None:
         [sys.executable, "-m", "cocreate_tui", *argv], capture_output=True, text=True, check=False
     )
     assert done.returncode == 2
-    assert "usage: cocreate" in done.stderr and "Traceback" not in done.stderr
+    assert "bruk: cocreate" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_a_closed_pipe_ends_quietly(horten: tuple[Session, Session], data: Path) -> None:

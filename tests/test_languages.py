@@ -241,3 +241,59 @@ async def test_the_app_runs_in_the_dummy_language(dummy_language: Path, tmp_path
     assert i18n.languages() == ("nb", "nn", "en", "xx")
     assert saved_language(data) == "nb"
     assert stat.S_IMODE((data / "settings.json").stat().st_mode) == 0o600
+
+
+# --- the command line in the chosen language ------------------------------------------------
+
+
+def test_help_is_norwegian_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert out.startswith("bruk: cocreate")
+    assert "vis denne hjelpen og avslutt" in out
+    assert "vurder en svarfil (TOML eller JSON)" in out
+    assert "usage" not in out and "show this help" not in out
+
+
+def test_a_usage_error_is_norwegian_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "score")
+    assert code == 2
+    assert "cocreate score: feil: dette må være med: SVARFIL" in err
+    code, _, err = run(capsys, "list", "--bogus")
+    assert code == 2
+    assert "feil: ukjente argumenter: --bogus" in err
+
+
+def test_help_and_errors_follow_lang(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "vis denne hjelpa og avslutt" in run(capsys, "--lang", "nn", "--help")[1]
+    assert "show this help message and exit" in run(capsys, "--lang=en", "--help")[1]
+    err = run(capsys, "score", "--lang", "nn")[2]
+    assert "feil: dette må vere med: SVARFIL" in err
+
+
+def test_the_saved_language_is_spoken_and_lang_overrides_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    from cocreate_tui.domain.settings import save_language
+
+    save_language(data, "nn")
+    assert stat.S_IMODE((data / "settings.json").stat().st_mode) == 0o600
+    assert "vis denne hjelpa og avslutt" in run(capsys, "--data-dir", str(data), "--help")[1]
+    assert "vis denne hjelpen" in run(capsys, "--data-dir", str(data), "--lang", "nb", "-h")[1]
+    (data / "settings.json").write_text("{broken", encoding="utf-8")
+    assert "vis denne hjelpen" in run(capsys, "--data-dir", str(data), "--help")[1]
+
+
+def test_numbers_and_times_follow_the_language() -> None:
+    from datetime import UTC, datetime
+
+    from cocreate_tui.domain.human_format import local_time, number, percent
+
+    assert number(70, "nb", 1) == "70,0"
+    assert number(50_000, "nn") == "50\u202f000"
+    assert number(1234.5, "en", 1) == "1,234.5"
+    assert percent(100, "nb") == "100\u00a0%"
+    moment = datetime(2026, 12, 6, 12, 30, tzinfo=UTC).astimezone()
+    assert local_time(moment, "nb") == moment.strftime("%d.%m.%Y %H:%M")
+    assert local_time(moment, "en") == moment.strftime("%Y-%m-%d %H:%M")

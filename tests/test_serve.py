@@ -70,7 +70,7 @@ def test_serve_help_names_the_options_and_the_extra(capsys: pytest.CaptureFixtur
         "--lang",
     ):
         assert option in out
-    assert "default: 127.0.0.1" in out and "default: 8000" in out
+    assert "standard: 127.0.0.1" in out and "standard: 8000" in out
     assert "pip install 'cocreate-tui[web]'" in " ".join(out.split())
 
 
@@ -465,7 +465,7 @@ async def test_the_page_comes_from_our_template_with_a_strict_policy(client: Any
     page = await response.text()
     host = f"127.0.0.1:{client.port}"
     assert '<html lang="nb">' in page and "<title>Er vi klare?</title>" in page
-    assert "Økten er avsluttet. Svarene er lagret." in page
+    assert "Forbindelsen er avsluttet. Svarene er lagret." in page
     assert f'data-session-websocket-url="ws://{host}/ws"' in page
     assert 'href="/static/css/page.css"' in page
     # The one absolute address in the page is the WebSocket back to where the page came from.

@@ -33,7 +33,7 @@ def test_every_level_path_carries_its_cause(tiny_bank: Bank, path: LevelPath) ->
 def test_the_score_text_names_the_cause_and_no_other(tiny_bank: Bank, path: LevelPath) -> None:
     text = score_text(tiny_bank, path.answers)
     label = getattr(tiny_bank.policy.levels, path.level).label.nb
-    assert f"Vurdering: {label}" in text
+    assert f"Resultat: {label}" in text
     for words in path.words:
         assert words in text, words
     for words in path.absent:

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from .domain.bank_models import AnswerCondition, Bank, Lang
 from .domain.drift import Drift
+from .domain.human_format import number
 from .domain.scoring import AnswerValue, Assessment, top_recommendations
 from .domain.verdict_words import (
     area_note,
@@ -26,12 +27,12 @@ from .i18n import t
 BAR_WIDTH = 20
 
 
-def score_bar(score: float | None, width: int = BAR_WIDTH) -> str:
+def score_bar(score: float | None, width: int = BAR_WIDTH, lang: Lang = "en") -> str:
     """A text bar with the number beside it, so meaning never rests on colour alone."""
     if score is None:
         return "·" * width
     filled = round(score / 100 * width)
-    return "█" * filled + "░" * (width - filled) + f" {score:5.1f}"
+    return "█" * filled + "░" * (width - filled) + f" {number(score, lang, 1):>5}"
 
 
 def render_bank(bank: Bank, lang: Lang, console: Console | None = None) -> None:
@@ -152,7 +153,7 @@ def render_assessment(
         note = area_note(result, lang)
         table.add_row(
             escape(dim.name.get(lang)),
-            score_bar(result.score),
+            score_bar(result.score, lang=lang),
             f"{result.answered}/{result.total}" + (f" ({note})" if note else ""),
         )
     console.print(table)

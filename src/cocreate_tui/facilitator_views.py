@@ -12,6 +12,8 @@ from .console_views import render_assessment
 from .domain.bank_models import Bank, Lang
 from .domain.drift import session_drift
 from .domain.exports.common import meta_rows
+from .domain.file_reasons import reason_words
+from .domain.human_format import local_time
 from .domain.scoring import Assessment
 from .domain.sessions import Session, orphaned_answers
 from .domain.storage import ListResult
@@ -58,13 +60,14 @@ def render_session_list(listing: ListResult, lang: Lang, console: Console | None
                 t(f"phase_{s.phase}", lang),
                 escape(s.respondent) or t("mode_team_short", lang),
                 f"{t(f'status_{s.status}', lang)}, " + t("answered_n", lang).format(n=s.answered),
-                f"{s.updated_at:%Y-%m-%d}",
+                local_time(s.updated_at, lang),
             )
         console.print(table)
     if listing.unreadable:
         console.print(f"\n[b]{t('unreadable_heading', lang)}[/b]")
         for unreadable in listing.unreadable:
-            console.print(f"- {unreadable.path}: {unreadable.reason}", markup=False)
+            reason = reason_words(unreadable.reason, lang)
+            console.print(f"- {unreadable.path}: {reason}", markup=False)
 
 
 def render_session(

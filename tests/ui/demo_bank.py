@@ -257,9 +257,160 @@ FILES = {
 }
 
 
+DEMO_NN = """
+[lang]
+code = "nn"
+name = "Nynorsk"
+
+[bank]
+title = "Er vi klare for samskaping?"
+
+[dimensions.understanding]
+name = "Felles forståing av samskaping"
+description = "Om teamet veit kva samskaping er, og kva det ikkje er."
+
+[dimensions.anchoring]
+name = "Forankring i eigen organisasjon"
+description = "Om arbeidet er forankra oppover og på tvers."
+
+[dimensions.leadership]
+name = "Støtte og delegering frå leiinga"
+description = "Om leiarane godtek å gi frå seg kontroll."
+
+[dimensions.time_resources]
+name = "Tid og ressursar"
+description = "Om det er sett av tid og ressursar."
+
+[dimensions.ambition]
+name = "Ambisjon: kor tjukk samskaping"
+description = "Kor langt de vil gå."
+
+[lessons.not-user-involvement]
+title = "Samskaping er ikkje brukarmedverknad"
+advice = "Snakk saman i teamet om kva samskaping betyr for dykk, før de inviterer."
+
+[lessons.open-outcome]
+title = "Tol å ikkje vite svaret på førehand"
+advice = "Legg ikkje ein ferdig plan for kva samarbeidet skal føre til."
+
+[lessons.anchor-first]
+title = "Forankre før de inviterer"
+advice = "Sørg for at leiinga har sagt ja til både mål, tid og arbeidsmåte før innbyggjarane blir inviterte."
+
+[lessons.anchor-across]
+title = "Stå samla på tvers"
+advice = "Snakk med dei andre avdelingane og etatane som blir råka, så ingen blir bremseklossar."
+
+[lessons.leaders-let-go]
+title = "Leiarar må tole å gi frå seg kontroll"
+advice = "Snakk med leiaren om kva det betyr å gi frå seg kontroll, og bli samde om handlingsrommet."
+
+[lessons.take-time]
+title = "Set av god tid"
+advice = "Set av faste tider i kalenderen, og ta noko anna bort."
+
+[lessons.thin-or-thick]
+title = "Bestem dykk: tynn eller tjukk"
+advice = "Bli samde om innbyggjarane skal vere med i ein første fase eller over tid."
+
+[questions.und_difference]
+text = "Kan alle i teamet forklare skilnaden på samskaping og vanleg brukarmedverknad?"
+help = "Rapporten fann at dei tilsette lenge var usikre på kva samskaping er, og tok det for brukarmedverknad."
+options = [
+    "Nei, vi har ikkje snakka om kva samskaping er",
+    "Nokre av oss har lese om det, men vi har ikkje snakka saman om det",
+    "Vi har snakka om det, men er framleis usikre",
+    "Dei fleste kan forklare skilnaden",
+    "Alle kan forklare skilnaden med eigne ord",
+]
+
+[questions.und_open_outcome]
+text = "Er de budde på at de ikkje veit kva samarbeidet med innbyggjarane endar med?"
+help = "Samskaping er eit samarbeid der ein ikkje veit på førehand kva ein skal oppnå."
+options = [
+    "Nei, vi har alt bestemt kva løysinga skal bli",
+    "Delvis, vi har ein plan, men er opne for endringar",
+    "Ja, vi skal finne ut av det saman med innbyggjarane",
+]
+
+[questions.anchor_leadership]
+text = "Har leiinga sagt ja til mål, tid og arbeidsmåte for samskapinga?"
+help = "Horten starta utan å førebu seg, «tryna» og måtte stoppe (3.7)."
+options = [
+    "Leiinga veit ikkje om arbeidet",
+    "Leiinga har sagt ja, men vi har ikkje snakka om kva det inneber",
+    "Vi har snakka om mål, men ikkje om tid og arbeidsmåte",
+    "Vi er samde om mål og tid, men ikkje om arbeidsmåte",
+    "Vi er samde om mål, tid og arbeidsmåte, skriftleg",
+]
+
+[questions.anchor_across]
+text = "Kjenner dei andre avdelingane og etatane som blir råka, til arbeidet?"
+help = "Rettleiaren i rapporten åtvarar mot å møte innbyggjarar når ein ikkje står samla."
+options = ["Nei", "Nokre veit om det", "Ja, og dei er med"]
+
+[questions.lead_control]
+text = "Har leiaren godteke at de gir frå dykk kontroll over prosessen og resultatet?"
+help = "Leiarar sa ja utan å godta at dei mista kontroll (Appendiks 1)."
+options = [
+    "Nei, leiaren vil godkjenne kvart steg",
+    "Leiaren har sagt ja, men vi har ikkje snakka om kontroll",
+    "Ja, vi har handlingsrom og ryggdekning",
+]
+
+[questions.time_calendar]
+text = "Er det sett av tid i kalenderen til arbeidet, utan at det blir «enda en oppgave»?"
+help = "Samskaping tek tid; rettleiaren ber dykk rekne med god tid."
+options = [
+    "Nei, det kjem i tillegg til alt anna",
+    "Noko tid, men ingenting er teke bort",
+    "Ja, faste tider, og noko anna er teke bort",
+]
+
+[questions.ambition_duration]
+text = "Kor lenge skal innbyggjarane vere med?"
+help = "Tynn samskaping er ein avgrensa første fase; tjukk er over tid."
+options = ["Eitt møte", "Ein avgrensa første fase", "Over tid, og med på å lage og levere tenestene"]
+
+[policy.levels.not_ready]
+label = "Ikkje klare enno – førebu dykk internt først"
+summary = "Noko av det rapporten seier må vere på plass før innbyggjarane blir inviterte, manglar."
+
+[policy.levels.strengthen]
+label = "Nesten klare – styrk dei svake områda først"
+summary = "Ingenting som må vere på plass, manglar, men nokre område er svake."
+
+[policy.levels.thin]
+label = "Klare for tynn samskaping"
+summary = "Grunnmuren er på plass. De kan invitere innbyggjarane med i ein avgrensa første fase."
+
+[policy.levels.thick]
+label = "Klare til å gå mot tjukk samskaping"
+summary = "De står godt førebudde."
+
+[policy.levels.undetermined]
+label = "Ikkje avgjort – for mykje er uklart"
+summary = "De har svart «Veit ikkje» på for mykje."
+
+[policy.ambition]
+thin = "Tynn samskaping"
+thick = "Tjukk samskaping"
+undetermined = "Ikkje bestemt"
+
+[policy.advice.thick-ambition-not-ready]
+text = "De vil langt, men grunnmuren manglar. Gjer forarbeidet internt først – og start tynt."
+
+[policy.advice.thick-ambition-thin-readiness]
+text = "De siktar mot tjukk samskaping, men er klare for tynn. Start med ein avgrensa første fase."
+"""
+"""Nynorsk for the demo bank, as `lang/nn.toml`: the screens are shown in nn too."""
+
+
 def write_demo_bank(folder: Path, **overrides: str) -> Path:
     """Write the demo bank into `folder`; `overrides` replace whole files by name (dots as _)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in FILES.items():
         (folder / name).write_text(overrides.get(name.replace(".", "_"), text), encoding="utf-8")
+    (folder / "lang").mkdir(exist_ok=True)
+    (folder / "lang" / "nn.toml").write_text(DEMO_NN, encoding="utf-8")
     return folder

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from cocreate_tui.domain.errors import SessionFileError
+from cocreate_tui.domain.file_reasons import reason_words
 from cocreate_tui.domain.session_files import read_session_file
-from cocreate_tui.ui.file_reasons import reason_words
 
 from ..reliability.test_hostile_files import HOSTILE
 

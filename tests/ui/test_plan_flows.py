@@ -279,7 +279,7 @@ async def test_switching_language_in_the_form_keeps_what_was_typed(
         await pilot.press("t")
         dialog = await form(pilot)
         await type_text(pilot, "Kari")
-        app.action_switch_language()
+        app.action_set_language("en")
         await wait_until(
             pilot,
             lambda: dialog.query_one("#action-form").border_title == "New action",

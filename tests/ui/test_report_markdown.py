@@ -61,14 +61,14 @@ def test_says_the_verdict_blockers_first_then_advice_with_sections_and_quotes(
     assert text.startswith("# Er vi klare for samskaping?: Team Larvik\n")
     assert "Larvik kommune · Etter første møte · Teamet svarte sammen" in text
     level = demo_bank.policy.levels.not_ready
-    assert f"## Vurdering: {level.label.nb}" in text
+    assert f"## Resultat: {level.label.nb}" in text
     assert level.summary.nb in text
     assert f"Samlet: **{assessment.overall:.0f}/100**" in text
     for dimension in demo_bank.dimensions:
         result = assessment.dimensions[dimension.id]
         score = "ikke nok svar" if result.score is None else f"{result.score:.0f}"
         assert f"| {score} | {result.answered}/{result.total} |" in text
-    verdict = text.index("## Vurdering")
+    verdict = text.index("## Resultat")
     blockers = text.index("## Må på plass før dere inviterer innbyggere")
     scores = text.index("## Områder")
     advice = text.index("## Dette bør dere gjøre først")

@@ -1,4 +1,4 @@
-"""Snapshots of the main screens at 80×24 and 120×40, in Norwegian and English.
+"""Snapshots of the main screens at 80×24 and 120×40 in bokmål and English, and in nynorsk at 80×24.
 
 Update them only after looking at the report: `pytest tests/ui/test_snapshots.py --snapshot-update`.
 """
@@ -131,9 +131,30 @@ def test_screen(
     size: tuple[int, int],
     lang: Lang,
 ) -> None:
+    assert _snapshot(snap_compare, make_app, demo_bank, data_dir, state, size, lang)
+
+
+@pytest.mark.parametrize("state", ["start", "question", "results"])
+def test_screen_in_nynorsk(
+    snap_compare: Any, make_app: AppFactory, demo_bank: Bank, data_dir: Path, state: str
+) -> None:
+    # Nynorsk beside the others at the smallest size: the UI from nn.po, the questions, options
+    # and verdict from the demo bank's lang/nn.toml.
+    assert _snapshot(snap_compare, make_app, demo_bank, data_dir, state, (80, 24), "nn")
+
+
+def _snapshot(
+    snap_compare: Any,
+    make_app: AppFactory,
+    demo_bank: Bank,
+    data_dir: Path,
+    state: str,
+    size: tuple[int, int],
+    lang: Lang,
+) -> bool:
     steps, answers, complete = STATES[state]
     session = _session(demo_bank, lang, answers)
     if complete:
         session = session.with_status("complete", now=START + timedelta(hours=1))
     _seed(data_dir, session)
-    assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=steps)
+    return bool(snap_compare(make_app(lang=lang), terminal_size=size, run_before=steps))

@@ -12,6 +12,7 @@ from ..domain.bank_models import Lang
 from ..domain.paths import data_dir
 from ..domain.platform_support import shell_command
 from ..domain.round_store import RoundStore
+from ..i18n import t
 from ..web.hosts import is_loopback
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, bank_dir, error, print_bank_error
 
@@ -64,9 +65,10 @@ def join_url(host: str, port: int, lang: Lang, query: str) -> str:
 
 
 def remote_warning(host: str, port: int, lang: Lang) -> str:
-    """The plain warning for a server others can reach: `lang` first, the other language next."""
-    order: tuple[Lang, Lang] = ("nb", "en") if lang == "nb" else ("en", "nb")
-    return "\n".join(WARNING[each].format(address=address(host, port)) for each in order)
+    """The plain warning for a server others can reach: `lang` first, then English, for a
+    colleague who does not read it (or Norwegian, when `lang` is English)."""
+    order = (lang, "en") if lang != "en" else ("en", "nb")
+    return "\n".join(t("serve_warning", each).format(address=address(host, port)) for each in order)
 
 
 def missing_extra_message(module: str | None) -> str:

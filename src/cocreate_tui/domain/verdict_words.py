@@ -11,7 +11,7 @@ from .scoring import Assessment, DimensionResult, LevelReason
 def _join(items: list[str], lang: Lang) -> str:
     if len(items) <= 1:
         return "".join(items)
-    last = " og " if lang == "nb" else " and "
+    last = t("list_and", lang)
     return ", ".join(items[:-1]) + last + items[-1]
 
 

@@ -18,6 +18,7 @@ from yarl import URL
 
 from ..domain.round_store import DEVICE_VARIABLE
 from .access import GRANT, PARTICIPANT, PARTICIPANT_PREFIX, Access, Grant
+from ..i18n import languages, t
 from .hosts import is_loopback
 from .pages import full_page, refused_page
 
@@ -25,21 +26,8 @@ WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
 
-PAGE_TEXTS: dict[str, dict[str, str]] = {
-    "nb": {
-        "loading": "Starter …",
-        "start": "Start",
-        "closed": "Økten er avsluttet. Svarene er lagret.",
-        "restart": "Start på nytt",
-    },
-    "en": {
-        "loading": "Starting …",
-        "start": "Start",
-        "closed": "The session has ended. The answers are saved.",
-        "restart": "Start again",
-    },
-}
-"""The page's own few words around the terminal, by language."""
+PAGE_TEXTS = ("loading", "start", "closed", "restart")
+"""The page's own few words around the terminal: catalogue keys `web_<name>`."""
 
 HOST_HEADER = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]+)?|\[[0-9A-Fa-f:.]+\](:[0-9]+)?")
 """A Host header as browsers send it; anything else is refused before it reaches the page."""
@@ -174,7 +162,7 @@ class WorkshopServer(Server):
             templates_path=TEMPLATES_DIR,
             statics_path=STATIC_DIR,
         )
-        self.lang = lang if lang in PAGE_TEXTS else "nb"
+        self.lang = lang if lang in languages() else "nb"
         self.remote = remote
         self.banner = banner
         self.access = access or Access()
@@ -307,7 +295,10 @@ class WorkshopServer(Server):
             "app_websocket_url": f"{websocket_scheme}://{host}{base}ws",
             "config": {"static": {"url": f"{base}static/"}},
             "application": {"name": self.title},
-            "page": {"lang": self.lang, **PAGE_TEXTS[self.lang]},
+            "page": {
+                "lang": self.lang,
+                **{name: t(f"web_{name}", self.lang) for name in PAGE_TEXTS},
+            },
         }
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
         response.headers["Content-Security-Policy"] = content_security_policy(host)

@@ -47,7 +47,7 @@ class WhyScoreDialog(BaseDialog[None]):
                         "\n",
                         self._dimension.description.get(lang),
                         "\n\n",
-                        score_bar(result.score),
+                        score_bar(result.score, lang=self.lang),
                         "   ",
                         self.tr("results_counts", answered=result.answered, total=result.total),
                     )

@@ -21,6 +21,8 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
 from ...domain.errors import CocreateError, SessionOpenElsewhereError
+from ...domain.file_reasons import reason_words
+from ...domain.human_format import number
 from ...domain.session_index import IndexRow, UnreadableFile
 from ...domain.storage import SessionStore
 from ...domain.trash import move_to_trash
@@ -28,7 +30,6 @@ from ..base import BaseScreen
 from ..commands import PaletteCommand
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.export import ExportDialog
-from ..file_reasons import reason_words
 from ..messages import OpenActionPlan, OpenSession
 from ..textual_internals import unlink_row_caches
 from ..timefmt import local_time
@@ -476,8 +477,7 @@ class SavedScreen(BaseScreen[None]):
         return words.get(self.lang) or words.get("nb") or "–"
 
     def _number(self, value: int) -> str:
-        text = f"{value:,}"
-        return text.replace(",", "\u00a0") if self.lang == "nb" else text
+        return number(value, self.lang)
 
     def _show_window_line(self) -> None:
         line = self.query_one("#saved-window", Static)

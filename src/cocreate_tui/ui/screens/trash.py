@@ -13,10 +13,10 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.errors import CocreateError
+from ...domain.file_reasons import reason_words
 from ...domain.storage import SessionStore
 from ...domain.trash import TrashItem, list_trash, restore_from_trash
 from ..base import BaseScreen
-from ..file_reasons import reason_words
 from ..timefmt import local_time
 from ..widgets.table_cell import cell_text
 
