@@ -37,7 +37,8 @@ def read_overlay(path: Path) -> tuple[Raw | None, list[tuple[str, str]]]:
     try:
         data = tomllib.loads(read_capped(path, MAX_BANK_FILE_BYTES, what="bank file").decode())
     except FileReadError as error:
-        return None, [("file", f"cannot be read: {error.os_reason}" if error.os_reason else error.reason)]
+        reason = f"cannot be read: {error.os_reason}" if error.os_reason else error.reason
+        return None, [("file", reason)]
     except RecursionError:
         return None, [("file", "is nested too deeply to be a question bank")]
     except UnicodeDecodeError as error:
