@@ -138,7 +138,7 @@ async def test_five_members_in_parallel_and_the_facilitator_reveals_agrees_and_s
     # Scored by the same engine as any session, and that verdict is what the result shows.
     level = assess(demo_bank, session.answer_values()).level
     label = getattr(demo_bank.policy.levels, level).label.nb
-    assert f"Vurdering: {label}" in result.markdown("nb", True)
+    assert f"Resultat: {label}" in result.markdown("nb", True)
     # Each member's own session is kept as they left it.
     sessions = RoundStore(data_dir).member_sessions(team_round)
     assert sessions["Ali"].answer("time_calendar").unknown
