@@ -31,7 +31,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_bank_validate_ok(capsys: pytest.CaptureFixture[str], bank_dir: Path) -> None:
     code, out, _ = run(capsys, "bank", "validate", str(bank_dir))
     assert code == 0
-    assert "OK – bank tiny 0.1: 3 dimensions, 3 lessons, 4 questions." in out
+    assert "OK – bank tiny 0.1: 3 områder, 3 lærdommer, 4 spørsmål." in out
 
 
 def test_bank_validate_lists_every_problem_with_its_file(
@@ -137,7 +137,7 @@ def test_score_bad_file_one_line_per_problem(
     assert code == 1
     assert out == ""
     lines = err.splitlines()
-    assert lines[0] == f"cocreate: {answers}: the answers file cannot be used:"
+    assert lines[0] == f"cocreate: {answers}: svarfilen kan ikke brukes:"
     assert lines[1:] == [
         f'  {answers}: answers.anchor_up: 7 is not an option; use 0, 1, 2, 3, 4 or "unknown"',
         f"  {answers}: answers.ghost: no such question in the bank",

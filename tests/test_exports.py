@@ -257,12 +257,12 @@ def test_html_comparison_chart_has_one_bar_per_session(
     )
     scores = re.findall(r'<text class="score"[^>]*>([^<]*)</text>', text)
     assert scores == [
-        "2024-03-01: 0",
-        "2024-05-30: 83",
-        "2024-03-01: 33",
-        "2024-05-30: 100",
-        "2024-03-01: 100",
-        "2024-05-30: 50",
+        "01.03.2024: 0",
+        "30.05.2024: 83",
+        "01.03.2024: 33",
+        "30.05.2024: 100",
+        "01.03.2024: 100",
+        "30.05.2024: 50",
     ]
     assert "På plass siden sist" in text and "+78" in text
 

@@ -157,7 +157,7 @@ def test_unknown_and_ambiguous_ids_exit_1(
     for session in sessions:
         store.save(session)
     code, _, err = run(capsys, bank_dir, "show", "zz")
-    assert code == 1 and "No saved session has an id starting with 'zz'" in err
+    assert code == 1 and "Ingen lagret vurdering har en id som begynner med 'zz'" in err
     shared = next(
         a.id[:1] for a in sessions for b in sessions if a is not b and a.id[:1] == b.id[:1]
     )
@@ -325,7 +325,7 @@ def test_compare_needs_two_different_sessions(
     capsys: pytest.CaptureFixture[str], bank_dir: Path, horten: tuple[Session, Session]
 ) -> None:
     code, _, err = run(capsys, bank_dir, "compare", horten[0].id)
-    assert code == 2 and "at least two" in err
+    assert code == 2 and "minst to id-er" in err
     code, _, err = run(capsys, bank_dir, "compare", horten[0].id, horten[0].id[:4])
     assert code == 1 and "same session" in err
     code, _, err = run(capsys, bank_dir, "compare", horten[0].id, "--json", "--format", "md")

@@ -199,7 +199,7 @@ def test_validate_names_every_missing_translation_per_language(
     code, _, err = run(capsys, "bank", "validate", str(dummy_language))
     assert code == 0  # it works, in bokmål where xx is missing
     assert run(capsys, "bank", "validate", "--strict", str(dummy_language))[0] == 1
-    assert "Dummy (xx): 2 missing translations" in err
+    assert "Dummy (xx): 2 tekster mangler" in err
     assert "  bank: lesson curious-not-expert: title" in err
     assert "  locales/xx.po: overall" in err
     assert "(nn)" not in err  # nynorsk is complete
@@ -297,3 +297,17 @@ def test_numbers_and_times_follow_the_language() -> None:
     moment = datetime(2026, 12, 6, 12, 30, tzinfo=UTC).astimezone()
     assert local_time(moment, "nb") == moment.strftime("%d.%m.%Y %H:%M")
     assert local_time(moment, "en") == moment.strftime("%Y-%m-%d %H:%M")
+
+
+def test_common_messages_follow_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "zz")
+    assert code == 1
+    assert "cocreate: Ingen lagret vurdering har en id som begynner med 'zz'." in err
+    assert (
+        "Inga lagra vurdering har ein id som byrjar med 'zz'."
+        in run(capsys, "--lang", "nn", "show", "zz")[2]
+    )
+    assert (
+        "No saved session has an id starting with 'zz'."
+        in run(capsys, "--lang", "en", "show", "zz")[2]
+    )

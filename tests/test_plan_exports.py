@@ -261,7 +261,7 @@ def test_plan_refuses_html_and_unknown_sessions(
     assert "md, csv or json" in err
     code, _, err = run(capsys, bank_dir, "plan", "ffffff")
     assert code == 1
-    assert "No saved session" in err
+    assert "Ingen lagret vurdering" in err
     assert not (tmp_path / "p.html").exists()
 
 

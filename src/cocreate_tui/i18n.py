@@ -150,6 +150,20 @@ def known(key: str) -> bool:
     return key in STRINGS or key in catalogue(DEFAULT_LANG)
 
 
+_output = [DEFAULT_LANG]
+"""The language of the command line's plain output in this process (set by `cli.main`)."""
+
+
+def set_output_language(lang: str) -> None:
+    """Let messages printed by the commands speak `lang`."""
+    _output[0] = lang
+
+
+def output_language() -> str:
+    """The language of the command line's plain output."""
+    return _output[0]
+
+
 def t(key: str, lang: Lang) -> str:
     """The string `key` in `lang`; bokmål where `lang` lacks it (`bank validate` names the gaps)."""
     if key in STRINGS and lang in ("nb", "en"):

@@ -11,7 +11,7 @@ from ..domain.bank_loader import BankError, load_bank
 from ..domain.bank_models import Bank
 from ..domain.bank_translations import missing_translations
 from ..domain.json_views import bank_to_json
-from ..i18n import DEFAULT_LANG, catalogue, language_name, languages
+from ..i18n import DEFAULT_LANG, catalogue, language_name, languages, output_language, t
 from .common import EXIT_INVALID, EXIT_OK, bank_dir, load_bank_or_report, print_bank_error
 
 
@@ -30,9 +30,14 @@ def _validate(folder: Path, *, strict: bool) -> int:
         print_bank_error(err)
         return EXIT_INVALID
     print(
-        f"{folder}: OK – bank {bank.info.id} {bank.info.version}: "
-        f"{len(bank.dimensions)} dimensions, {len(bank.lessons)} lessons, "
-        f"{len(bank.questions)} questions."
+        t("msg_bank_ok", output_language()).format(
+            folder=folder,
+            id=bank.info.id,
+            version=bank.info.version,
+            dimensions=len(bank.dimensions),
+            lessons=len(bank.lessons),
+            questions=len(bank.questions),
+        )
     )
     # A bank without some language still works (those texts are shown in bokmål), so the gaps
     # are named but fail the check only with --strict, as the shipped bank's CI runs it.
@@ -53,7 +58,10 @@ def translation_gaps(bank: Bank) -> list[str]:
         if not in_ui and not in_bank:
             continue
         name = f"{language_name(lang)} ({lang})"
-        lines.append(f"{name}: {len(in_bank) + len(in_ui)} missing translations")
+        count = len(in_bank) + len(in_ui)
+        lines.append(
+            t("msg_missing_translations", output_language()).format(name=name, count=count)
+        )
         lines += [f"  bank: {where}" for where in in_bank]
         lines += [f"  locales/{lang}.po: {key}" for key in in_ui]
     return lines

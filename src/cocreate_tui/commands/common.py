@@ -21,8 +21,11 @@ EXIT_USAGE = 2
 
 
 def error(message: str) -> None:
-    """Print one error line on stderr."""
-    print(f"cocreate: {message}", file=sys.stderr)
+    """Print one error line on stderr, in the chosen language where the message is known."""
+    from ..domain.file_reasons import message_words
+    from ..i18n import output_language
+
+    print(f"cocreate: {message_words(message, output_language())}", file=sys.stderr)
 
 
 def print_bank_error(err: BankError) -> None:

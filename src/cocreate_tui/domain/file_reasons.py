@@ -52,3 +52,32 @@ def reason_words(reason: str, lang: Lang) -> str:
                 kind = t(f"json_kind_{kind}", lang)
             return t(key, lang).format(*groups, kind0=kind)
     return reason
+
+
+MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^No saved session has an id starting with (.+)\.$", "msg_no_session_prefix"),
+        (r"^No saved session has the id (.+)\.$", "msg_no_session"),
+        (r"^Give the id of a session, or its first few characters\.$", "msg_give_id"),
+        (r"^(.+): the answers file cannot be used:$", "msg_answers_unusable"),
+        (r"^compare needs at least two session ids$", "msg_compare_two"),
+        (r"^export needs --format md\|html\|json\|csv \(or -o FILE .*\)$", "msg_export_format"),
+        (r"^--name needs the team's name$", "msg_name_needed"),
+        (r"^The question bank in (.+) has (\d+) problems?\.$", "msg_bank_problems"),
+    )
+)
+"""The command line's most common messages, worded in English where they are raised, and the
+keys of their words in the catalogues (see `message_words`)."""
+
+
+def message_words(message: str, lang: Lang) -> str:
+    """A command-line message in `lang`; one this table does not know is shown as it is."""
+    if lang == "en":
+        return message
+    for pattern, key in MESSAGES:
+        found = pattern.match(message)
+        if found:
+            groups = [reason_words(group, lang) for group in found.groups()]
+            return t(key, lang).format(*groups)
+    return message

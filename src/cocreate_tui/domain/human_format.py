@@ -32,3 +32,8 @@ def local_time(moment: datetime, lang: str) -> str:
 def day(value: date, lang: str) -> str:
     """A date: `06.12.2026` in Norwegian, `2026-12-06` in English."""
     return t("fmt_date", lang).format(day=value)
+
+
+def local_day(moment: datetime, lang: str) -> str:
+    """The day of `moment` in the local time zone: `06.12.2026` in Norwegian."""
+    return day(moment.astimezone().date(), lang)

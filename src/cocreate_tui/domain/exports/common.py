@@ -8,6 +8,7 @@ from datetime import datetime
 from ...i18n import t
 from ..bank_models import Bank, Lang, Lesson, LevelId
 from ..compare import ComparisonStep
+from ..human_format import local_day, local_time
 from ..scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
 from ..sessions import Answer, Session
 
@@ -81,9 +82,9 @@ def section_words(lesson: Lesson, lang: Lang) -> str:
     return f"{t('section', lang)} {section}" if section[:1].isdigit() else section
 
 
-def day(moment: datetime) -> str:
-    """A moment as a date and time in UTC, e.g. `2024-03-01 09:00 UTC`."""
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+def day(moment: datetime, lang: Lang) -> str:
+    """A moment as the reader's language writes it, in local time: `01.03.2024 10:00`."""
+    return local_time(moment, lang)
 
 
 def meta_rows(session: Session, lang: Lang) -> list[tuple[str, str]]:
@@ -98,8 +99,8 @@ def meta_rows(session: Session, lang: Lang) -> list[tuple[str, str]]:
         (t("mode", lang), t(f"mode_{meta.mode}", lang)),
         (t("phase", lang), t(f"phase_{meta.phase}", lang)),
         (t("status", lang), t(f"status_{session.status}", lang)),
-        (t("created", lang), day(session.created_at)),
-        (t("updated", lang), day(session.updated_at)),
+        (t("created", lang), day(session.created_at, lang)),
+        (t("updated", lang), day(session.updated_at, lang)),
         (t("bank_used", lang), f"{session.bank.id} {session.bank.version}"),
         (t("session", lang), session.id),
     ]
@@ -108,7 +109,8 @@ def meta_rows(session: Session, lang: Lang) -> list[tuple[str, str]]:
 
 def session_label(session: Session, lang: Lang) -> str:
     """A short name for a session in a comparison: date and phase."""
-    return f"{session.created_at:%Y-%m-%d} ({t(f'phase_{session.meta.phase}', lang).lower()})"
+    phase = t(f"phase_{session.meta.phase}", lang).lower()
+    return f"{local_day(session.created_at, lang)} ({phase})"
 
 
 DISAGREEMENT_QUOTE = (

@@ -9,6 +9,7 @@ from ...i18n import t
 from ..bank_models import Bank, Lang
 from ..compare import Comparison, ComparisonStep
 from ..drift import session_drift
+from ..human_format import local_day
 from ..merge import Merge, QuestionMerge
 from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session, orphaned_answers
@@ -130,7 +131,7 @@ def comparison_html(
         parts.append(f'<p class="notice">{_e(t("several_teams", lang).format(teams=teams))}</p>')
     rows = [
         [
-            Markup("{} <code>{}</code>").format(day(c.session.created_at), c.session.id[:8]),
+            Markup("{} <code>{}</code>").format(day(c.session.created_at, lang), c.session.id[:8]),
             _e(c.session.meta.team),
             _e(t(f"phase_{c.session.meta.phase}", lang)),
             _e(level_words(bank, c.assessment.level, lang)),
@@ -160,7 +161,7 @@ def comparison_html(
             bank,
             series,
             lang,
-            short=[f"{c.session.created_at:%Y-%m-%d}" for c in comparison.sessions],
+            short=[local_day(c.session.created_at, lang) for c in comparison.sessions],
         )
     )
     if len(comparison.steps) > 1:
@@ -193,7 +194,7 @@ def merge_html(bank: Bank, merge: Merge, lang: Lang, include_notes: bool = True)
                 [
                     _e(m.name),
                     _e(m.session.meta.role),
-                    _e(day(m.session.created_at)),
+                    _e(day(m.session.created_at, lang)),
                     Markup("<code>{}</code>").format(m.session_id[:8]),
                 ]
                 for m in merge.members

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ...i18n import t
 from ..bank_models import Bank, Lang
 from ..compare import Comparison, ComparisonStep
+from ..human_format import local_day
 from ..merge import Merge, QuestionMerge
 from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session
@@ -74,7 +75,7 @@ def comparison_markdown(
         ],
         [
             [
-                f"{c.session.created_at:%Y-%m-%d} `{c.session.id[:8]}`",
+                f"{local_day(c.session.created_at, lang)} `{c.session.id[:8]}`",
                 md(c.session.meta.team),
                 t(f"phase_{c.session.meta.phase}", lang),
                 md(level_words(bank, c.assessment.level, lang)),
@@ -116,7 +117,7 @@ def merge_markdown(bank: Bank, merge: Merge, lang: Lang, include_notes: bool = T
             [
                 md(m.name),
                 md(m.session.meta.role),
-                day(m.session.created_at),
+                day(m.session.created_at, lang),
                 f"`{m.session_id[:8]}`",
             ]
             for m in merge.members

@@ -18,6 +18,7 @@ from typing import Any
 from ...i18n import t
 from ..action_plan import ActionProgress, count_actions, is_overdue, sort_actions
 from ..bank_models import Bank, Lang
+from ..human_format import local_day
 from ..sessions import Action, Session
 from ..text_safety import Markup
 from ..text_safety import csv_cell as _cell
@@ -108,7 +109,7 @@ def plan_markdown(bank: Bank, session: Session, lang: Lang, today: date) -> str:
         f"# {t('plan_title', lang)}: {_md(meta.team)}",
         "",
         " · ".join(_md(part) for part in details if part) + "  ",
-        f"{t('session', lang)}: `{session.id}` · {session.created_at:%Y-%m-%d}",
+        f"{t('session', lang)}: `{session.id}` · {local_day(session.created_at, lang)}",
         "",
     ]
     body = plan_markdown_lines(bank, session, lang, today)

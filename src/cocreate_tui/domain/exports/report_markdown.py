@@ -9,6 +9,7 @@ from ...i18n import t
 from ..bank_models import Bank, Lang, Question
 from ..drift import session_drift
 from ..fileio import slug, write_new
+from ..human_format import local_day
 from ..paths import ensure_private_dir
 from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session
@@ -109,7 +110,7 @@ def _title(bank: Bank, session: Session, lang: Lang) -> list[str]:
     ]
     if meta.respondent or meta.role:
         details.append(", ".join(part for part in (meta.respondent, meta.role) if part))
-    when = session.updated_at.strftime("%Y-%m-%d")
+    when = local_day(session.updated_at, lang)
     return [
         f"# {_inline(bank.info.title.get(lang))}: {_inline(meta.team)}",
         "",
