@@ -102,7 +102,7 @@ def test_pipx_install_runs_help_validate_and_score(
     env, command, _ = installed
     help_ = _run([str(command), "--help"], env, tmp_path)
     assert help_.returncode == 0, help_.stderr
-    assert help_.stdout.startswith("usage: cocreate")
+    assert help_.stdout.startswith("bruk: cocreate")
     assert "score" in help_.stdout
 
     validate = _run([str(command), "bank", "validate"], env, tmp_path)

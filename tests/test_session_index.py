@@ -687,7 +687,7 @@ def test_list_with_a_broken_bank_says_so(
 
     out, err = capsys.readouterr()
     assert (code, out) == (1, "")
-    assert "question bank" in err and "Traceback" not in err
+    assert "Spørsmålsbanken" in err and "Traceback" not in err
 
 
 def test_list_json_imports_no_pydantic_when_the_index_is_fresh(

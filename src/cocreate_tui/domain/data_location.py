@@ -8,7 +8,6 @@ equal to platformdirs); elsewhere platformdirs is asked (~5 ms).
 from __future__ import annotations
 
 import os
-import sys
 
 APP_NAME = "cocreate-tui"
 DATA_DIR_ENV = "COCREATE_DATA_DIR"
@@ -17,7 +16,9 @@ DATA_DIR_ENV = "COCREATE_DATA_DIR"
 def _linux_default() -> str | None:
     """platformdirs' user data folder on Linux, or None where its rules need it to decide."""
     home = os.environ.get("HOME", "")
-    if not sys.platform.startswith("linux") or not os.path.isabs(home):
+    from .platform_support import LINUX, SYSTEM
+
+    if SYSTEM != LINUX or not os.path.isabs(home):
         return None
     xdg = os.environ.get("XDG_DATA_HOME", "")
     base = xdg if os.path.isabs(xdg) else os.path.join(home, ".local", "share")

@@ -38,6 +38,7 @@ def save_language(data_dir: str | os.PathLike[str], code: str) -> None:
     from pathlib import Path
 
     from .paths import ensure_private_dir
+    from .platform_support import make_private_path, replace
 
     folder = ensure_private_dir(Path(data_dir))
     settings = {**read_settings(folder), "language": code}
@@ -48,5 +49,5 @@ def save_language(data_dir: str | os.PathLike[str], code: str) -> None:
         file.write("\n")
         file.flush()
         os.fsync(file.fileno())
-    os.chmod(temporary, PRIVATE_FILE_MODE)
-    os.replace(temporary, settings_path(folder))
+    make_private_path(temporary, PRIVATE_FILE_MODE)
+    replace(temporary, settings_path(folder))
