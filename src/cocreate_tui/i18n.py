@@ -5,8 +5,6 @@ msgstr the translation), read with a small stdlib reader the first time a langua
 Adding a language is adding a file: `Lang` is whatever codes the catalogues hold.
 """
 
-from __future__ import annotations
-
 import functools
 import os
 
