@@ -5,6 +5,7 @@ import os
 import sys
 
 from . import __version__
+from .i18n import DEFAULT_LANG, languages, set_output_language, t
 
 # Not `from typing import TYPE_CHECKING`: importing typing was ~1.7 ms of `cocreate --help`
 # (mypy reads any constant of this name as True); for the same reason no `from __future__
@@ -14,6 +15,77 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
     from typing import Any
+
+
+ARGPARSE_KEYS = {
+    "usage: ": "argparse_usage",
+    "positional arguments": "argparse_positional",
+    "options": "argparse_options",
+    "show this help message and exit": "argparse_help",
+    "%(prog)s: error: %(message)s\n": "argparse_error",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse_invalid_choice",
+    "the following arguments are required: %s": "argparse_required",
+    "unrecognized arguments: %s": "argparse_unrecognized",
+    "expected one argument": "argparse_expected_one",
+    "expected at least one argument": "argparse_expected_some",
+    "expected %s argument": "argparse_expected_n",
+    "argument %(argument_name)s: %(message)s": "argparse_argument",
+    "invalid %(type)s value: %(value)r": "argparse_invalid_value",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse_ambiguous",
+}
+"""argparse's own words (it looks them up through gettext) and their keys in the catalogues."""
+
+_speaking = [DEFAULT_LANG]
+"""The language the parser is built and speaks in (set by `build_parser`)."""
+
+
+def _(key: str) -> str:
+    """The CLI string `key` in the parser's language."""
+    return t(key, _speaking[0])
+
+
+def _argparse_gettext(message: str) -> str:
+    key = ARGPARSE_KEYS.get(message)
+    return _(key) if key else message
+
+
+def _argparse_ngettext(singular: str, plural: str, count: int) -> str:
+    key = ARGPARSE_KEYS.get(singular)
+    return _(key) if key else (singular if count == 1 else plural)
+
+
+def speak(lang: str) -> None:
+    """Let the parser, argparse's own words included, speak `lang`."""
+    _speaking[0] = lang
+    # argparse words its help headings and errors through module-level gettext functions.
+    setattr(argparse, "_", _argparse_gettext)  # noqa: B010
+    setattr(argparse, "ngettext", _argparse_ngettext)  # noqa: B010
+
+
+def _given(argv: "Sequence[str]", option: str) -> "str | None":
+    """The value of `option` in `argv` (`--opt X` or `--opt=X`), read before argparse runs."""
+    for index, arg in enumerate(argv):
+        if arg == option and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith(option + "="):
+            return arg.partition("=")[2]
+    return None
+
+
+def chosen_language(argv: "Sequence[str]") -> str:
+    """The language to speak: `--lang`, else the one saved beside the data, else bokmål.
+
+    Read before the parser is built, so that help and usage errors are in it too.
+    """
+    codes = languages()
+    given = _given(argv, "--lang")
+    if given in codes:
+        return given
+    from .domain.data_location import data_dir_name
+    from .domain.settings import saved_language
+
+    saved = saved_language(data_dir_name(_given(argv, "--data-dir")))
+    return saved if saved in codes else DEFAULT_LANG
 
 
 def path_argument(text: str) -> "Path":
@@ -29,23 +101,23 @@ def _common_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None
     default = None if top_level else argparse.SUPPRESS
     parser.add_argument(
         "--bank",
-        metavar="DIR",
+        metavar=_("cli_metavar_dir"),
         type=path_argument,
         default=default,
-        help="use the question bank in DIR instead of the shipped one",
+        help=_("cli_bank"),
     )
     parser.add_argument(
         "--data-dir",
-        metavar="DIR",
+        metavar=_("cli_metavar_dir"),
         type=path_argument,
         default=default,
-        help="keep sessions in DIR (default: $COCREATE_DATA_DIR, else the user data folder)",
+        help=_("cli_data_dir"),
     )
     parser.add_argument(
         "--lang",
-        choices=("nb", "en"),
-        default="nb" if top_level else argparse.SUPPRESS,
-        help="language: nb (Norwegian bokmål, default) or en",
+        choices=languages(),
+        default=None if top_level else argparse.SUPPRESS,
+        help=_("cli_lang").format(codes=", ".join(languages())),
     )
 
 
@@ -126,46 +198,51 @@ class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
             self._parser_class = real
 
 
-def build_parser(argv: "Sequence[str] | None" = None) -> argparse.ArgumentParser:
-    """The argument parser; given `argv`, with only the sub-commands it names built whole."""
+def build_parser(
+    argv: "Sequence[str] | None" = None, lang: str = DEFAULT_LANG
+) -> argparse.ArgumentParser:
+    """The argument parser in `lang`; given `argv`, with only the sub-commands it names built
+    whole."""
+    speak(lang)
     wanted = None if argv is None else frozenset(argv)
     parser = _Parser(
         wanted=wanted,
         prog="cocreate",
-        description="Er vi klare for samskaping? A readiness check for co-creation with citizens. "
-        "Without a command, the interactive wizard starts.",
+        description=_("cli_description"),
     )
-    parser.add_argument("--version", action="version", version=f"cocreate {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"cocreate {__version__}", help=_("cli_version")
+    )
     _common_options(parser, top_level=True)
     parser.add_argument(
         "--participant",
-        metavar="CODE",
-        help="open only your own questions in team round CODE: no start screen, no saved "
-        "list (what `cocreate serve` runs for a member's browser)",
+        metavar=_("cli_metavar_code"),
+        help=_("cli_participant"),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar=_("cli_metavar_command"))
 
-    bank = commands.add_parser("bank", help="check or show a question bank")
-    bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
-    validate = bank_commands.add_parser("validate", help="check a bank and list every problem")
-    validate.add_argument(
-        "dir", nargs="?", type=path_argument, help="bank folder (default: shipped bank)"
+    bank = commands.add_parser("bank", help=_("cli_bank_cmd"))
+    bank_commands = bank.add_subparsers(
+        dest="bank_command", metavar=_("cli_metavar_action"), required=True
     )
+    validate = bank_commands.add_parser("validate", help=_("cli_validate"))
+    validate.add_argument("dir", nargs="?", type=path_argument, help=_("cli_validate_dir"))
+    validate.add_argument("--strict", action="store_true", help=_("cli_validate_strict"))
     _common_options(validate, top_level=False)
-    show = bank_commands.add_parser("show", help="show the bank's dimensions, lessons, questions")
-    show.add_argument("--json", action="store_true", help="print a stable JSON dump")
+    show = bank_commands.add_parser("show", help=_("cli_bank_show"))
+    show.add_argument("--json", action="store_true", help=_("cli_json_dump"))
     _common_options(show, top_level=False)
 
-    score = commands.add_parser("score", help="score an answers file (TOML or JSON)")
-    score.add_argument("answers", type=path_argument, metavar="ANSWERS", help="the answers file")
-    score.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    score = commands.add_parser("score", help=_("cli_score"))
     score.add_argument(
-        "--all", action="store_true", help="print every recommendation, not only the top ones"
+        "answers", type=path_argument, metavar=_("cli_metavar_answers"), help=_("cli_answers_file")
     )
+    score.add_argument("--json", action="store_true", help=_("cli_verdict_json"))
+    score.add_argument("--all", action="store_true", help=_("cli_all"))
     score.add_argument(
         "--save",
         action="store_true",
-        help="store the answers as a session and print only its id",
+        help=_("cli_save"),
     )
     _common_options(score, top_level=False)
     _facilitator_commands(commands)
@@ -179,129 +256,137 @@ FACILITATOR_COMMANDS = ("list", "show", "export", "compare", "merge", "import", 
 
 
 def _export_options(parser: argparse.ArgumentParser, *, terminal: bool) -> None:
-    formats = "md, html, json or csv" + (" (default: shown in the terminal)" if terminal else "")
-    parser.add_argument(
-        "--format", choices=("md", "html", "json", "csv"), help=f"export format: {formats}"
-    )
+    formats = _("cli_export_format_terminal" if terminal else "cli_export_format")
+    parser.add_argument("--format", choices=("md", "html", "json", "csv"), help=formats)
     parser.add_argument(
         "-o",
         "--output",
-        metavar="FILE",
+        metavar=_("cli_metavar_file"),
         type=path_argument,
-        help="write to FILE (default: stdout; html goes to the data folder's exports/)",
+        help=_("cli_output"),
     )
-    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument("--force", action="store_true", help=_("cli_force"))
     parser.add_argument(
         "--no-notes",
         action="store_true",
-        help="leave out every free-text note (they may hold confidential information)",
+        help=_("cli_no_notes_export"),
     )
 
 
 def _facilitator_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    listing = commands.add_parser("list", help="list saved sessions, newest first")
-    listing.add_argument("--json", action="store_true", help="print a stable JSON list")
+    listing = commands.add_parser("list", help=_("cli_list"))
+    listing.add_argument("--json", action="store_true", help=_("cli_json_list"))
     _common_options(listing, top_level=False)
 
-    show = commands.add_parser("show", help="show one saved session and its verdict")
-    show.add_argument("id", metavar="ID", help="session id, or its first few characters")
-    show.add_argument("--json", action="store_true", help="print the session and verdict as JSON")
-    show.add_argument("--no-notes", action="store_true", help="leave out free-text notes")
+    show = commands.add_parser("show", help=_("cli_show"))
+    show.add_argument("id", metavar="ID", help=_("cli_id"))
+    show.add_argument("--json", action="store_true", help=_("cli_show_json"))
+    show.add_argument("--no-notes", action="store_true", help=_("cli_no_notes"))
     _common_options(show, top_level=False)
 
-    export = commands.add_parser("export", help="export one session as md, html, json or csv")
-    export.add_argument("id", metavar="ID", help="session id, or its first few characters")
+    export = commands.add_parser("export", help=_("cli_export"))
+    export.add_argument("id", metavar="ID", help=_("cli_id"))
     _export_options(export, terminal=False)
     _common_options(export, top_level=False)
 
-    compare = commands.add_parser("compare", help="compare one team's sessions over time")
-    compare.add_argument("ids", nargs="+", metavar="ID", help="two or more sessions")
-    compare.add_argument("--json", action="store_true", help="same as --format json")
+    compare = commands.add_parser("compare", help=_("cli_compare"))
+    compare.add_argument("ids", nargs="+", metavar="ID", help=_("cli_compare_ids"))
+    compare.add_argument("--json", action="store_true", help=_("cli_same_as_json"))
     _export_options(compare, terminal=True)
     _common_options(compare, top_level=False)
 
-    merge = commands.add_parser(
-        "merge", help="merge a team's individual sessions and show where members disagree"
-    )
-    merge.add_argument("ids", nargs="+", metavar="ID", help="the members' sessions")
-    merge.add_argument("--name", required=True, metavar="TEAM", help="the team's name")
-    merge.add_argument(
-        "--save", action="store_true", help="also save the merged answers as a new team session"
-    )
-    merge.add_argument("--json", action="store_true", help="same as --format json")
+    merge = commands.add_parser("merge", help=_("cli_merge"))
+    merge.add_argument("ids", nargs="+", metavar="ID", help=_("cli_merge_ids"))
+    merge.add_argument("--name", required=True, metavar="TEAM", help=_("cli_merge_name"))
+    merge.add_argument("--save", action="store_true", help=_("cli_merge_save"))
+    merge.add_argument("--json", action="store_true", help=_("cli_same_as_json"))
     _export_options(merge, terminal=True)
     _common_options(merge, top_level=False)
 
-    imports = commands.add_parser("import", help="import session files sent by teams")
+    imports = commands.add_parser("import", help=_("cli_import"))
     imports.add_argument(
-        "files", nargs="+", type=path_argument, metavar="FILE", help="session files"
+        "files",
+        nargs="+",
+        type=path_argument,
+        metavar=_("cli_metavar_file"),
+        help=_("cli_import_files"),
     )
     imports.add_argument(
         "--as-copy",
         action="store_true",
-        help="import a session whose id is already saved under a new id, keeping both",
+        help=_("cli_as_copy"),
     )
     _common_options(imports, top_level=False)
 
-    plan = commands.add_parser("plan", help="one session's action plan as md, csv or json")
-    plan.add_argument("id", metavar="ID", help="session id, or its first few characters")
+    plan = commands.add_parser("plan", help=_("cli_plan"))
+    plan.add_argument("id", metavar="ID", help=_("cli_id"))
     plan.add_argument(
         "--format",
         choices=("md", "csv", "json"),
-        help="md (default), csv (semicolons, for Excel and Planner) or json",
+        help=_("cli_plan_format"),
     )
-    plan.add_argument("-o", "--output", metavar="FILE", type=path_argument, help="write to FILE")
-    plan.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    plan.add_argument(
+        "-o",
+        "--output",
+        metavar=_("cli_metavar_file"),
+        type=path_argument,
+        help=_("cli_output_plain"),
+    )
+    plan.add_argument("--force", action="store_true", help=_("cli_force"))
     _common_options(plan, top_level=False)
 
 
 def _round_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     # Defined here, not in round_command, so that building the parser imports nothing heavy.
-    team_round = commands.add_parser(
-        "round",
-        help="a team round: members answer alone, the answers are revealed at once, the team "
-        "agrees",
+    team_round = commands.add_parser("round", help=_("cli_round"))
+    actions = team_round.add_subparsers(
+        dest="round_command", metavar=_("cli_metavar_action"), required=True
     )
-    actions = team_round.add_subparsers(dest="round_command", metavar="ACTION", required=True)
-    new = actions.add_parser("new", help="start a round and print its join code")
-    new.add_argument("--team", required=True, metavar="NAME", help="the team's name")
-    join = actions.add_parser("join", help="join a round as a member (prints your session id)")
-    join.add_argument("code", metavar="CODE", help="the round's join code")
-    join.add_argument("--name", required=True, metavar="NAME", help="your name")
+    new = actions.add_parser("new", help=_("cli_round_new"))
+    new.add_argument(
+        "--team", required=True, metavar=_("cli_metavar_name"), help=_("cli_merge_name")
+    )
+    join = actions.add_parser("join", help=_("cli_round_join"))
+    join.add_argument("code", metavar=_("cli_metavar_code"), help=_("cli_round_code"))
+    join.add_argument(
+        "--name", required=True, metavar=_("cli_metavar_name"), help=_("cli_round_name")
+    )
     join.add_argument(
         "--answers",
-        metavar="FILE",
+        metavar=_("cli_metavar_file"),
         type=path_argument,
-        help="your answers (TOML or JSON, as for `score`); again later to change them",
+        help=_("cli_round_answers"),
     )
-    status = actions.add_parser("status", help="who has joined and how far each has come")
-    reveal = actions.add_parser("reveal", help="reveal every answer: spread and agreement")
-    agree = actions.add_parser(
-        "agree", help="record the team's agreed answers and score them as the team's session"
-    )
+    status = actions.add_parser("status", help=_("cli_round_status"))
+    reveal = actions.add_parser("reveal", help=_("cli_round_reveal"))
+    agree = actions.add_parser("agree", help=_("cli_round_agree"))
     agree.add_argument(
         "--answers",
         required=True,
-        metavar="FILE",
+        metavar=_("cli_metavar_file"),
         type=path_argument,
-        help="the agreed answers (TOML or JSON); a question's note is why",
+        help=_("cli_round_agreed_answers"),
     )
     for parser in (status, reveal, agree):
-        parser.add_argument("code", metavar="CODE", help="the round's join code")
-        parser.add_argument("--json", action="store_true", help="print JSON")
+        parser.add_argument("code", metavar=_("cli_metavar_code"), help=_("cli_round_code"))
+        parser.add_argument("--json", action="store_true", help=_("cli_print_json"))
     for parser in (reveal, agree):
         parser.add_argument(
-            "--format",
-            choices=("md", "json", "html", "csv"),
-            help="md (default), json, html (a printable report) or csv (the spread per question)",
+            "--format", choices=("md", "json", "html", "csv"), help=_("cli_round_format")
         )
-        parser.add_argument("-o", "--output", metavar="FILE", type=path_argument, help="to FILE")
-        parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    compare = actions.add_parser(
-        "compare", help="compare the agreed verdicts of a team's rounds over time"
+        parser.add_argument(
+            "-o",
+            "--output",
+            metavar=_("cli_metavar_file"),
+            type=path_argument,
+            help=_("cli_output_plain"),
+        )
+        parser.add_argument("--force", action="store_true", help=_("cli_force"))
+    compare = actions.add_parser("compare", help=_("cli_round_compare"))
+    compare.add_argument(
+        "codes", nargs="+", metavar=_("cli_metavar_code"), help=_("cli_round_codes")
     )
-    compare.add_argument("codes", nargs="+", metavar="CODE", help="two or more agreed rounds")
-    compare.add_argument("--json", action="store_true", help="same as --format json")
+    compare.add_argument("--json", action="store_true", help=_("cli_same_as_json"))
     _export_options(compare, terminal=True)
     for parser in (new, join, status, reveal, agree, compare):
         _common_options(parser, top_level=False)
@@ -314,9 +399,11 @@ def _whole_number(low: int, high: int) -> "Callable[[str], int]":
         try:
             number = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+            raise argparse.ArgumentTypeError(_("cli_not_a_number").format(text=text)) from None
         if not low <= number <= high:
-            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, not {number}")
+            raise argparse.ArgumentTypeError(
+                _("cli_number_range").format(low=low, high=high, number=number)
+            )
         return number
 
     return parse
@@ -326,37 +413,31 @@ def _serve_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser
     # Defined here, not in serve_command, so that building the parser imports nothing heavy.
     serve = commands.add_parser(
         "serve",
-        help="workshop mode: serve the wizard to a web browser (needs the web extra)",
-        description="Serve the wizard to a web browser on this machine. Each browser tab gets "
-        "its own copy of the app, all keeping their sessions in the same data folder. "
-        "Only a browser that opens the printed address, with its token, gets in. "
-        "Needs the web extra: pip install 'cocreate-tui[web]'",
+        help=_("cli_serve"),
+        description=_("cli_serve_description"),
     )
     serve.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to listen on (default: 127.0.0.1, this machine only); "
-        "any other address needs --allow-remote",
+        help=_("cli_host"),
     )
     serve.add_argument(
         "--port",
         type=_whole_number(1, 65535),
         default=8000,
-        help="port to listen on (default: 8000)",
+        help=_("cli_port"),
     )
     serve.add_argument(
         "--allow-remote",
         action="store_true",
-        help="allow a --host that other machines can reach; everyone who gets the printed "
-        "address with its token can then read and change the assessments, over plain http",
+        help=_("cli_allow_remote"),
     )
     serve.add_argument(
         "--max-sessions",
         type=_whole_number(1, 1000),
         default=8,
         metavar="N",
-        help="browser tabs with the app open at once; each runs its own app of some 40 MB "
-        "(default: 8)",
+        help=_("cli_max_sessions"),
     )
     _common_options(serve, top_level=False)
 
@@ -377,7 +458,11 @@ def main(argv: "Sequence[str] | None" = None) -> int:
 
     configure_output()
     words = sys.argv[1:] if argv is None else argv
-    args = build_parser(words).parse_args(words)
+    lang = chosen_language(words)
+    args = build_parser(words, lang).parse_args(words)
+    if args.lang is None:
+        args.lang = lang
+    set_output_language(args.lang)
     if args.command in (None, "serve"):
         return _run(args)
     import contextlib  # not before: `--help` has exited by here

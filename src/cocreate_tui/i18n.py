@@ -23,76 +23,7 @@ EXTRA_LOCALES_ENV = "COCREATE_LOCALES"
 """Extra folders of catalogues (os.pathsep-separated): a translator tries a language without
 touching the installed package, and tests add a dummy one."""
 
-STRINGS: dict[str, tuple[str, str]] = {
-    "join_title": (
-        "Bli med i teamrunden",
-        "Join the team round",
-    ),
-    "join_body": (
-        "Skriv koden som står på fasilitatorens skjerm. Du ser bare dine egne svar, og ingen andre ser dem før fasilitatoren viser svarene for alle samtidig.",
-        "Type the code shown on the facilitator's screen. You see only your own answers, and no one else sees them until the facilitator reveals everyone's at once.",
-    ),
-    "join_code_label": (
-        "Koden",
-        "The code",
-    ),
-    "join_go": (
-        "Bli med",
-        "Join",
-    ),
-    "join_wrong_code": (
-        "Ingen teamrunde her har koden «{code}». Sjekk koden på fasilitatorens skjerm og prøv igjen (den har seks tegn, uten 0, O, 1, I og L).",
-        "No team round here has the code «{code}». Check the code on the facilitator's screen and try again (it has six characters, without 0, O, 1, I or L).",
-    ),
-    "join_round_closed": (
-        "Teamrunden {code} er avsluttet: teamet er blitt enige. Det er ikke lenger mulig å svare.",
-        "The team round {code} has ended: the team has agreed. It is no longer possible to answer.",
-    ),
-    "participant_title": (
-        "Teamrunde {code} – {team}",
-        "Team round {code} – {team}",
-    ),
-    "participant_intro": (
-        "Skriv navnet ditt for å svare på spørsmålene. Du svarer alene: teamet ser svarene dine først når fasilitatoren viser alle svarene samtidig.",
-        "Write your name to answer the questions. You answer alone: the team sees your answers only when the facilitator reveals everyone's at once.",
-    ),
-    "participant_name_taken": (
-        "Noen andre er allerede med i runden som «{name}». Velg et annet navn, eller bruk nettleseren du begynte i.",
-        "Someone else is already in the round as «{name}». Choose another name, or use the browser you started in.",
-    ),
-    "participant_progress": (
-        "Du er med som {name}. Besvart {answered} av {total}.",
-        "You are in as {name}. Answered {answered} of {total}.",
-    ),
-    "participant_continue": (
-        "Fortsett å svare",
-        "Go on answering",
-    ),
-    "participant_leave": (
-        "Avslutt",
-        "Leave",
-    ),
-    "participant_revote": (
-        "Teamet vil stemme på nytt over et spørsmål. Trykk «Fortsett å svare».",
-        "The team wants to vote again on a question. Press «Go on answering».",
-    ),
-    "key_participant_leave": (
-        "Avslutt",
-        "Leave",
-    ),
-    "participant_too_late": (
-        "Svarene i denne runden er allerede vist, så nye deltakere kan ikke bli med nå. Har du svart før, skriv navnet du brukte, i nettleseren du brukte.",
-        "The answers of this round have been revealed, so no new members can join now. If you answered before, write the name you used, in the browser you used.",
-    ),
-    "round_count": (
-        "Antall",
-        "Count",
-    ),
-    "participant_open_elsewhere": (
-        "Svarene dine er åpne i en annen fane. Lukk den, og prøv igjen her.",
-        "Your answers are open in another tab. Close it, and try again here.",
-    ),
-}
+STRINGS: dict[str, tuple[str, str]] = {}
 """Strings not yet moved into the catalogues, as (nb, en): branches that still add entries here
 keep working, and `scripts/strings_to_po.py` moves them into the PO files after a merge."""
 

@@ -20,32 +20,6 @@ INSTALL = "pip install 'cocreate-tui[web]'"
 WEB_MODULES = frozenset({"textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2", "yarl"})
 """Top-level modules of the web extra: an ImportError naming one of them means it is missing."""
 
-WARNING = {
-    "nb": (
-        "ADVARSEL: cocreate serve tar imot tilkoblinger på {address}, ikke bare fra denne "
-        "maskinen. Alle som får adressen med nøkkelen (token), kan lese og endre vurderingene. "
-        "Forbindelsen er ukryptert (http), så andre på samme nettverk kan se nøkkelen og svarene. "
-        "Bruk det bare på et nettverk dere stoler på, og stopp det (Ctrl+C) når verkstedet er "
-        "over."
-    ),
-    "en": (
-        "WARNING: cocreate serve accepts connections on {address}, not only from this machine. "
-        "Everyone who gets the address with its token can read and change the assessments. The "
-        "connection is not encrypted (http), so others on the same network can see the token "
-        "and the answers. Use it only on a network you trust, and stop it (Ctrl+C) when the "
-        "workshop is over."
-    ),
-}
-BANNER = {
-    "nb": "cocreate serve: åpne {url} i en nettleser. Ctrl+C stopper.",
-    "en": "cocreate serve: open {url} in a browser. Ctrl+C stops.",
-}
-JOIN_BANNER = {
-    "nb": "Deltakere i en teamrunde åpner {url} og skriver rundens kode.",
-    "en": "Members of a team round open {url} and type the round's code.",
-}
-ANY_ADDRESS = {"nb": "<denne maskinens adresse>", "en": "<this machine's address>"}
-
 
 def address(host: str, port: int) -> str:
     """`host:port`, with an IPv6 address in brackets."""
@@ -55,7 +29,7 @@ def address(host: str, port: int) -> str:
 def page_url(host: str, port: int, lang: Lang, query: str = "") -> str:
     """The address to open in a browser, with `query` (the token) when given."""
     unspecified = host in ("", "0.0.0.0", "::")
-    url = f"http://{address(ANY_ADDRESS[lang] if unspecified else host, port)}/"
+    url = f"http://{address(t('serve_any_address', lang) if unspecified else host, port)}/"
     return f"{url}?{query}" if query else url
 
 
@@ -131,8 +105,10 @@ def run(args: argparse.Namespace) -> int:
     access = Access(round_check=rounds.join_problem)
     banner = "\n".join(
         (
-            BANNER[lang].format(url=page_url(host, port, lang, access.query())),
-            JOIN_BANNER[lang].format(url=join_url(host, port, lang, access.join_query())),
+            t("serve_banner", lang).format(url=page_url(host, port, lang, access.query())),
+            t("serve_join_banner", lang).format(
+                url=join_url(host, port, lang, access.join_query())
+            ),
         )
     )
     server = WorkshopServer(

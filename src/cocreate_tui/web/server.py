@@ -17,8 +17,8 @@ from textual_serve.server import Server, log, to_int
 from yarl import URL
 
 from ..domain.round_store import DEVICE_VARIABLE
-from .access import GRANT, PARTICIPANT, PARTICIPANT_PREFIX, Access, Grant
 from ..i18n import languages, t
+from .access import GRANT, PARTICIPANT, PARTICIPANT_PREFIX, Access, Grant
 from .hosts import is_loopback
 from .pages import full_page, refused_page
 
