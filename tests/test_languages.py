@@ -232,6 +232,7 @@ async def test_the_app_runs_in_the_dummy_language(dummy_language: Path, tmp_path
         assert labels[0] == f"ẋ {i18n.t('start_new', 'nb')}"
         assert "På nynorsk" in labels and "På bokmål" in labels
         assert app.title == bank.info.title.get("xx")
+        await app.workers.wait_for_complete()  # the list of unfinished sessions is loaded
         await pilot.press("l")  # the next language: bokmål, nynorsk, English, xx, and round
         for _ in range(200):
             if app.lang != "xx":

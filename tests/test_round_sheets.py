@@ -108,7 +108,7 @@ def test_html_escapes_every_name_and_shows_the_spread(bank: Bank, tmp_path: Path
     # The spread: the first question's rows with bars, names and counts; the verdict at the end.
     assert bank.questions[0].text.nb in page
     assert "<td>█</td><td>Kari</td>" in page and "<td>·</td><td></td>" in page
-    assert "Enige om:" in page and "Teamets samlede vurdering" in page
+    assert "Enige om:" in page and "Teamets samlede resultat" in page
     assert 'class="tag"' in page  # the blocker Ola's answer raises
 
 
