@@ -28,17 +28,16 @@ class NoteBox(Static, can_focus=True):
         self.set_class(not text, "-placeholder")
         self.update(Content(text or self.placeholder))
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         # The area is focused at once (not after a refresh, as Widget.focus does): keys typed
         # right after the Tab then go to it, not to the screen's bindings.
         # A focus already passed on (the screen hid the box's column) opens nothing.
         if self._area is None and self.screen.focused is self:
             self._area = self._open_note()
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         # Keys that reached the box before the area took the focus belong to the note.
         if self._area is None:
-            await super()._on_key(event)
             return
         event.stop()
         event.prevent_default()
