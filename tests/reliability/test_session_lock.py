@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cocreate_tui.domain.session_lock import SessionLock, read_holder
+import pytest
+
+from cocreate_tui.domain import session_lock
+from cocreate_tui.domain.session_lock import SessionLock, held_elsewhere, read_holder
 
 SESSION_ID = "a" * 32
 
@@ -72,3 +75,21 @@ def test_releasing_never_removes_another_windows_lock(tmp_path: Path) -> None:
 def test_a_garbled_lock_file_is_replaced(tmp_path: Path) -> None:
     (tmp_path / f"{SESSION_ID}.lock").write_bytes(b"\x00garbage")
     assert SessionLock(tmp_path, SESSION_ID).acquire() is None
+
+
+def test_our_own_lock_is_not_elsewhere_without_asking_after_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every autosave asks held_elsewhere; for the window's own lock no liveness check is
+    # needed, and that check imports psutil (~1 MB of the wizard's memory).
+    SessionLock(tmp_path, SESSION_ID).acquire()
+    asked: list[int] = []
+    monkeypatch.setattr(session_lock, "process_alive", lambda pid: asked.append(pid) or True)
+    assert held_elsewhere(tmp_path, SESSION_ID) is None
+    assert asked == []
+    lock_file = tmp_path / f"{SESSION_ID}.lock"
+    data = json.loads(lock_file.read_text(encoding="utf-8"))
+    lock_file.write_text(json.dumps(data | {"pid": 1}), encoding="utf-8")
+    holder = held_elsewhere(tmp_path, SESSION_ID)
+    assert holder is not None and holder.pid == 1
+    assert asked == [1]

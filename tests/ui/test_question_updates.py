@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Footer
+from textual.widgets import Footer, OptionList, TextArea
 from textual.widgets._footer import FooterKey
 
 from cocreate_tui.domain.bank_models import Bank
@@ -15,9 +16,10 @@ from cocreate_tui.ui.screens.questions import QuestionsScreen
 from cocreate_tui.ui.screens.start import StartScreen
 from cocreate_tui.ui.widgets.answer_options import AnswerOptions
 from cocreate_tui.ui.widgets.dimension_sidebar import DimensionSidebar
+from cocreate_tui.ui.widgets.note_box import NoteBox
 from cocreate_tui.ui.widgets.steady_footer import SteadyFooter
 
-from .conftest import AppFactory, type_text, wait_for_screen, wait_until
+from .conftest import AppFactory, only_session, type_text, wait_for_screen, wait_until
 
 
 async def open_questions(pilot: Pilot[Any]) -> QuestionsScreen:
@@ -132,3 +134,37 @@ async def test_the_footer_hides_the_question_keys_under_the_sidebar_in_place(
         assert footer_keys(footer) == covered
         await pilot.press("escape")  # the rebuilt footer lacks those keys: it is rebuilt again
         await wait_until(pilot, lambda: footer_keys(footer) == before, "the question's keys")
+
+
+async def test_the_note_area_is_mounted_only_when_the_note_is_opened(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    # A TextArea is ~2.6 MB of the wizard's memory; most questions never get a note.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_questions(pilot)
+        await pilot.press("n", "p")
+        assert len(screen.query(TextArea)) == 0
+        await pilot.press("tab")
+        await wait_until(pilot, lambda: isinstance(screen.focused, TextArea), "the note area")
+        assert len(screen.query(TextArea)) == 1
+        assert not screen.query_one(NoteBox).display
+        await type_text(pilot, "Lederen")
+        await pilot.press("escape", "escape")  # out of the note, then out of the questions
+        start = await wait_for_screen(pilot, StartScreen)
+        listing = start.query_one("#continue-list", OptionList)
+        await wait_until(pilot, lambda: listing.option_count == 1, "the unfinished session")
+        await pilot.press("tab", "enter")
+        screen = await wait_for_screen(pilot, QuestionsScreen)
+        await pilot.pause()
+        box = screen.query_one(NoteBox)
+        assert len(screen.query(TextArea)) == 0 and not box.has_class("-placeholder")
+        await pilot.click(box)  # a click opens it as Tab does, with the note in it
+        await wait_until(pilot, lambda: isinstance(screen.focused, TextArea), "the note area")
+        area = screen.query_one(TextArea)
+        assert area.text == "Lederen"
+        area.move_cursor(area.document.end)
+        await type_text(pilot, " er med")
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: not app.is_running)
+    assert only_session(data_dir).answer("und_difference").note == "Lederen er med"

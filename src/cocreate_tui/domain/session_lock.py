@@ -99,11 +99,10 @@ def held_elsewhere(directory: Path, session_id: str) -> LockHolder | None:
     «elsewhere»: the CLI and the store may then change the session.
     """
     holder = read_holder(directory / f"{session_id}{LOCK_SUFFIX}")
-    if holder is None or _is_stale(holder):
+    # Our own lock first: every autosave asks, and the liveness check imports psutil (~1 MB).
+    if holder is None or (holder.pid == os.getpid() and holder.host == _host()):
         return None
-    if holder.pid == os.getpid() and holder.host == _host():
-        return None
-    return holder
+    return None if _is_stale(holder) else holder
 
 
 def where_open(holder: LockHolder) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Button, Header, ProgressBar, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Button, Header, ProgressBar, Static
 
 from ...domain.bank_models import Bank, Question
 from ...domain.drift import session_drift
@@ -23,10 +24,13 @@ from ..progress import answered_count, dimension_progress, first_in_dimension, n
 from ..session_keeper import SessionKeeper
 from ..widgets.answer_options import AnswerOptions
 from ..widgets.dimension_sidebar import DimensionSidebar, SidebarEntry
-from ..widgets.fields import NotesArea
 from ..widgets.no_relayout import SizedScroll, SizedText
+from ..widgets.note_box import NoteBox
 from ..widgets.steady_footer import SteadyFooter
 from .review import ReviewOutcome, ReviewScreen
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 QuestionsOutcome = Literal["finish", "home"]
 """`finish`: the team wants its results; `home`: back to where the screen was opened from."""
@@ -113,7 +117,8 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
                 yield SizedText(id="q-text", markup=False)
                 with SizedScroll(id="q-scroll"):
                     yield AnswerOptions(id="options")
-                    yield NotesArea(id="notes", compact=True)
+                    # The note's TextArea is mounted when the note is opened (_open_note).
+                    yield NoteBox(self._open_note, id="note-box", classes="note-field")
         with Horizontal(id="q-buttons", classes="button-row"):
             for button_id, _ in BUTTONS:
                 yield Button(id=button_id, compact=True)
@@ -137,8 +142,10 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
     def _apply_texts(self) -> None:
         for button_id, key in BUTTONS:
             self.query_one(f"#{button_id}", Button).label = self.tr(key)
-        self.query_one("#notes", NotesArea).border_title = self.tr("q_notes_title")
-        self.query_one("#notes", NotesArea).placeholder = self.tr("q_notes_placeholder")
+        for field in (self.query_one(NoteBox), self._note_area()):
+            if field is not None:
+                field.border_title = self.tr("q_notes_title")
+                field.placeholder = self.tr("q_notes_placeholder")
         self.query_one("#sidebar", DimensionSidebar).border_title = self.tr("q_sidebar_title")
 
     @property
@@ -177,8 +184,10 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         self.query_one("#options", AnswerOptions).show(
             question, answer, lang, self.tr("unknown"), self.tr("not_applicable")
         )
-        notes = self.query_one("#notes", NotesArea)
-        if notes.text != answer.note:
+        notes = self._note_area()
+        if notes is None:
+            self.query_one(NoteBox).show_note(answer.note)
+        elif notes.text != answer.note:
             notes.load_text(answer.note)
         self._show_progress()
         self.query_one("#q-scroll", SizedScroll).scroll_home(animate=False)
@@ -345,7 +354,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
 
     def action_close(self) -> None:
         """Leave the notes field or the areas; elsewhere, close the questions (all is saved)."""
-        if isinstance(self.focused, TextArea):
+        if self.focused is not None and self.focused.id == "notes":
             self.query_one("#options").focus()
             return
         if self._sidebar_covers_question:
@@ -356,8 +365,31 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
 
     # --- notes -------------------------------------------------------------------------------
 
-    @on(TextArea.Changed, "#notes")
-    def _note_typed(self, event: TextArea.Changed) -> None:
+    def _note_area(self) -> TextArea | None:
+        """The note's TextArea, once the note has been opened."""
+        return next(iter(self.query("#notes").results()), None)  # type: ignore[return-value]
+
+    def _open_note(self) -> Widget:
+        """Mount the note's TextArea in place of its box, with the note, and focus it."""
+        from ..widgets.fields import NotesArea  # with Textual's TextArea, only when needed
+
+        box = self.query_one(NoteBox)
+        area = NotesArea(
+            self._keeper.session.answer(self._current).note,
+            id="notes",
+            compact=True,
+            classes="note-field",
+        )
+        area.border_title = self.tr("q_notes_title")
+        area.placeholder = self.tr("q_notes_placeholder")
+        self.query_one("#q-scroll").mount(area, after=box)
+        box.display = False
+        self.set_focus(area)  # now, so that the next key already goes to it
+        return area
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id != "notes":
+            return
         text = event.text_area.text
         if text == self._keeper.session.answer(self._current).note:
             return
@@ -373,7 +405,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
             self._note_timer = None
         # The field itself is read while it is there: a key typed just before quitting may
         # not have posted its change yet.
-        notes = next(iter(self.query("#notes").results(NotesArea)), None)
+        notes = self._note_area()
         pending = (self._current, notes.text) if notes is not None else self._pending_note
         self._pending_note = None
         if pending is not None:
