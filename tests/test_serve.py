@@ -777,7 +777,9 @@ async def test_tabs_beyond_the_cap_get_a_clear_page_until_one_closes(tmp_path: P
         await second.close()
         await third.close()
         await wait_until(lambda: not apps(), "every app to end")
-        assert server.sessions == 0
+        # The place is given back when the server has seen the app's end, just after the
+        # process is gone: wait for it rather than assert at once (a race seen once in CI).
+        await wait_until(lambda: server.sessions == 0, "every place given back")
 
 
 # --- packaging -------------------------------------------------------------------------------
