@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import re
 import signal
 from collections.abc import Awaitable, Callable
@@ -218,13 +219,18 @@ class WorkshopServer(Server):
         # WebSocket ends its handler the ordinary way: it tells its app to quit (every answer is
         # already saved) and reaps it. Cancelling the handler instead could cut that short.
         tabs = dict(self._tabs)
-        if not tabs:
-            return
-        await asyncio.gather(
-            *(socket.close(code=WSCloseCode.GOING_AWAY) for socket in tabs.values()),
-            return_exceptions=True,
-        )
-        await asyncio.wait(tabs, timeout=APP_EXIT_TIMEOUT + 5)
+        if tabs:
+            await asyncio.gather(
+                *(socket.close(code=WSCloseCode.GOING_AWAY) for socket in tabs.values()),
+                return_exceptions=True,
+            )
+            await asyncio.wait(tabs, timeout=APP_EXIT_TIMEOUT + 5)
+        # An ended app's subprocess transport is closed by its finaliser. Left to the garbage
+        # collector it may run after the loop has closed, and Python 3.13 then prints an
+        # «Event loop is closed» traceback on the facilitator's terminal (seen in CI). Collect
+        # now, while the loop runs, and let the close callbacks it schedules run too.
+        gc.collect()
+        await asyncio.sleep(0)
 
     def host_allowed(self, host_header: str) -> bool:
         """True when a request's Host header names this machine, or any host when remote."""
