@@ -131,13 +131,10 @@ def test_scores_stay_within_0_and_100(
     assert 0 <= result.coverage <= 1
 
 
-@pytest.mark.parametrize("bank_fixture", BANKS)
-@SETTINGS
-@given(data=st.data())
-def test_raising_one_answer_never_lowers_its_dimension_or_overall(
-    bank_fixture: str, request: pytest.FixtureRequest, data: st.DataObject
-) -> None:
-    bank: Bank = request.getfixturevalue(bank_fixture)
+def _draw_one_answer_raised(
+    bank: Bank, data: st.DataObject
+) -> tuple[Question, dict[str, AnswerValue], int] | None:
+    """Drawn answers, one of their known answers that can go up, and a higher value for it."""
     answers = data.draw(answers_for(bank))
     raisable = [
         q
@@ -145,11 +142,25 @@ def test_raising_one_answer_never_lowers_its_dimension_or_overall(
         if isinstance(answers.get(q.id), int) and answers[q.id] < q.max_value
     ]
     if not raisable:
-        return
+        return None
     question = data.draw(st.sampled_from(raisable))
-    higher = data.draw(
-        st.sampled_from([o.value for o in question.options if o.value > answers[question.id]])
-    )
+    current = answers[question.id]
+    assert isinstance(current, int)
+    higher = data.draw(st.sampled_from([o.value for o in question.options if o.value > current]))
+    return question, dict(answers), higher
+
+
+@pytest.mark.parametrize("bank_fixture", BANKS)
+@SETTINGS
+@given(data=st.data())
+def test_raising_one_answer_never_lowers_its_dimension_or_overall(
+    bank_fixture: str, request: pytest.FixtureRequest, data: st.DataObject
+) -> None:
+    bank: Bank = request.getfixturevalue(bank_fixture)
+    raised = _draw_one_answer_raised(bank, data)
+    if raised is None:
+        return
+    question, answers, higher = raised
     before, after = assess(bank, answers), assess(bank, {**answers, question.id: higher})
     assert (
         after.dimensions[question.dimension].score
@@ -191,18 +202,10 @@ def test_raising_one_answer_never_adds_a_blocker_nor_lowers_the_level(
     bank_fixture: str, request: pytest.FixtureRequest, data: st.DataObject
 ) -> None:
     bank: Bank = request.getfixturevalue(bank_fixture)
-    answers = data.draw(answers_for(bank))
-    raisable = [
-        q
-        for q in bank.questions
-        if isinstance(answers.get(q.id), int) and answers[q.id] < q.max_value
-    ]
-    if not raisable:
+    raised = _draw_one_answer_raised(bank, data)
+    if raised is None:
         return
-    question = data.draw(st.sampled_from(raisable))
-    higher = data.draw(
-        st.sampled_from([o.value for o in question.options if o.value > answers[question.id]])
-    )
+    question, answers, higher = raised
     before, after = assess(bank, answers), assess(bank, {**answers, question.id: higher})
     assert set(after.blockers) <= set(before.blockers)
     # not_ready < strengthen < thin < thick; undetermined stands apart from that order.
