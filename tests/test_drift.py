@@ -13,27 +13,18 @@ from cocreate_tui.domain.scoring import assess
 from cocreate_tui.domain.sessions import SessionMeta, new_session
 from cocreate_tui.ui.progress import next_open
 
-from .tiny_bank import BANK, write_tiny_bank
+from .tiny_bank import BANK, CHANGES_0_2, write_tiny_bank
 
-CHANGES = """
-[[changes]]
-version = "0.2"
-question = "calendar"
-kind = "options_changed"
-note = { nb = "Nye svar.", en = "New options." }
-
-[[changes]]
-version = "0.2"
-question = "anchor_up"
-kind = "reworded"
-note = { nb = "Ny tekst.", en = "New wording." }
-
+CHANGES = (
+    CHANGES_0_2
+    + """
 [[changes]]
 version = "0.10"
 question = "duration"
 kind = "options_changed"
 note = { nb = "Nye svar.", en = "New options." }
 """
+)
 
 ANSWERS = {"anchor_up": 4, "anchor_across": 4, "calendar": 3, "duration": 4}
 

@@ -14,17 +14,7 @@ from cocreate_tui.domain.exports.report_markdown import assessment_markdown
 from cocreate_tui.domain.scoring import assess, top_recommendations
 from cocreate_tui.domain.sessions import SessionMeta, new_session
 
-from .tiny_bank import LESSONS, POLICY, QUESTIONS, write_tiny_bank
-
-EXTRA_LESSON = """
-[[lessons]]
-id = "stand-together"
-section = "3.2"
-kind = "advice"
-title = { nb = "Stå samlet", en = "Stand together" }
-advice = { nb = "Snakk sammen.", en = "Talk together." }
-quote = "stå samlet"
-"""
+from .tiny_bank import write_top_one_bank
 
 # anchor_up 1 raises the blocker; the other low answers give two pieces of advice.
 ANSWERS = "[answers]\nanchor_up = 1\nanchor_across = 0\ncalendar = 0\nduration = 0\n"
@@ -33,20 +23,7 @@ VALUES = {"anchor_up": 1, "anchor_across": 0, "calendar": 0, "duration": 0}
 
 @pytest.fixture
 def bank_dir(tmp_path: Path) -> Path:
-    policy = POLICY.replace(
-        "recommend_min_gap = 0.25\n", "recommend_min_gap = 0.25\ntop_recommendations = 1\n"
-    )
-    # A third lesson for anchor_across, so that one piece of advice is left over.
-    questions = QUESTIONS.replace(
-        'lessons = ["anchor-first", "take-time"]',
-        'lessons = ["anchor-first", "take-time", "stand-together"]',
-    )
-    return write_tiny_bank(
-        tmp_path / "bank",
-        policy_toml=policy,
-        lessons_toml=LESSONS + EXTRA_LESSON,
-        questions_toml=questions,
-    )
+    return write_top_one_bank(tmp_path / "bank")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

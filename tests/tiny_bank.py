@@ -190,3 +190,45 @@ def write_tiny_bank(folder: Path, **overrides: str) -> Path:
         key = name.replace(".", "_")
         (folder / name).write_text(overrides.get(key, text), encoding="utf-8")
     return folder
+
+
+CHANGES_0_2 = """
+[[changes]]
+version = "0.2"
+question = "calendar"
+kind = "options_changed"
+note = { nb = "Nye svar.", en = "New options." }
+
+[[changes]]
+version = "0.2"
+question = "anchor_up"
+kind = "reworded"
+note = { nb = "Ny tekst.", en = "New wording." }
+"""
+"""The change log of a version 0.2 of the tiny bank: one question's options, one's wording."""
+
+STAND_TOGETHER = """
+[[lessons]]
+id = "stand-together"
+section = "3.2"
+kind = "advice"
+title = { nb = "Stå samlet", en = "Stand together" }
+advice = { nb = "Snakk sammen.", en = "Talk together." }
+quote = "stå samlet"
+"""
+
+
+def write_top_one_bank(folder: Path) -> Path:
+    """The tiny bank showing one recommendation, with a third lesson on anchor_across so that
+    low answers leave advice over for «N til» / `--all`."""
+    return write_tiny_bank(
+        folder,
+        policy_toml=POLICY.replace(
+            "recommend_min_gap = 0.25\n", "recommend_min_gap = 0.25\ntop_recommendations = 1\n"
+        ),
+        lessons_toml=LESSONS + STAND_TOGETHER,
+        questions_toml=QUESTIONS.replace(
+            'lessons = ["anchor-first", "take-time"]',
+            'lessons = ["anchor-first", "take-time", "stand-together"]',
+        ),
+    )

@@ -23,7 +23,12 @@ from cocreate_tui.ui.screens.start import StartScreen
 from cocreate_tui.ui.widgets.score_list import ScoreList
 
 from ..level_paths import PATHS, LevelPath
-from ..tiny_bank import BANK, LESSONS, POLICY, QUESTIONS, write_tiny_bank
+from ..tiny_bank import (
+    BANK,
+    CHANGES_0_2,
+    write_tiny_bank,
+    write_top_one_bank,
+)
 from .conftest import START, AppFactory, only_session, wait_for_screen, wait_until
 from .test_flows import text_of
 
@@ -119,27 +124,7 @@ async def test_undetermined_results_lead_with_what_to_clarify(
 
 
 def top_one_bank(folder: Path) -> Bank:
-    extra = """
-[[lessons]]
-id = "stand-together"
-section = "3.2"
-kind = "advice"
-title = { nb = "Stå samlet", en = "Stand together" }
-advice = { nb = "Snakk sammen.", en = "Talk together." }
-quote = "stå samlet"
-"""
-    questions = QUESTIONS.replace(
-        'lessons = ["anchor-first", "take-time"]',
-        'lessons = ["anchor-first", "take-time", "stand-together"]',
-    )
-    policy = POLICY.replace(
-        "recommend_min_gap = 0.25\n", "recommend_min_gap = 0.25\ntop_recommendations = 1\n"
-    )
-    return load_bank(
-        write_tiny_bank(
-            folder, policy_toml=policy, lessons_toml=LESSONS + extra, questions_toml=questions
-        )
-    )
+    return load_bank(write_top_one_bank(folder))
 
 
 async def test_the_results_show_the_top_advice_and_a_shows_the_rest(
@@ -166,19 +151,7 @@ async def test_the_results_show_the_top_advice_and_a_shows_the_rest(
         assert screen.check_action("show_all", ()) is False
 
 
-CHANGES = """
-[[changes]]
-version = "0.2"
-question = "calendar"
-kind = "options_changed"
-note = { nb = "Nye svar.", en = "New options." }
-
-[[changes]]
-version = "0.2"
-question = "anchor_up"
-kind = "reworded"
-note = { nb = "Ny tekst.", en = "New wording." }
-"""
+CHANGES = CHANGES_0_2
 
 
 @pytest.fixture
