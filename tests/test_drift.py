@@ -10,7 +10,7 @@ from cocreate_tui.domain.bank_loader import load_bank
 from cocreate_tui.domain.bank_models import Bank, version_key
 from cocreate_tui.domain.drift import bank_drift, scored_answers, session_drift
 from cocreate_tui.domain.scoring import assess
-from cocreate_tui.domain.sessions import SessionMeta, new_session
+from cocreate_tui.domain.sessions import Session, SessionMeta, new_session
 from cocreate_tui.ui.progress import next_open
 
 from .tiny_bank import BANK, CHANGES_0_2, write_tiny_bank
@@ -104,19 +104,8 @@ def test_show_and_the_exports_say_what_changed_since_an_old_session(
     from cocreate_tui.cli import main
     from cocreate_tui.domain.exports.html_export import session_html
     from cocreate_tui.domain.exports.report_markdown import assessment_markdown
-    from cocreate_tui.domain.sessions import BankRef
-    from cocreate_tui.domain.storage import SessionStore
 
-    bank_dir = write_tiny_bank(
-        tmp_path / "bank", bank_toml=BANK.replace('version = "0.1"', 'version = "0.10"') + CHANGES
-    )
-    session = new_session(SessionMeta(team="Holmestrand"), new_bank)
-    session = session.model_copy(
-        update={"bank": BankRef(id="tiny", version="0.1", content_hash="older")}
-    )
-    for question_id, value in ANSWERS.items():
-        session = session.with_answer(question_id, value)
-    SessionStore(tmp_path / "data").save(session)
+    bank_dir, session = _saved_old_session(tmp_path, new_bank, ANSWERS)
     banner = "Spørsmålene er endret siden denne vurderingen ble laget (bank 0.1 → 0.10)"
     base = ["--bank", str(bank_dir), "--data-dir", str(tmp_path / "data"), "show", session.id]
     assert main(base) == 0
@@ -135,3 +124,53 @@ def test_show_and_the_exports_say_what_changed_since_an_old_session(
     result = assess(new_bank, scored_answers(new_bank, session))
     assert banner in assessment_markdown(new_bank, session, result, "nb")
     assert banner in session_html(new_bank, session, result, "nb")
+
+
+def test_the_saved_list_scores_an_old_session_as_show_does(
+    capsys: pytest.CaptureFixture[str], new_bank: Bank, tmp_path: Path
+) -> None:
+    # The list comes from the index, which scores the stored answers again whenever the bank
+    # changes; answers the bank has changed since must be left out there too, or the list and
+    # the review give one team two verdicts.
+    import json
+
+    from cocreate_tui.cli import main
+    from cocreate_tui.domain.storage import SessionStore
+
+    answers = {**ANSWERS, "calendar": 0, "duration": 0}
+    bank_dir, session = _saved_old_session(tmp_path, new_bank, answers)
+    # Answered again with the new bank: this one counts.
+    session = session.with_answer("duration", 4, bank_version="0.10")
+    SessionStore(tmp_path / "data").save(session)
+    scored = assess(new_bank, scored_answers(new_bank, session))
+    naive = assess(new_bank, session.answer_values())
+    assert (naive.level, naive.overall) != (scored.level, scored.overall)
+
+    base = ["--bank", str(bank_dir), "--data-dir", str(tmp_path / "data")]
+    assert main([*base, "show", session.id, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["assessment"]
+    assert main([*base, "list", "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)["sessions"]
+    assert listed["level"] == shown["level"] == scored.level
+    expected = None if shown["overall"] is None else round(shown["overall"], 1)
+    assert listed["overall"] == expected
+
+
+def _saved_old_session(
+    tmp_path: Path, new_bank: Bank, answers: dict[str, int]
+) -> tuple[Path, Session]:
+    """A bank folder of version 0.10, and a session made with 0.1 answered `answers`, saved."""
+    from cocreate_tui.domain.sessions import BankRef
+    from cocreate_tui.domain.storage import SessionStore
+
+    bank_dir = write_tiny_bank(
+        tmp_path / "bank", bank_toml=BANK.replace('version = "0.1"', 'version = "0.10"') + CHANGES
+    )
+    session = new_session(SessionMeta(team="Holmestrand"), new_bank)
+    session = session.model_copy(
+        update={"bank": BankRef(id="tiny", version="0.1", content_hash="older")}
+    )
+    for question_id, value in answers.items():
+        session = session.with_answer(question_id, value)
+    SessionStore(tmp_path / "data").save(session)
+    return bank_dir, session

@@ -69,7 +69,7 @@ class ListingRow(NamedTuple):
 
 
 class AnswersRow(NamedTuple):
-    """One `answers` row: a session's answer values, zlib-compressed JSON."""
+    """One `answers` row: a session's answers and their bank versions, zlib-compressed JSON."""
 
     id: str
     answer_values: bytes

@@ -6,10 +6,10 @@ import json
 import sqlite3
 import unicodedata
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from json.encoder import encode_basestring
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from cocreate_tui.domain.bank_source import BankSource
 from cocreate_tui.domain.session_files import SESSION_SUFFIX
@@ -76,18 +76,39 @@ class Scoring:
         return cls(bank.content_hash, lambda: bank, bank)
 
 
+class StoredAnswers(NamedTuple):
+    """What the index keeps of a session to score it again: its answers and their bank versions."""
+
+    values: dict[str, AnswerValue]
+    bank_version: str
+    """The bank version the session was made with."""
+    answered_with: dict[str, str]
+    """Per question, a newer bank version its answer was given with (see `Answer.bank_version`)."""
+
+
+def stored_answers(session: Session) -> StoredAnswers:
+    """What the index keeps of `session` to score it again with another bank."""
+    answered_with = {
+        qid: answer.bank_version
+        for qid, answer in session.answers.items()
+        if answer.is_answered and answer.bank_version
+    }
+    return StoredAnswers(session.answer_values(), session.bank.version, answered_with)
+
+
 def indexed_session(session: Session, file: str, bank: Bank | None) -> tuple[IndexedSession, str]:
-    """`session`'s rows as saved in `file`, scored with `bank`, and its answer values as JSON."""
-    values = session.answer_values()
-    return _indexed(session, file, bank, values), compact_json(values)
+    """`session`'s rows as saved in `file`, scored with `bank`, and its stored answers as JSON."""
+    stored = stored_answers(session)
+    return _indexed(session, file, bank, stored), compact_json(stored)
 
 
 def _indexed(
-    session: Session, file: str, bank: Bank | None, values: Mapping[str, AnswerValue]
+    session: Session, file: str, bank: Bank | None, stored: StoredAnswers
 ) -> IndexedSession:
     meta = session.meta
     updated = session.updated_at.isoformat()
-    scores = score_columns(bank, values, file) if bank is not None else _unscored(file)
+    values = stored.values
+    scores = score_columns(bank, stored, file) if bank is not None else _unscored(file)
     answered = len(values)
     head_fields = (
         ("id", session.id),
@@ -137,10 +158,17 @@ def _indexed(
     return IndexedSession(row, json_head, scores.json_tail)
 
 
-def score_columns(bank: Bank, values: Mapping[str, AnswerValue], file: str) -> Scores:
+def score_columns(bank: Bank, stored: StoredAnswers, file: str) -> Scores:
     """Total, level, overall, the bank's hash and the JSON tail, scored with `bank`."""
+    from cocreate_tui.domain.drift import bank_drift
     from cocreate_tui.domain.scoring import assess
 
+    # As `cocreate show` and the review score it: answers whose options the bank has changed
+    # since they were given are kept in the file but not scored (domain.drift).
+    drift = bank_drift(bank, stored.bank_version, stored.values, stored.answered_with)
+    values = stored.values
+    if drift.changed:
+        values = {qid: value for qid, value in values.items() if qid not in drift.changed}
     assessment = assess(bank, values)
     # Rounded as `cocreate score --json` rounds it; none while too few answers make it honest.
     shown = assessment.overall is not None and assessment.overall_shown
@@ -160,15 +188,15 @@ def _json_tail(file: str, level: str | None, overall: float | None) -> str:
     return f'{name}", "level": {level_text}, "overall": {overall_text}}}'
 
 
-def unzip(blob: bytes) -> dict[str, AnswerValue]:
-    """Answer values as the `answers` table stores them."""
-    values: dict[str, AnswerValue] = json.loads(zlib.decompress(blob))
-    return values
+def unzip(blob: bytes) -> StoredAnswers:
+    """A session's stored answers as the `answers` table keeps them."""
+    values, bank_version, answered_with = json.loads(zlib.decompress(blob))
+    return StoredAnswers(values, bank_version, answered_with)
 
 
-def compact_json(values: Mapping[str, AnswerValue]) -> str:
-    """Answer values as compact JSON."""
-    return json.dumps(values, separators=(",", ":"), ensure_ascii=False)
+def compact_json(stored: StoredAnswers) -> str:
+    """A session's stored answers as compact JSON: `[values, bank version, answered with]`."""
+    return json.dumps(stored, separators=(",", ":"), ensure_ascii=False)
 
 
 def _microseconds(moment: datetime) -> int:

@@ -17,10 +17,11 @@ from cocreate_tui.domain.synced_folders import index_is_shared
 from .records import AnswersRow, FileRow, ListingRow, MetaRow, SessionRow
 
 INDEX_NAME: Final = "index.sqlite3"
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 """Stored as SQLite's user_version; an index of any other version is rebuilt. Version 3: rows
 hold text as cleaned when a session is read (text_safety); a version 2 index may hold raw
-control characters from files indexed before."""
+control characters from files indexed before. Version 4: the answers table keeps the bank
+versions the answers were given with, so rows are scored with the bank's changes applied."""
 BUSY_TIMEOUT_MS: Final = 10_000
 INDEX_FILE_MODE: Final = 0o600
 
