@@ -168,3 +168,34 @@ async def test_the_note_area_is_mounted_only_when_the_note_is_opened(
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: not app.is_running)
     assert only_session(data_dir).answer("und_difference").note == "Lederen er med"
+
+
+async def test_a_note_stops_at_the_files_limit_and_shows_its_length_near_it(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    # A note past NOTE_MAX could not be saved; a paste past it keeps what fits, with a bell,
+    # and the count shows only near the limit.
+    from textual import events
+
+    from cocreate_tui.domain.text_safety import NOTE_MAX
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_questions(pilot)
+        await pilot.press("tab")
+        await wait_until(pilot, lambda: isinstance(screen.focused, TextArea), "the note area")
+        area = screen.query_one(TextArea)
+        await type_text(pilot, "Kort")
+        assert area.border_subtitle == ""
+        area.post_message(events.Paste("x" * NOTE_MAX))
+        await wait_until(pilot, lambda: len(area.text) == NOTE_MAX, "the note filled up")
+        assert area.text == "Kort" + "x" * (NOTE_MAX - 4)
+        assert area.border_subtitle == "Fullt: 2\u202f000 tegn"  # a narrow no-break space
+        await pilot.press("y")  # nothing more goes in
+        assert len(area.text) == NOTE_MAX
+        await pilot.press("backspace", "backspace", "backspace")
+        await wait_until(pilot, lambda: len(area.text) == NOTE_MAX - 3, "three characters gone")
+        assert area.border_subtitle == "1\u202f997 av 2\u202f000 tegn"
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: not app.is_running)
+    assert len(only_session(data_dir).answer("und_difference").note) == NOTE_MAX - 3

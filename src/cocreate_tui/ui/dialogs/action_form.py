@@ -76,7 +76,13 @@ class ActionFormDialog(BaseDialog[Action | None]):
             if self._lesson_line:
                 yield Static(self._lesson_line, id="action-lesson", classes="hint", markup=False)
             yield Label(self.tr("action_form_text"), classes="form-label-top")
-            area = NotesArea(self._text, id="action-text", soft_wrap=True, compact=True)
+            area = NotesArea(
+                self._text,
+                max_length=ACTION_TEXT_MAX,
+                id="action-text",
+                soft_wrap=True,
+                compact=True,
+            )
             yield area
             yield Static(id="text-error", classes="form-error", markup=False)
             with Grid(id="action-grid"):

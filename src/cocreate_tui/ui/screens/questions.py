@@ -17,6 +17,7 @@ from textual.widgets import Button, Header, ProgressBar, Static
 from ...domain.bank_models import Bank, Question
 from ...domain.drift import session_drift
 from ...domain.errors import CocreateError
+from ...domain.text_safety import NOTE_MAX
 from ..base import BaseScreen
 from ..commands import PaletteCommand
 from ..dialogs.why_ask import WhyAskDialog
@@ -376,6 +377,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         box = self.query_one(NoteBox)
         area = NotesArea(
             self._keeper.session.answer(self._current).note,
+            max_length=NOTE_MAX,
             id="notes",
             compact=True,
             classes="note-field",
