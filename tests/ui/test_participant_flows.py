@@ -121,3 +121,43 @@ async def test_after_the_reveal_a_new_name_is_told_plainly_it_is_too_late(
         await give_name(pilot, "Nina")
         await wait_until(pilot, lambda: "allerede vist" in status(app), "too late")
     assert [m.name for m in rounds.load(code).members] == ["Kari"]
+
+
+async def test_a_member_among_the_questions_is_told_at_once_when_the_team_votes_again(
+    demo_bank: Bank, data_dir: Path
+) -> None:
+    from datetime import timedelta
+
+    from cocreate_tui.domain.team_round import revote
+
+    rounds = RoundStore(data_dir)
+    code = rounds.create("Bolig for alle", demo_bank, START).code
+    question = demo_bank.questions[0].id
+    _, ola = rounds.join(code, "Ola", demo_bank, START)
+    rounds.sessions.save(ola.with_answer(question, value=1, now=START))
+    app = participant(demo_bank, data_dir, code, device="a" * 32)
+    async with app.run_test(size=SIZE) as pilot:
+        await give_name(pilot, "Kari")
+        await wait_for_screen(pilot, QuestionsScreen)
+        await pilot.press("4")
+        kari = rounds.load(code).member("Kari")
+        assert kari is not None
+        await wait_until(
+            pilot,
+            lambda: rounds.sessions.load(kari.session_id).answer(question).value is not None,
+            "Kari's answer saved",
+        )
+        rounds.update(code, lambda r: reveal(r, demo_bank, rounds.member_sessions(r), START))
+        rounds.update(code, lambda r: revote(r, question, START + timedelta(minutes=5)))
+        # Kari is still among the questions; the notice comes without her going back.
+        await wait_until(
+            pilot,
+            lambda: any("stemme på nytt" in str(n.message) for n in app._notifications),
+            "the re-vote notice",
+        )
+        assert isinstance(app.screen, QuestionsScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ParticipantScreen)
+        await pilot.press("enter")  # «Fortsett å svare» has the focus
+        questions = await wait_for_screen(pilot, QuestionsScreen)
+        assert questions.question.id == question

@@ -21,7 +21,9 @@ from ..shell import shell_of
 from ..widgets.text_field import TextField
 
 POLL_SECONDS = 1.0
-"""How often a member who has answered looks whether the team asks to vote again."""
+"""How often a member looks whether the team asks to vote again."""
+REVOTE_NOTICE_SECONDS = 30
+"""Long enough to be read by someone thinking about a question, not just glanced at."""
 
 
 class ParticipantScreen(BaseScreen[None]):
@@ -156,15 +158,22 @@ class ParticipantScreen(BaseScreen[None]):
         self._say("\n\n".join(lines))
 
     def _poll(self) -> None:
-        if self.session is None or self.app.screen is not self:
+        if self.session is None:
             return
         try:
             team_round = self._rounds.load(self.team_round.code)
         except CocreateError:
             return
-        if team_round != self.team_round:
-            self.team_round = team_round
+        if team_round == self.team_round:
+            return
+        asked_before = set(self.team_round.reopened.items())
+        self.team_round = team_round
+        if self.app.screen is self:
             self._show_progress()
+        elif set(team_round.reopened.items()) - asked_before:
+            # The member is among the questions: told at once, not when they come back here.
+            # Their own screen then takes them to the question (see _open_questions).
+            self.app.notify(self.tr("participant_revote_notice"), timeout=REVOTE_NOTICE_SECONDS)
 
     @on(Button.Pressed, "#participant-continue")
     def _open_questions(self) -> None:
