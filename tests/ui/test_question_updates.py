@@ -191,6 +191,13 @@ async def test_a_note_stops_at_the_files_limit_and_shows_its_length_near_it(
         await wait_until(pilot, lambda: len(area.text) == NOTE_MAX, "the note filled up")
         assert area.text == "Kort" + "x" * (NOTE_MAX - 4)
         assert area.border_subtitle == "Fullt: 2\u202f000 tegn"  # a narrow no-break space
+        # Grown to its full height, the area is scrolled into view with the length under it.
+        page = screen.query_one("#q-scroll")
+        await wait_until(
+            pilot,
+            lambda: area.region.y + area.outer_size.height <= page.region.bottom,
+            "the whole note area in view",
+        )
         await pilot.press("y")  # nothing more goes in
         assert len(area.text) == NOTE_MAX
         await pilot.press("backspace", "backspace", "backspace")

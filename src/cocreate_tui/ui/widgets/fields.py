@@ -29,6 +29,12 @@ class NotesArea(TextArea):
         self.cursor_blink = blink_setting(self)
         self._show_length()
 
+    def on_resize(self) -> None:
+        # The area grows as the text does (up to its max-height): on a small screen its new
+        # lines, the cursor and the length under it would end below the page's edge.
+        if self.has_focus:
+            self.call_after_refresh(self.scroll_visible, animate=False)
+
     def edit(self, edit: Edit) -> EditResult:
         replaced = len(self.get_text_range(edit.from_location, edit.to_location))
         room = self.max_length - (len(self.text) - replaced)
