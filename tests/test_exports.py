@@ -106,12 +106,12 @@ def test_notes_are_in_by_default(
     # The comparison shows the later session's note for each changed answer.
     expected = SECRET_2 if name.startswith("compare") and not name.endswith("csv") else SECRET
     assert expected in text
-    assert "Notater er utelatt" not in text
+    assert "Notatene er ikke med" not in text
 
 
 @pytest.mark.parametrize("name", sorted(EXPORTS))
 @pytest.mark.parametrize(
-    ("lang", "statement"), [("nb", "Notater er utelatt"), ("en", "Notes are left out")]
+    ("lang", "statement"), [("nb", "Notatene er ikke med"), ("en", "Notes are left out")]
 )
 def test_no_notes_removes_every_note_and_says_so(
     name: str, lang: Lang, statement: str, tiny_bank: Bank, before: Session, after: Session

@@ -143,7 +143,7 @@ def test_show_by_prefix(
     assert code == 0
     assert "Team: Horten" in out and "Resultat: Ikke klare" in out and NOTE in out
     code, out, _ = run(capsys, bank_dir, "show", horten[0].id[:6], "--no-notes")
-    assert NOTE not in out and "Notater er utelatt" in out
+    assert NOTE not in out and "Notatene er ikke med" in out
     code, out, _ = run(capsys, bank_dir, "show", horten[0].id, "--json")
     data = json.loads(out)
     assert data["session"]["id"] == horten[0].id
@@ -175,7 +175,7 @@ def test_export_markdown_and_csv_to_stdout(
     assert code == 0 and out.startswith("# Liten bank: Horten")
     code, out, _ = run(capsys, bank_dir, "export", horten[0].id, "--format", "csv", "--no-notes")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert len(rows) == 4 and {r["note"] for r in rows} == {"Notater er utelatt"}
+    assert len(rows) == 4 and {r["note"] for r in rows} == {"Notatene er ikke med"}
 
 
 def test_export_o_never_overwrites_without_force(
@@ -237,7 +237,7 @@ def test_export_json_without_notes_says_so_on_stderr(
 ) -> None:
     code, out, err = run(capsys, bank_dir, "export", horten[0].id, "--format", "json", "--no-notes")
     assert code == 0 and NOTE not in out
-    assert "Notater er utelatt" in err
+    assert "Notatene er ikke med" in err
     assert json.loads(out)["id"] == horten[0].id
 
 

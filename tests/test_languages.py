@@ -199,7 +199,7 @@ def test_validate_names_every_missing_translation_per_language(
     code, _, err = run(capsys, "bank", "validate", str(dummy_language))
     assert code == 0  # it works, in bokmål where xx is missing
     assert run(capsys, "bank", "validate", "--strict", str(dummy_language))[0] == 1
-    assert "Dummy (xx): 2 tekster mangler" in err
+    assert "Dummy (xx) mangler tekster: 2" in err
     assert "  bank: lesson curious-not-expert: title" in err
     assert "  locales/xx.po: overall" in err
     assert "(nn)" not in err  # nynorsk is complete
@@ -252,7 +252,7 @@ def test_help_is_norwegian_by_default(capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 0
     assert out.startswith("bruk: cocreate")
     assert "vis denne hjelpen og avslutt" in out
-    assert "vurder en svarfil (TOML eller JSON)" in out
+    assert "regn ut resultatet for en svarfil (TOML eller JSON)" in out
     assert "usage" not in out and "show this help" not in out
 
 

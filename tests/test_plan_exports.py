@@ -67,10 +67,10 @@ def test_plan_markdown_marks_overdue_in_words_and_cites_the_lesson(tiny_bank: Ba
     text = plan_markdown(tiny_bank, planned(tiny_bank), "nb", TODAY)
 
     assert text.startswith("# Tiltaksplan: Horten\n")
-    assert "4 tiltak: 2 åpne, 1 forfalt, 1 gjort, 1 droppet" in text
+    assert "4 tiltak: 2 åpne, 1 forsinket, 1 gjort, 1 droppet" in text
     row = next(line for line in text.splitlines() if "Forankre hos ledelsen" in line)
     assert row.startswith("| 2024-03-10 |")
-    assert "**Ikke startet – forfalt**" in row
+    assert "**Ikke startet – forsinket**" in row
     assert "Råd: Forankre først (3.7)" in row
     assert "| Droppet: Ingen penger |" in text
     assert "Teamets eget tiltak" in text
@@ -91,7 +91,7 @@ def test_plan_csv_is_semicolon_separated_for_excel_and_safe(tiny_bank: Bank) -> 
 
     rows = list(csv.reader(io.StringIO(text), delimiter=CSV_DELIMITER))
     assert CSV_DELIMITER == ";"
-    assert rows[0][:6] == ["Tiltak", "Ansvarlig", "Frist", "Status", "Forfalt", "Hvorfor droppet"]
+    assert rows[0][:6] == ["Tiltak", "Ansvarlig", "Frist", "Status", "Forsinket", "Hvorfor droppet"]
     assert all(len(row) == len(rows[0]) for row in rows)
     by_text = {row[0]: row for row in rows[1:]}
     assert by_text["Forankre hos ledelsen"][2:5] == ["2024-03-10", "Ikke startet", "ja"]
@@ -132,7 +132,7 @@ def test_session_markdown_and_html_carry_the_plan(tiny_bank: Bank, include_notes
     assert "Forankre hos ledelsen" in markdown
     assert '<section id="action-plan">' in html
     assert "=Snakk med etatene" in html
-    assert "Ikke startet – forfalt" in html  # due in March 2024: overdue by now
+    assert "Ikke startet – forsinket" in html  # due in March 2024: overdue by now
 
 
 def test_session_exports_without_actions_have_no_plan(tiny_bank: Bank) -> None:
@@ -222,7 +222,7 @@ def test_plan_prints_markdown_by_default(
 
     assert (code, err) == (0, "")
     assert out.startswith("# Tiltaksplan: Horten")
-    assert "Ikke startet – forfalt" in out
+    assert "Ikke startet – forsinket" in out
 
 
 def test_plan_csv_to_a_file_has_a_byte_order_mark_and_never_overwrites(

@@ -47,8 +47,8 @@ def leftovers(folder: Path) -> list[str]:
     ("failing_call", "number", "message"),
     [
         ("write", errno.ENOSPC, "Disken er full."),
-        ("replace", errno.EROFS, "Mappen kan ikke skrives til."),
-        ("replace", errno.EACCES, "Mappen kan ikke skrives til."),
+        ("replace", errno.EROFS, "Appen får ikke skrive til mappen."),
+        ("replace", errno.EACCES, "Appen får ikke skrive til mappen."),
     ],
 )
 async def test_a_failed_save_keeps_the_answers_and_offers_a_copy_elsewhere(
@@ -136,7 +136,7 @@ async def test_after_continue_later_a_new_failure_is_a_toast_not_a_dialog(
         await pilot.press("3")
         await wait_until(pilot, lambda: len(app.desk.keeper.session.answer_values()) == 2)  # type: ignore[union-attr]
         assert isinstance(app.screen, QuestionsScreen)
-        assert any("ennå ikke lagret" in n.message for n in app._notifications)
+        assert any("ikke lagret ennå" in n.message for n in app._notifications)
         monkeypatch.setattr(os, "replace", REAL_REPLACE)
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: not app.is_running)

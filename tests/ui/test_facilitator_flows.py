@@ -139,7 +139,7 @@ async def test_browse_filter_sort_and_open(
         await pilot.press("enter")
         review = await wait_for_screen(pilot, SessionReviewScreen)
         markdown = review.markdown("nb", True)
-        assert "Alle svar, med notat og flagg" in markdown
+        assert "Alle svar, med notater og merking" in markdown
         await pilot.press("escape")
         await wait_for_screen(pilot, SavedScreen)
         table.move_cursor(row=[r.id for r in saved.rows].index(ids["larvik_ola"]))

@@ -92,7 +92,7 @@ def test_notes_can_be_left_out_and_it_says_so(demo_bank: Bank) -> None:
     text = _markdown(demo_bank, _session(demo_bank), include_notes=False)
     assert "Lederen vil godkjenne" not in text
     assert "## Notater" in text
-    assert "Notatene er utelatt fra denne filen" in text
+    assert "Notatene er ikke med i denne filen" in text
 
 
 def test_english(demo_bank: Bank) -> None:

@@ -174,7 +174,7 @@ async def test_an_old_finished_session_says_what_changed(
         assert banner.startswith(
             "Spørsmålene er endret siden denne vurderingen ble laget (bank 0.1 → 0.2)"
         )
-        assert "1 endret – svar på nytt, 1 omformulert – se over" in banner
+        assert "1 er endret – svar på nytt. 1 er omformulert – se over." in banner
         # The changed answer is kept in the file but not scored: the area has no answer now.
         stored = only_session(data_dir)
         assert stored.answer("calendar").value == 3
