@@ -67,7 +67,7 @@ def test_plan_markdown_marks_overdue_in_words_and_cites_the_lesson(tiny_bank: Ba
     text = plan_markdown(tiny_bank, planned(tiny_bank), "nb", TODAY)
 
     assert text.startswith("# Tiltaksplan: Horten\n")
-    assert "4 tiltak: 2 åpne, 1 forsinket, 1 gjort, 1 droppet" in text
+    assert "4 tiltak: 2 gjenstår, 1 forsinket, 1 gjort, 1 droppet" in text
     row = next(line for line in text.splitlines() if "Forankre hos ledelsen" in line)
     assert row.startswith("| 2024-03-10 |")
     assert "**Ikke startet – forsinket**" in row

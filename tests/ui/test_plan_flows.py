@@ -130,7 +130,9 @@ async def test_make_edit_complete_and_drop_actions_then_find_them_again(
         plan = await wait_for_screen(pilot, ActionPlanScreen)
         table = plan.query_one("#plan-table", DataTable)
         assert rows(table)[0][:2] == ["2024-02-20", "Ikke startet – forsinket"]
-        assert "2 tiltak: 2 åpne, 1 forsinket" in text_of(plan.query_one("#plan-summary", Static))
+        assert "2 tiltak: 2 gjenstår, 1 forsinket" in text_of(
+            plan.query_one("#plan-summary", Static)
+        )
         await pilot.press("e")
         dialog = await form(pilot)
         await replace_text(pilot, dialog.query_one("#action-owner", Input), "Kari og Per")
@@ -168,7 +170,7 @@ async def test_make_edit_complete_and_drop_actions_then_find_them_again(
         await type_text(pilot, "Samle hjemmefronten")
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, ActionPlanScreen)
-        assert "3 tiltak: 1 åpne, 0 forsinket, 1 gjort, 1 droppet" in text_of(
+        assert "3 tiltak: 1 gjenstår, 0 forsinket, 1 gjort, 1 droppet" in text_of(
             plan.query_one("#plan-summary", Static)
         )
         await pilot.press("s")
@@ -184,7 +186,7 @@ async def test_make_edit_complete_and_drop_actions_then_find_them_again(
         saved = await wait_for_screen(pilot, SavedScreen)
         saved_table = saved.query_one("#saved-table", DataTable)
         await app.workers.wait_for_complete()
-        await wait_until(pilot, lambda: rows(saved_table)[0][-1] == "1 åpne, 0 forsinket")
+        await wait_until(pilot, lambda: rows(saved_table)[0][-1] == "1 gjenstår, 0 forsinket")
         await pilot.press("p")
         plan = await wait_for_screen(pilot, ActionPlanScreen)
         table = plan.query_one("#plan-table", DataTable)
