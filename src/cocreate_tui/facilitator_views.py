@@ -57,7 +57,8 @@ def render_session_list(listing: ListResult, lang: Lang, console: Console | None
             table.add_row(
                 s.id[:shown_id],
                 team,
-                t(f"phase_{s.phase}", lang),
+                # The saved list's short words: the full ones wrap over three lines here.
+                t(f"saved_phase_{s.phase}", lang),
                 escape(s.respondent) or t("mode_team_short", lang),
                 f"{t(f'status_{s.status}', lang)}, " + t("answered_n", lang).format(n=s.answered),
                 local_time(s.updated_at, lang),
