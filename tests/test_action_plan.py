@@ -101,7 +101,7 @@ def test_a_due_date_in_a_file_is_a_plain_day(due: object, message: str) -> None:
     with pytest.raises(SessionFileError) as caught:
         session_from_json(json.dumps(data), source="s.json")
 
-    assert caught.value.reason == f"field actions.0.due: {message}"
+    assert caught.value.reason == f"actions.0.due: {message}"
 
 
 def test_two_actions_with_one_id_are_refused() -> None:

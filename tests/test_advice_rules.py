@@ -74,7 +74,7 @@ def test_verdict_advice_is_apart_from_the_ambition_advice(tiny_bank: Bank) -> No
             'conditions = [{ question = "calendar", not_applicable = true, at_most = 1 }]',
             "not_applicable cannot be combined with at_most or at_least",
         ),
-        ('placement = "sidebar"', "placement: Input should be 'verdict' or 'ambition'"),
+        ('placement = "sidebar"', "placement: must be one of: 'verdict', 'ambition'"),
     ],
 )
 def test_the_validator_checks_every_condition(tmp_path: Path, rule: str, message: str) -> None:

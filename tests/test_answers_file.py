@@ -49,8 +49,8 @@ def test_every_problem_is_named_at_once(tiny_bank: Bank) -> None:
         'answers.anchor_up: 9 is not an option; use 0, 1, 2, 3, 4 or "unknown"',
         "answers.nope: no such question in the bank",
         'answers.anchor_across: 3 is not an option; use 0, 2, 4 or "unknown"',
-        'answers.calendar: \'2\' is not a value; use 0, 1, 2, 3, "unknown" or "not_applicable"',
-        'answers.duration: True is not a value; use 0, 2, 4 or "unknown"',
+        'answers.calendar: "2" is not a value; use 0, 1, 2, 3, "unknown" or "not_applicable"',
+        'answers.duration: true is not a value; use 0, 2, 4 or "unknown"',
         "meta.colour: unknown key; expected one of: team, organisation, service_area, respondent, role, mode, phase",
     ]
 
@@ -58,9 +58,9 @@ def test_every_problem_is_named_at_once(tiny_bank: Bank) -> None:
 @pytest.mark.parametrize(
     ("raw", "name", "expected"),
     [
-        (b"\xff\xfe\x00", "a.toml", "is not UTF-8 text"),
-        (b"[answers\n", "a.toml", "is not valid TOML"),
-        (b"{", "a.json", "is not valid JSON"),
+        (b"\xff\xfe\x00", "a.toml", "not UTF-8 text"),
+        (b"[answers\n", "a.toml", "not valid TOML (line 1, column 9)"),
+        (b"{", "a.json", "not valid JSON (line 1, column 2)"),
         (b"[1, 2]", "a.json", "must be a table/object with an 'answers' table"),
         (b"", "a.toml", "has no 'answers' table"),
         (b"answers = 3", "a.toml", "'answers' must be a table"),

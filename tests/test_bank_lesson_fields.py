@@ -110,4 +110,4 @@ def test_the_strengthen_level_is_required(tmp_path: Path) -> None:
     start = POLICY.index("[policy.levels.strengthen]")
     end = POLICY.index("[policy.levels.thin]")
     found = problems(tmp_path, policy_toml=POLICY[:start] + POLICY[end:])
-    assert found[0] == "policy.toml: policy: levels.strengthen: Field required"
+    assert found[0] == "policy.toml: policy: levels.strengthen: missing"

@@ -43,7 +43,7 @@ def test_bank_validate_lists_every_problem_with_its_file(
             'lessons = ["thin-thick"]', 'lessons = ["y"]'
         ),
     )
-    code, out, err = run(capsys, "bank", "validate", str(broken))
+    code, out, err = run(capsys, "--lang", "en", "bank", "validate", str(broken))
     assert code == 1
     assert out == ""
     assert f"{broken / 'questions.toml'}: question calendar: unknown dimension 'x'" in err
@@ -139,8 +139,8 @@ def test_score_bad_file_one_line_per_problem(
     lines = err.splitlines()
     assert lines[0] == f"cocreate: {answers}: svarfilen kan ikke brukes:"
     assert lines[1:] == [
-        f'  {answers}: answers.anchor_up: 7 is not an option; use 0, 1, 2, 3, 4 or "unknown"',
-        f"  {answers}: answers.ghost: no such question in the bank",
+        f'  {answers}: answers.anchor_up: 7 er ikke et svaralternativ; bruk 0, 1, 2, 3, 4 eller "unknown"',
+        f"  {answers}: answers.ghost: spørsmålsbanken har ikke dette spørsmålet",
     ]
 
 
@@ -149,7 +149,7 @@ def test_score_missing_file(
 ) -> None:
     code, _, err = run(capsys, "--bank", str(bank_dir), "score", str(tmp_path / "nope.toml"))
     assert code == 1
-    assert "cannot be read: No such file or directory" in err
+    assert f"{tmp_path / 'nope.toml'}: finnes ikke" in err
 
 
 def test_broken_custom_bank_for_score_exits_1(
@@ -158,7 +158,7 @@ def test_broken_custom_bank_for_score_exits_1(
     answers = write(tmp_path / "a.toml", "[answers]\n")
     code, _, err = run(capsys, "--bank", str(tmp_path / "no-bank"), "score", str(answers))
     assert code == 1
-    assert "folder: does not exist" in err
+    assert f"{tmp_path / 'no-bank'}: finnes ikke" in err
 
 
 @pytest.mark.parametrize(
@@ -204,6 +204,8 @@ def test_score_save_without_a_team_says_what_is_missing(
     answers = write(tmp_path / "a.toml", '[meta]\nphase = "later"\n[answers]\nanchor_up = 3\n')
     code, out, err = run(
         capsys,
+        "--lang",
+        "en",
         "--bank",
         str(bank_dir),
         "score",
@@ -213,7 +215,7 @@ def test_score_save_without_a_team_says_what_is_missing(
         str(tmp_path / "d"),
     )
     assert code == 1 and out == ""
-    assert f"{answers}: meta.team: Field required" in err
+    assert f"{answers}: meta.team: missing" in err
     assert f"{answers}: meta.phase:" in err
     assert not (tmp_path / "d").exists()
 

@@ -151,12 +151,12 @@ def test_every_rejected_file_is_reported_with_its_reason(
     assert [path for path, _ in report.imported] == [good, other]
     reasons = dict(report.rejected)
     assert list(reasons) == [not_json, old_schema, bad_field, latin1, huge, missing, folder]
-    assert reasons[not_json].startswith("not JSON")
+    assert reasons[not_json].startswith("not valid JSON")
     assert "unsupported schema_version 99" in reasons[old_schema]
     assert "answers.anchor_up.value" in reasons[bad_field]
     assert "not UTF-8" in reasons[latin1]
     assert "too large" in reasons[huge]
-    assert "No such file" in reasons[missing]
+    assert reasons[missing] == "does not exist"
     assert "not a regular file" in reasons[folder]
     # The files that were sent are only ever read.
     assert {path: fingerprint(path) for path in sources} == sources

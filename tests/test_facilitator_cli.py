@@ -119,7 +119,7 @@ def test_list_json_shape_with_an_unreadable_file(
     )
     [unreadable] = listing["unreadable"]
     assert unreadable["file"] == str(broken)
-    assert unreadable["reason"].startswith("not JSON")
+    assert unreadable["reason"].startswith("not valid JSON")
 
 
 def test_list_readable_and_empty(
@@ -162,7 +162,7 @@ def test_unknown_and_ambiguous_ids_exit_1(
         a.id[:1] for a in sessions for b in sessions if a is not b and a.id[:1] == b.id[:1]
     )
     code, _, err = run(capsys, bank_dir, "export", shared, "--format", "md")
-    assert code == 1 and "type more of the id" in err
+    assert code == 1 and "skriv mer av id-en" in err
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -188,7 +188,7 @@ def test_export_o_never_overwrites_without_force(
     target.write_text("viktig, ikke overskriv", encoding="utf-8")
     code, out, err = run(capsys, bank_dir, "export", horten[0].id, "-o", str(target))
     assert code == 1 and out == ""
-    assert f"{target} already exists" in err and "--force" in err
+    assert f"{target} finnes allerede" in err and "--force" in err
     assert target.read_text(encoding="utf-8") == "viktig, ikke overskriv"
     code, _, _ = run(capsys, bank_dir, "export", horten[0].id, "-o", str(target), "--force")
     assert code == 0
@@ -209,7 +209,7 @@ def test_export_format_from_suffix_and_usage_errors(
     assert target.read_bytes().startswith(b"\xef\xbb\xbfsession_id,")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     code, _, err = run(capsys, bank_dir, "export", horten[0].id, "-o", str(tmp_path / "x.docx"))
-    assert code == 2 and "cannot tell the format" in err
+    assert code == 2 and "kan ikke se formatet på x.docx" in err
     code, _, err = run(capsys, bank_dir, "export", horten[0].id)
     assert code == 2 and "--format" in err
     code, _, err = run(capsys, bank_dir, "export", horten[0].id, "--format", "pdf")
@@ -286,10 +286,11 @@ def test_import_reports_every_rejected_file_and_exits_1(
     )
     assert code == 1
     assert f"Importert: {existing} → {horten[0].id}" in out
-    assert f"{junk}: not imported: not a session (expected a JSON object, found an array)" in err
-    assert f"{tmp_path / 'nope.json'}: not imported: cannot be read" in err
+    not_a_session = "ikke en vurdering (ventet et JSON-objekt, fant en liste)"
+    assert f"{junk}: ikke importert: {not_a_session}" in err
+    assert f"{tmp_path / 'nope.json'}: ikke importert: finnes ikke" in err
     code, _, err = run(capsys, bank_dir, "import", str(existing))
-    assert code == 1 and "already saved" in err and "--as-copy" not in err
+    assert code == 1 and "allerede lagret" in err and "--as-copy" not in err
     assert digest(existing) == before
     code, out, _ = run(capsys, bank_dir, "import", str(existing), "--as-copy")
     assert code == 0
@@ -327,7 +328,7 @@ def test_compare_needs_two_different_sessions(
     code, _, err = run(capsys, bank_dir, "compare", horten[0].id)
     assert code == 2 and "minst to id-er" in err
     code, _, err = run(capsys, bank_dir, "compare", horten[0].id, horten[0].id[:4])
-    assert code == 1 and "same session" in err
+    assert code == 1 and "samme vurdering" in err
     code, _, err = run(capsys, bank_dir, "compare", horten[0].id, "--json", "--format", "md")
     assert code == 2
 

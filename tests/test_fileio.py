@@ -7,7 +7,7 @@ import os
 import platform
 import stat
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -188,7 +188,9 @@ def test_a_save_over_a_session_another_window_holds_is_refused(tmp_path: Path) -
     before = path.read_bytes()
     _held_by_another_window(store, session.id)
     changed = session.model_copy(update={"status": "complete"})
-    with pytest.raises(SessionOpenElsewhereError, match="2026-01-01 10:00 UTC"):
+    # Since when, in the reader's local time (the lock keeps UTC).
+    since = datetime(2026, 1, 1, 10, tzinfo=UTC).astimezone()
+    with pytest.raises(SessionOpenElsewhereError, match=f"since {since:%Y-%m-%d %H:%M}"):
         store.save(changed)
     assert path.read_bytes() == before
 

@@ -238,7 +238,7 @@ def test_plan_csv_to_a_file_has_a_byte_order_mark_and_never_overwrites(
     assert raw.decode("utf-8-sig").startswith("Tiltak;Ansvarlig;Frist;Status;")
     code, _, err = run(capsys, bank_dir, "plan", saved.id, "-o", str(target))
     assert code == 1
-    assert "already exists" in err
+    assert "finnes allerede" in err
     assert target.read_bytes() == raw
 
 
@@ -258,7 +258,7 @@ def test_plan_refuses_html_and_unknown_sessions(
 ) -> None:
     code, _, err = run(capsys, bank_dir, "plan", saved.id, "-o", str(tmp_path / "p.html"))
     assert code == 2
-    assert "md, csv or json" in err
+    assert "md, csv eller json" in err
     code, _, err = run(capsys, bank_dir, "plan", "ffffff")
     assert code == 1
     assert "Ingen lagret vurdering" in err

@@ -124,10 +124,10 @@ def test_markdown_reveal_carries_the_spread_as_bars(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["round", "status", "ABCDEF"], "No team round has the code ABCDEF."),
-        (["round", "status", "0O1IL"], "is not a join code"),
-        (["round", "join", "ABCDEF", "--name", " "], "--name needs your name"),
-        (["round", "new", "--team", " "], "--team needs the team's name"),
+        (["round", "status", "ABCDEF"], "Ingen runde har koden ABCDEF."),
+        (["round", "status", "0O1IL"], "er ikke en kode for å bli med"),
+        (["round", "join", "ABCDEF", "--name", " "], "--name trenger navnet ditt"),
+        (["round", "new", "--team", " "], "--team trenger navnet på teamet"),
     ],
 )
 def test_bad_input_is_named_without_a_traceback(
@@ -148,8 +148,8 @@ def test_a_broken_answers_file_is_named_and_nothing_is_joined(
         capsys, bank_dir, "round", "join", join_code, "--name", "Kari", "--answers", str(bad)
     )
     assert code == 1
-    assert "answers.anchor_up: 9 is not an option" in err
-    assert "answers.nope: no such question" in err
+    assert "answers.anchor_up: 9 er ikke et svaralternativ" in err
+    assert "answers.nope: spørsmålsbanken har ikke dette spørsmålet" in err
     code, out, _ = run(capsys, bank_dir, "round", "status", join_code, "--json")
     assert json.loads(out)["members"] == []
 
@@ -161,7 +161,7 @@ def test_agree_before_the_reveal_is_refused(
     agreed = answers_file(tmp_path, "agreed", "anchor_up = 2\n")
     code, out, err = run(capsys, bank_dir, "round", "agree", join_code, "--answers", str(agreed))
     assert code == 1 and out == ""
-    assert "is answering; this needs it to be revealed" in err
+    assert "Det går bare når: Svarene er vist." in err
 
 
 def test_compare_follows_a_team_s_agreed_rounds_over_time(
@@ -189,4 +189,6 @@ def test_compare_refuses_a_round_not_agreed_yet(
     first = started(capsys, bank_dir, tmp_path)
     second = started(capsys, bank_dir, tmp_path)
     code, _, err = run(capsys, bank_dir, "round", "compare", first, second)
-    assert code == 1 and f"not agreed yet, so there is no verdict to compare: {first}" in err
+    assert (
+        code == 1 and f"ikke enige ennå, så det er ikke noe resultat å sammenligne: {first}" in err
+    )

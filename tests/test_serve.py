@@ -88,7 +88,7 @@ def test_another_host_needs_allow_remote(
 ) -> None:
     # Refused before the server is even imported: importing it here would raise.
     monkeypatch.setitem(sys.modules, "cocreate_tui.web.server", None)
-    code, out, err = run(capsys, "serve", "--host", host)
+    code, out, err = run(capsys, "--lang", "en", "serve", "--host", host)
     assert code == 2
     assert out == ""
     assert f"--host {host} is not only this machine" in err
@@ -224,7 +224,7 @@ def test_a_broken_bank_is_reported_before_serving(
         tmp_path / "broken",
         questions_toml=QUESTIONS.replace('dimension = "time"', 'dimension = "x"'),
     )
-    code, _, err = run(capsys, "serve", "--bank", str(broken))
+    code, _, err = run(capsys, "--lang", "en", "serve", "--bank", str(broken))
     assert code == 1
     assert served == []
     assert "unknown dimension 'x'" in err
@@ -237,7 +237,7 @@ def test_a_port_in_use_is_a_plain_error(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run(
-            [sys.executable, "-m", "cocreate_tui", "serve", "--port", str(port)],
+            [sys.executable, "-m", "cocreate_tui", "--lang", "en", "serve", "--port", str(port)],
             capture_output=True,
             text=True,
             timeout=60,
@@ -309,7 +309,7 @@ def test_without_the_extra_it_says_exactly_what_to_install(
     monkeypatch.setitem(sys.modules, "textual_serve", None)
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
     monkeypatch.delitem(sys.modules, "cocreate_tui.web.server", raising=False)
-    code, out, err = run(capsys, "serve")
+    code, out, err = run(capsys, "--lang", "en", "serve")
     assert code == 1
     assert out == ""
     assert "`cocreate serve` needs the web extra, which is not installed" in err

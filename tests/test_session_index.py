@@ -620,7 +620,7 @@ def test_list_json_has_the_same_shape_plus_level_and_overall(
         "sessions": expected,
         "unreadable": [{"file": str(broken), "reason": listing["unreadable"][0]["reason"]}],
     }
-    assert listing["unreadable"][0]["reason"].startswith("not JSON")
+    assert listing["unreadable"][0]["reason"].startswith("not valid JSON")
 
 
 def test_list_json_is_the_same_from_a_fresh_and_a_rebuilt_index(

@@ -183,7 +183,7 @@ def test_find_reports_a_broken_file_rather_than_no_match(store: SessionStore) ->
     store.directory.mkdir(parents=True)
     (store.directory / f"{'e' * 32}.json").write_text("{")
 
-    with pytest.raises(SessionFileError, match="not JSON"):
+    with pytest.raises(SessionFileError, match="not valid JSON"):
         store.find("eee")
 
 
@@ -261,7 +261,7 @@ def test_a_broken_file_is_listed_as_unreadable_and_left_untouched(
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (b"", "not JSON"),
+        (b"", "not valid JSON"),
         (b"\xff\xfe{}", "not UTF-8 text"),
         (b"[]", "not a session"),
         (b'{"schema_version": 3}', "unsupported schema_version 3 (this app reads 1 and 2)"),

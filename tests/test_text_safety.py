@@ -171,7 +171,7 @@ def test_a_note_too_long_to_keep_a_session_readable_is_refused_by_name(
     data = ["--bank", str(bank_dir), "--data-dir", str(tmp_path / "data")]
     assert main([*data, "score", str(answers), "--save"]) == 1
     err = capsys.readouterr().err
-    assert f"notes.anchor_up: {NOTE_MAX + 1} characters; at most {NOTE_MAX}" in err
+    assert f"notes.anchor_up: er for lang ({NOTE_MAX + 1} tegn; høyst {NOTE_MAX})" in err
 
 
 @pytest.mark.parametrize(
@@ -194,8 +194,11 @@ def test_a_timestamp_at_the_edge_of_the_calendar_is_a_damaged_file(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"answers": {"anchor_up": 1, "anchor_up": 3}}', "has the key 'anchor_up' twice"),
-        ('{"answers": {"anchor_up": ' + "9" * 5000 + "}}", "a number too long to read"),
+        ('{"answers": {"anchor_up": 1, "anchor_up": 3}}', "har nøkkelen 'anchor_up' to ganger"),
+        (
+            '{"answers": {"anchor_up": ' + "9" * 5000 + "}}",
+            "har et tall som er for langt til å leses",
+        ),
     ],
 )
 def test_answers_files_with_a_key_twice_or_a_huge_number_get_a_message(
@@ -221,7 +224,7 @@ def test_an_over_long_merge_name_is_a_usage_message(
     data = ["--bank", str(bank_dir), "--data-dir", str(tmp_path / "data")]
     code = main([*data, "merge", "a" * 8, "b" * 8, "--name", "N" * 200, "--save"])
     assert code == 2
-    assert "at most 120" in capsys.readouterr().err
+    assert "høyst 120" in capsys.readouterr().err
 
 
 def test_markup_like_brackets_in_a_bank_are_text_in_score_and_bank_show(
@@ -279,7 +282,7 @@ def test_a_data_folder_others_can_write_to_is_not_used_without_a_word(
     data.mkdir()
     data.chmod(0o777)
     assert main(["--data-dir", str(data), "list"]) == 0
-    assert "can be changed by other users (mode 0777)" in capsys.readouterr().err
+    assert "andre kontoer på maskinen kan endre datamappen" in capsys.readouterr().err
     data.chmod(0o700)
     assert main(["--data-dir", str(data), "list"]) == 0
     assert "other users" not in capsys.readouterr().err

@@ -482,7 +482,7 @@ def _warn_if_shared(args: argparse.Namespace) -> None:
 
     reason = open_to_others(data_dir(getattr(args, "data_dir", None)))
     if reason is not None:
-        print(f"cocreate: warning: {reason}", file=sys.stderr)
+        print(f"cocreate: {reason.text(args.lang)}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:

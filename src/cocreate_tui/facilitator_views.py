@@ -12,8 +12,8 @@ from .console_views import render_assessment
 from .domain.bank_models import Bank, Lang
 from .domain.drift import session_drift
 from .domain.exports.common import meta_rows
-from .domain.file_reasons import reason_words
 from .domain.human_format import local_time
+from .domain.phrases import worded
 from .domain.scoring import Assessment
 from .domain.sessions import Session, orphaned_answers
 from .domain.storage import ListResult
@@ -67,7 +67,7 @@ def render_session_list(listing: ListResult, lang: Lang, console: Console | None
     if listing.unreadable:
         console.print(f"\n[b]{t('unreadable_heading', lang)}[/b]")
         for unreadable in listing.unreadable:
-            reason = reason_words(unreadable.reason, lang)
+            reason = worded(unreadable.reason, lang)
             console.print(f"- {unreadable.path}: {reason}", markup=False)
 
 

@@ -61,10 +61,10 @@ def copy_of_shipped(root: Path) -> Path:
 
 
 BROKEN_BANKS: dict[str, tuple[Callable[[Path], Path], str]] = {
-    "missing folder": (missing_folder, "does not exist"),
-    "bad TOML": (bad_toml, "not valid TOML"),
+    "missing folder": (missing_folder, "finnes ikke"),
+    "bad TOML": (bad_toml, "ikke gyldig TOML"),
     "unknown ids": (unknown_ids, "ukjent-omraade"),
-    "empty folder": (empty_folder, "has no .toml files"),
+    "empty folder": (empty_folder, "har ingen .toml-filer"),
 }
 
 

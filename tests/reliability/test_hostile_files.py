@@ -162,8 +162,8 @@ def test_import_refuses_with_the_reason_and_touches_nothing(
     code, _, err = run(capsys, "import", str(hostile), "--data-dir", str(target))
 
     assert code == 1
-    assert str(hostile) in err and "not imported" in err
-    reason = err.split("not imported:", 1)[1].strip()
+    assert str(hostile) in err and "ikke importert" in err
+    reason = err.split("ikke importert:", 1)[1].strip()
     assert reason
     assert "\x1b" not in err  # a crafted id never reaches the terminal as an escape sequence
     assert hashes(tmp_path) == before
@@ -182,6 +182,6 @@ def test_import_of_two_files_claiming_one_id_keeps_the_first(
     second.write_text(text.replace("Først", "Andre"), encoding="utf-8")
     code, _, err = run(capsys, "import", str(first), str(second), "--data-dir", str(tmp_path / "d"))
     assert code == 1
-    assert f"{second}: not imported: a session with the id" in err
+    assert f"{second}: ikke importert: en vurdering med id-en" in err
     [saved] = SessionStore(tmp_path / "d").list().sessions
     assert saved.team == "Først"

@@ -60,7 +60,7 @@ def _participant(args: argparse.Namespace, source: BankSource, folder: Path, cod
     try:
         team_round = rounds.load(code)
     except CocreateError as err:
-        error(err.message)
+        error(err)
         return EXIT_INVALID
     gc.freeze()
     app = ParticipantApp(

@@ -8,6 +8,7 @@ from ..domain.bank_models import Bank, Lang
 from ..domain.compare import Comparison, compare_sessions
 from ..domain.errors import CocreateError
 from ..domain.paths import data_dir
+from ..domain.phrases import Phrase
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_bank_or_report
 from .output_files import emit, output_format
 from .session_args import find_sessions, store_for
@@ -19,12 +20,12 @@ def run(args: argparse.Namespace) -> int:
     if fmt is None:
         return EXIT_USAGE
     if len(args.ids) < 2:
-        error("compare needs at least two session ids")
+        error(Phrase("msg_compare_two"))
         return EXIT_USAGE
     try:
         sessions = find_sessions(store_for(args), args.ids)
     except (CocreateError, ValueError) as err:
-        error(err.message if isinstance(err, CocreateError) else str(err))
+        error(err if isinstance(err, CocreateError) else str(err))
         return EXIT_INVALID
     bank = load_bank_or_report(args)
     if bank is None:
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         emit(text, fmt, stem, args.output, args.force, data_dir(getattr(args, "data_dir", None)))
     except CocreateError as err:
-        error(err.message)
+        error(err)
         return EXIT_INVALID
     return EXIT_OK
 

@@ -8,6 +8,7 @@ from ..domain.bank_models import Bank, Lang
 from ..domain.drift import scored_answers
 from ..domain.errors import CocreateError
 from ..domain.paths import data_dir
+from ..domain.phrases import Phrase
 from ..domain.scoring import assess
 from ..domain.sessions import Session
 from ..i18n import t
@@ -22,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     if fmt is None:
         return EXIT_USAGE
     if fmt == "terminal":
-        error("export needs --format md|html|json|csv (or -o FILE with one of those suffixes)")
+        error(Phrase("msg_export_format"))
         return EXIT_USAGE
     include_notes = not args.no_notes
     try:
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         data = data_dir(getattr(args, "data_dir", None))
         emit(text, fmt, stem, args.output, args.force, data)
     except CocreateError as err:
-        error(err.message)
+        error(err)
         return EXIT_INVALID
     if not include_notes and fmt == "json":
         # The session format has no room for a remark, so it is said here instead.

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     except CocreateError as err:
         from .common import error
 
-        error(err.message)
+        error(err)
         return EXIT_INVALID
     except _bank_error() as err:
         from .common import print_bank_error
@@ -77,7 +77,7 @@ def write_json(index: SessionIndex, out: TextIO, sessions: bytes | None = None) 
     if sessions is None:
         sessions = index.session_json(_folder_text(index), SEPARATOR)
     unreadable = SEPARATOR.join(
-        json.dumps({"file": str(item.path), "reason": item.reason}, ensure_ascii=False)
+        json.dumps({"file": str(item.path), "reason": str(item.reason)}, ensure_ascii=False)
         for item in index.unreadable()
     ).encode()
     # Written piece by piece: joining them first would copy 20 MB twice more.

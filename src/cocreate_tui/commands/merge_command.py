@@ -8,6 +8,7 @@ from ..domain.bank_models import Bank, Lang
 from ..domain.errors import CocreateError
 from ..domain.merge import Merge, merge_sessions, merged_session
 from ..domain.paths import data_dir
+from ..domain.phrases import Phrase
 from ..domain.sessions import TEAM_MAX
 from ..i18n import t
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_bank_or_report
@@ -21,16 +22,16 @@ def run(args: argparse.Namespace) -> int:
     if fmt is None:
         return EXIT_USAGE
     if not args.name.strip():
-        error("--name needs the team's name")
+        error(Phrase("msg_name_needed"))
         return EXIT_USAGE
     if len(args.name.strip()) > TEAM_MAX:
-        error(f"--name is {len(args.name.strip())} characters; a team name has at most {TEAM_MAX}")
+        error(Phrase("msg_name_too_long", length=len(args.name.strip()), most=TEAM_MAX))
         return EXIT_USAGE
     store = store_for(args)
     try:
         sessions = find_sessions(store, args.ids)
     except (CocreateError, ValueError) as err:
-        error(err.message if isinstance(err, CocreateError) else str(err))
+        error(err if isinstance(err, CocreateError) else str(err))
         return EXIT_INVALID
     bank = load_bank_or_report(args)
     if bank is None:
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             data = data_dir(getattr(args, "data_dir", None))
             emit(text, fmt, f"{merge.name}-merge", args.output, args.force, data)
     except CocreateError as err:
-        error(err.message)
+        error(err)
         if saved_id is not None:
             # Saved before the export failed: said, so that a retry does not save it twice.
             error(t("saved_as", args.lang).format(id=saved_id))

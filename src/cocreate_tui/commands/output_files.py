@@ -9,6 +9,9 @@ from pathlib import Path
 from ..domain.errors import CocreateError
 from ..domain.fileio import NotReplaceableError, replace_regular, slug, write_new
 from ..domain.paths import ensure_private_dir
+from ..domain.phrases import Phrase
+from ..domain.problem_words import os_reason
+from .common import error
 
 MAX_NAME_TRIES = 1000
 UTF8_BOM = "\ufeff"
@@ -24,21 +27,14 @@ def output_format(args: argparse.Namespace) -> str | None:
     chosen: str | None = args.format
     if getattr(args, "json", False):
         if chosen not in (None, "json"):
-            print(
-                f"cocreate: --json and --format {chosen} ask for different formats; give one",
-                file=sys.stderr,
-            )
+            error(Phrase("msg_json_and_format", format=chosen))
             return None
         chosen = "json"
     output: Path | None = args.output
     if chosen is None and output is not None:
         chosen = SUFFIX_FORMATS.get(output.suffix.lower())
         if chosen is None:
-            print(
-                f"cocreate: cannot tell the format from {output.name}; "
-                "add --format md|html|json|csv",
-                file=sys.stderr,
-            )
+            error(Phrase("msg_format_from_name", name=output.name))
             return None
     return chosen or "terminal"
 
@@ -61,13 +57,14 @@ def write_new_file(path: Path, text: str, force: bool = False) -> Path:
         else:
             write_new(path, data)
     except FileExistsError:
-        raise CocreateError(
-            f"{path} already exists; choose another file, or add --force to replace it."
-        ) from None
+        raise CocreateError(Phrase("output_exists", path=str(path))) from None
     except NotReplaceableError as error:
-        raise CocreateError(f"Did not replace {path}: it is {error.strerror}.") from None
+        raise CocreateError(
+            Phrase("output_not_replaced", path=str(path), reason=error.reason)
+        ) from None
     except OSError as error:
-        raise CocreateError(f"Could not write {path}: {error.strerror or error}.") from None
+        failed = Phrase("output_write_failed", path=str(path), reason=os_reason(error))
+        raise CocreateError(failed) from None
     return path
 
 
@@ -76,9 +73,9 @@ def write_to_exports(data_dir: Path, stem: str, suffix: str, text: str) -> Path:
     try:
         folder = ensure_private_dir(exports_dir(data_dir))
     except OSError as error:
-        raise CocreateError(
-            f"Could not create {exports_dir(data_dir)}: {error.strerror or error}."
-        ) from None
+        folder_name = str(exports_dir(data_dir))
+        failed = Phrase("output_folder_failed", folder=folder_name, reason=os_reason(error))
+        raise CocreateError(failed) from None
     base = slug(stem)
     for attempt in range(1, MAX_NAME_TRIES + 1):
         name = f"{base}{suffix}" if attempt == 1 else f"{base}-{attempt}{suffix}"
@@ -87,7 +84,7 @@ def write_to_exports(data_dir: Path, stem: str, suffix: str, text: str) -> Path:
         except CocreateError:
             if not (folder / name).exists():
                 raise
-    raise CocreateError(f"Could not find a free file name for {base}{suffix} in {folder}.")
+    raise CocreateError(Phrase("output_no_free_name", name=f"{base}{suffix}", folder=str(folder)))
 
 
 def write_stdout(text: str) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from ..domain.errors import CocreateError
 from ..domain.paths import data_dir
+from ..domain.phrases import Phrase
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_bank_or_report
 from .output_files import emit, output_format
 from .session_args import store_for
@@ -26,12 +27,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     fmt = "md" if fmt == "terminal" else fmt
     if fmt not in PLAN_FORMATS:
-        error(f"an action plan can be written as md, csv or json, not {fmt}")
+        error(Phrase("msg_plan_format", format=fmt))
         return EXIT_USAGE
     try:
         session = store_for(args).find(args.id)
     except CocreateError as err:
-        error(err.message)
+        error(err)
         return EXIT_INVALID
     bank = load_bank_or_report(args)
     if bank is None:
@@ -48,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         emit(text, fmt, stem, args.output, args.force, data_dir(getattr(args, "data_dir", None)))
     except CocreateError as err:
-        error(err.message)
+        error(err)
         return EXIT_INVALID
     return EXIT_OK

@@ -12,6 +12,7 @@ from ..domain.errors import CocreateError
 from ..domain.exports.round_export import round_json, round_markdown, status_json, status_markdown
 from ..domain.exports.round_sheets import round_csv, round_html
 from ..domain.paths import data_dir
+from ..domain.phrases import Phrase
 from ..domain.round_store import RoundStore
 from ..domain.team_round import (
     TeamRound,
@@ -22,7 +23,14 @@ from ..domain.team_round import (
     reveal,
 )
 from ..i18n import t
-from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_bank_or_report
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    load_bank_or_report,
+    print_answers_error,
+)
 from .output_files import emit
 from .save_answers import filled_session
 
@@ -46,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return action(args, bank, store)
     except CocreateError as err:
-        error(err.message)
+        error(err)
         return EXIT_INVALID
 
 
@@ -56,7 +64,7 @@ def _now() -> datetime:
 
 def _new(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
     if not args.team.strip():
-        error("--team needs the team's name")
+        error(Phrase("msg_team_needed"))
         return EXIT_USAGE
     print(store.create(args.team, bank, _now()).code)
     return EXIT_OK
@@ -64,7 +72,7 @@ def _new(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
 
 def _join(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
     if not args.name.strip():
-        error("--name needs your name")
+        error(Phrase("msg_your_name_needed"))
         return EXIT_USAGE
     parsed = _answers(args, bank) if args.answers is not None else None
     if args.answers is not None and parsed is None:
@@ -131,7 +139,7 @@ def _compare(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
     rounds = sorted((store.load(code) for code in args.codes), key=lambda r: r.created_at)
     not_agreed = [r.code for r in rounds if r.agreed_session_id is None]
     if not_agreed:
-        error(f"not agreed yet, so there is no verdict to compare: {', '.join(not_agreed)}")
+        error(Phrase("msg_round_not_agreed", codes=", ".join(not_agreed)))
         return EXIT_INVALID
     ids = [r.agreed_session_id for r in rounds if r.agreed_session_id is not None]
     return compare_command.run(argparse.Namespace(**{**vars(args), "ids": ids}))
@@ -140,7 +148,7 @@ def _compare(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
 def _show(args: argparse.Namespace, bank: Bank, team_round: TeamRound) -> int:
     fmt = "json" if args.json else (args.format or "md")
     if args.json and args.format not in (None, "json"):
-        error(f"--json and --format {args.format} ask for different formats; give one")
+        error(Phrase("msg_json_and_format", format=args.format))
         return EXIT_USAGE
     text = ROUND_EXPORTS[fmt](bank, team_round, args.lang)
     data = data_dir(getattr(args, "data_dir", None))
@@ -158,7 +166,5 @@ def _answers(args: argparse.Namespace, bank: Bank) -> AnswersFile | None:
     try:
         return read_answers_file(args.answers, bank)
     except AnswersFileError as err:
-        error(f"{err.path}: the answers file cannot be used:")
-        for problem in err.problems:
-            print(f"  {err.path}: {problem}", file=sys.stderr)
+        print_answers_error(err)
         return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from pydantic import ValidationError
 
@@ -11,10 +10,12 @@ from ..domain.answers_file import AnswersFile
 from ..domain.bank_models import Bank
 from ..domain.errors import CocreateError
 from ..domain.paths import data_dir
+from ..domain.phrases import Phrase
+from ..domain.problem_words import validation_problems
 from ..domain.scoring import UNKNOWN
 from ..domain.sessions import Session, SessionMeta, new_session, open_questions
 from ..domain.storage import SessionStore
-from .common import EXIT_INVALID, EXIT_OK, error
+from .common import EXIT_INVALID, EXIT_OK, detail, error, said
 
 
 def save_as_session(args: argparse.Namespace, bank: Bank, parsed: AnswersFile) -> int:
@@ -22,16 +23,15 @@ def save_as_session(args: argparse.Namespace, bank: Bank, parsed: AnswersFile) -
     try:
         meta = SessionMeta.model_validate(parsed.meta)
     except ValidationError as err:
-        error(f"{args.answers}: the answers file cannot be saved as a session:")
-        for detail in err.errors(include_url=False):
-            where = ".".join(str(part) for part in detail["loc"])
-            print(f"  {args.answers}: meta.{where}: {detail['msg']}", file=sys.stderr)
+        error(Phrase("msg_answers_not_saved", path=str(args.answers)))
+        for problem in validation_problems(err.errors(include_url=False)):
+            detail(f"{args.answers}: meta.{said(problem)}")
         return EXIT_INVALID
     session = filled_session(new_session(meta, bank, language=args.lang), bank, parsed)
     try:
         SessionStore(data_dir(getattr(args, "data_dir", None))).save(session)
     except CocreateError as err:
-        error(err.message)
+        error(err)
         return EXIT_INVALID
     print(session.id)
     return EXIT_OK

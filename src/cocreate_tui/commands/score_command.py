@@ -9,7 +9,7 @@ import sys
 from ..domain.answers_file import AnswersFileError, read_answers_file
 from ..domain.json_views import assessment_to_json
 from ..domain.scoring import assess
-from .common import EXIT_INVALID, EXIT_OK, error, load_bank_or_report
+from .common import EXIT_INVALID, EXIT_OK, load_bank_or_report, print_answers_error
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,9 +20,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         parsed = read_answers_file(args.answers, bank)
     except AnswersFileError as err:
-        error(f"{err.path}: the answers file cannot be used:")
-        for problem in err.problems:
-            print(f"  {err.path}: {problem}", file=sys.stderr)
+        print_answers_error(err)
         return EXIT_INVALID
     if args.save:
         from .save_answers import save_as_session

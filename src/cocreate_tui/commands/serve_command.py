@@ -10,7 +10,9 @@ from pathlib import Path
 from ..domain.bank_loader import BankError, load_bank
 from ..domain.bank_models import Lang
 from ..domain.paths import data_dir
+from ..domain.phrases import Phrase
 from ..domain.platform_support import shell_command
+from ..domain.problem_words import os_reason
 from ..domain.round_store import RoundStore
 from ..i18n import t
 from ..web.hosts import is_loopback
@@ -45,14 +47,11 @@ def remote_warning(host: str, port: int, lang: Lang) -> str:
     return "\n".join(t("serve_warning", each).format(address=address(host, port)) for each in order)
 
 
-def missing_extra_message(module: str | None) -> str:
+def missing_extra_message(module: str | None) -> Phrase:
     """What to install, exactly, when the web extra is missing."""
-    missing = f" (no module named {module!r})" if module else ""
-    return (
-        f"`cocreate serve` needs the web extra, which is not installed{missing}.\n"
-        f"  Install it with: {INSTALL}\n"
-        f"  into this Python: {shlex.quote(sys.executable)} -m {INSTALL}"
-    )
+    missing = Phrase("msg_no_module", module=repr(module)) if module else ""
+    python = shlex.quote(sys.executable)
+    return Phrase("msg_missing_web", missing=missing, install=INSTALL, python=python)
 
 
 def app_command(folder: Path, bank: Path | None, lang: Lang) -> str:
@@ -73,11 +72,7 @@ def run(args: argparse.Namespace) -> int:
     lang: Lang = getattr(args, "lang", "nb")
     remote = not is_loopback(host)
     if remote and not args.allow_remote:
-        error(
-            f"--host {host} is not only this machine: anyone there who gets the address with "
-            "its token could read and change the assessments, over an unencrypted connection. "
-            "Add --allow-remote to serve it there anyway."
-        )
+        error(Phrase("msg_host_not_local", host=host))
         return EXIT_USAGE
     try:
         from ..web.access import Access
@@ -125,6 +120,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         server.serve()
     except OSError as err:
-        error(f"cannot listen on {address(host, port)}: {err.strerror or err}")
+        error(Phrase("msg_cannot_listen", address=address(host, port), reason=os_reason(err)))
         return EXIT_INVALID
     return EXIT_OK

@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         session = store_for(args).find(args.id)
     except CocreateError as err:
-        error(err.message)
+        error(err)
         return EXIT_INVALID
     bank = load_bank_or_report(args)
     if bank is None:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .bank_models import Bank
 from .fileio import FileReadError, read_capped
+from .phrases import Phrase
+from .problem_words import json_reason
 from .scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
 from .text_safety import NOTE_MAX, clean_text
+from .toml_reading import parse_toml
 
 MAX_ANSWERS_FILE_BYTES = 5_000_000
 TOP_LEVEL_KEYS = ("answers", "meta", "notes")
@@ -28,38 +30,37 @@ class AnswersFile:
 
 
 class AnswersFileError(Exception):
-    """The answers file cannot be used; `problems` names each thing wrong."""
+    """The answers file cannot be used; `problems` names each thing wrong (`Phrase.text`)."""
 
-    def __init__(self, path: str, problems: list[str]) -> None:
+    def __init__(self, path: str, problems: list[Phrase]) -> None:
         self.path = path
         self.problems = problems
-        noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__(f"{path}: {len(problems)} {noun}")
+        super().__init__(f"{path}: " + "; ".join(map(str, problems)))
 
 
 def read_answers_file(path: Path, bank: Bank) -> AnswersFile:
     """Read `path` and check it against `bank`; raise AnswersFileError naming every problem."""
     try:
-        raw = read_capped(path, MAX_ANSWERS_FILE_BYTES, what="answers file")
+        raw = read_capped(path, MAX_ANSWERS_FILE_BYTES, what="answers")
     except FileReadError as error:
-        reason = f"cannot be read: {error.os_reason}" if error.os_reason else error.reason
-        raise AnswersFileError(str(path), [reason]) from None
+        raise AnswersFileError(str(path), [error.reason]) from None
     return parse_answers(raw, str(path), bank)
 
 
 def parse_answers(raw: bytes, name: str, bank: Bank) -> AnswersFile:
     """Parse the bytes of an answers file named `name` (its suffix picks TOML or JSON)."""
     data = _decode(raw, name)
-    problems: list[str] = []
+    problems: list[Phrase] = []
     for key in data:
         if key not in TOP_LEVEL_KEYS:
-            problems.append(f"unknown key '{key}'; expected: {', '.join(TOP_LEVEL_KEYS)}")
+            allowed = ", ".join(TOP_LEVEL_KEYS)
+            problems.append(Phrase("answers_unknown_key", key=key, allowed=allowed))
     answers = _answers(data.get("answers"), bank, problems)
     meta = _strings(data.get("meta", {}), "meta", problems, allowed=META_KEYS)
     notes = _strings(data.get("notes", {}), "notes", problems, allowed=None)
     for question_id in notes:
         if bank.question(question_id) is None:
-            problems.append(f"notes.{question_id}: no such question in the bank")
+            problems.append(_at(f"notes.{question_id}", Phrase("answers_no_question")))
     if problems:
         raise AnswersFileError(name, problems)
     return AnswersFile(answers=answers, meta=meta, notes=notes)
@@ -68,28 +69,30 @@ def parse_answers(raw: bytes, name: str, bank: Bank) -> AnswersFile:
 def _decode(raw: bytes, name: str) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise AnswersFileError(name, ["is not UTF-8 text"]) from None
+    except UnicodeDecodeError as error:
+        raise AnswersFileError(name, [Phrase("problem_not_utf8", position=error.start)]) from None
     as_json = name.lower().endswith(".json") or (
         not name.lower().endswith(".toml") and text.lstrip().startswith("{")
     )
     try:
         data = (
-            json.loads(text, object_pairs_hook=_no_duplicates) if as_json else tomllib.loads(text)
+            json.loads(text, object_pairs_hook=_no_duplicates)
+            if as_json
+            else parse_toml(text, Path(name))
         )
+    except FileReadError as error:
+        raise AnswersFileError(name, [error.reason]) from None
     except json.JSONDecodeError as error:
-        raise AnswersFileError(name, [f"is not valid JSON: {error}"]) from None
-    except tomllib.TOMLDecodeError as error:
-        raise AnswersFileError(name, [f"is not valid TOML: {error}"]) from None
+        raise AnswersFileError(name, [json_reason(error)]) from None
     except _DuplicateKeyError as error:
-        raise AnswersFileError(name, [f"has the key '{error.key}' twice"]) from None
+        raise AnswersFileError(name, [Phrase("answers_key_twice", key=error.key)]) from None
     except RecursionError:
-        raise AnswersFileError(name, ["is nested too deeply"]) from None
+        raise AnswersFileError(name, [Phrase("problem_too_deep")]) from None
     except ValueError:
         # An integer with thousands of digits: Python refuses to convert it.
-        raise AnswersFileError(name, ["holds a number too long to read"]) from None
+        raise AnswersFileError(name, [Phrase("answers_number_too_long")]) from None
     if not isinstance(data, dict):
-        raise AnswersFileError(name, ["must be a table/object with an 'answers' table"])
+        raise AnswersFileError(name, [Phrase("answers_not_table")])
     return data
 
 
@@ -110,56 +113,63 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _answers(raw: object, bank: Bank, problems: list[str]) -> dict[str, AnswerValue]:
+def _at(field: str, problem: Phrase) -> Phrase:
+    return Phrase("problem_at_field", field=field, problem=problem)
+
+
+def _answers(raw: object, bank: Bank, problems: list[Phrase]) -> dict[str, AnswerValue]:
     if raw is None:
-        problems.append("has no 'answers' table")
+        problems.append(Phrase("answers_no_table"))
         return {}
     if not isinstance(raw, dict):
-        problems.append("'answers' must be a table mapping question id to a value")
+        problems.append(Phrase("answers_table_of_values"))
         return {}
     answers: dict[str, AnswerValue] = {}
     for question_id, value in raw.items():
+        field = f"answers.{question_id}"
         question = bank.question(question_id)
         if question is None:
-            problems.append(f"answers.{question_id}: no such question in the bank")
+            problems.append(_at(field, Phrase("answers_no_question")))
             continue
         choices = [option.value for option in question.options]
-        words = (
-            ' or "unknown"' if not question.not_applicable else ', "unknown" or "not_applicable"'
+        values = ", ".join(str(choice) for choice in choices)
+        allowed = Phrase(
+            "answers_allowed_not_applicable" if question.not_applicable else "answers_allowed",
+            values=values,
         )
-        allowed = ", ".join(str(choice) for choice in choices) + words
         if value == UNKNOWN:
             answers[question_id] = UNKNOWN
         elif value == NOT_APPLICABLE and question.not_applicable:
             answers[question_id] = NOT_APPLICABLE
         elif value == NOT_APPLICABLE:
-            problems.append(
-                f"answers.{question_id}: this question does not offer «Gjelder ikke oss»;"
-                f" use {allowed}"
-            )
+            problems.append(_at(field, Phrase("answers_no_not_applicable", allowed=allowed)))
         elif isinstance(value, bool) or not isinstance(value, int):
-            problems.append(f"answers.{question_id}: {value!r} is not a value; use {allowed}")
+            shown = json.dumps(value, ensure_ascii=False)[:40]
+            problems.append(_at(field, Phrase("answers_not_value", value=shown, allowed=allowed)))
         elif value not in choices:
-            problems.append(f"answers.{question_id}: {value} is not an option; use {allowed}")
+            problems.append(_at(field, Phrase("answers_not_option", value=value, allowed=allowed)))
         else:
             answers[question_id] = value
     return answers
 
 
 def _strings(
-    raw: object, table: str, problems: list[str], allowed: tuple[str, ...] | None
+    raw: object, table: str, problems: list[Phrase], allowed: tuple[str, ...] | None
 ) -> dict[str, str]:
     if not isinstance(raw, dict):
-        problems.append(f"'{table}' must be a table of texts")
+        problems.append(_at(table, Phrase("answers_table_of_texts")))
         return {}
     result: dict[str, str] = {}
     for key, value in raw.items():
+        field = f"{table}.{key}"
         if allowed is not None and key not in allowed:
-            problems.append(f"{table}.{key}: unknown key; expected one of: {', '.join(allowed)}")
+            unknown = Phrase("answers_unknown_meta", allowed=", ".join(allowed))
+            problems.append(_at(field, unknown))
         elif not isinstance(value, str):
-            problems.append(f"{table}.{key}: must be text, not {type(value).__name__}")
+            problems.append(_at(field, Phrase("problem_text")))
         elif len(text := clean_text(value)) > NOTE_MAX:
-            problems.append(f"{table}.{key}: {len(text)} characters; at most {NOTE_MAX}")
+            long = Phrase("answers_too_long", length=len(text), most=NOTE_MAX)
+            problems.append(_at(field, long))
         else:
             result[key] = text
     return result

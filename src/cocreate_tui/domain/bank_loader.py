@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,10 @@ from .bank_models import (
     version_key,
 )
 from .bank_overlay import OVERLAY_DIR, apply_overlay, overlay_files, read_overlay
-from .fileio import FileReadError, read_capped
+from .fileio import FileReadError
+from .phrases import Phrase, Words, worded
+from .problem_words import validation_problems
+from .toml_reading import read_toml
 
 """A bank file larger than this is refused unread: real banks are a few hundred KB."""
 
@@ -33,14 +35,23 @@ TOP_LEVEL_KEYS = ("bank", "policy", "dimensions", "lessons", "questions", "chang
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a bank: where it is, which item, and what is wrong."""
+    """One thing wrong with a bank: where it is, which item (may be empty), and what is wrong."""
 
     file: str
-    item: str
-    message: str
+    item: Words
+    message: Phrase
+
+    def text(self, lang: str) -> str:
+        """«file: item: problem» in `lang` (the item left out when there is none)."""
+        item = worded(self.item, lang)
+        return (
+            f"{self.file}: {item}: {self.message.text(lang)}"
+            if item
+            else (f"{self.file}: {self.message.text(lang)}")
+        )
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.item}: {self.message}"
+        return self.text("en")
 
 
 class BankError(Exception):
@@ -49,8 +60,9 @@ class BankError(Exception):
     def __init__(self, folder: Path, problems: list[Problem]) -> None:
         self.folder = folder
         self.problems = problems
-        noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__(f"The question bank in {folder} has {len(problems)} {noun}.")
+        self.phrase = Phrase("msg_bank_problems", folder, len(problems))
+        """«The question bank in … has N problems.», worded when shown."""
+        super().__init__(str(self.phrase))
 
 
 @dataclass
@@ -104,31 +116,22 @@ def _apply_overlays(folder: Path, files: list[dict[str, Any]], problems: list[Pr
 
 def _bank_files(folder: Path, problems: list[Problem]) -> list[Path]:
     if not folder.exists():
-        problems.append(Problem(str(folder), "folder", "does not exist"))
+        problems.append(Problem(str(folder), "", Phrase("os_not_found")))
         return []
     if not folder.is_dir():
-        problems.append(Problem(str(folder), "folder", "is not a folder"))
+        problems.append(Problem(str(folder), "", Phrase("bank_not_folder")))
         return []
     files = sorted(p for p in folder.glob("*.toml") if p.is_file())
     if not files:
-        problems.append(Problem(str(folder), "folder", "has no .toml files"))
+        problems.append(Problem(str(folder), "", Phrase("bank_no_files")))
     return files
 
 
 def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
     try:
-        return tomllib.loads(read_capped(path, MAX_BANK_FILE_BYTES, what="bank file").decode())
+        return read_toml(path, MAX_BANK_FILE_BYTES, what="bank")
     except FileReadError as error:
-        reason = f"cannot be read: {error.os_reason}" if error.os_reason else error.reason
-        problems.append(Problem(path.name, "file", reason))
-    except UnicodeDecodeError as error:
-        problems.append(Problem(path.name, "file", f"is not UTF-8 text ({error.reason})"))
-    except tomllib.TOMLDecodeError as error:
-        problems.append(Problem(path.name, "file", f"is not valid TOML: {error}"))
-    except RecursionError:
-        problems.append(Problem(path.name, "file", "is nested too deeply to be a question bank"))
-    except OSError as error:
-        problems.append(Problem(path.name, "file", f"cannot be read: {error.strerror}"))
+        problems.append(Problem(path.name, "", error.reason))
     return None
 
 
@@ -136,7 +139,7 @@ def _collect(name: str, data: dict[str, Any], into: _Collected, problems: list[P
     for key in data:
         if key not in TOP_LEVEL_KEYS:
             allowed = ", ".join(TOP_LEVEL_KEYS)
-            problems.append(Problem(name, key, f"unknown table; expected one of: {allowed}"))
+            problems.append(Problem(name, key, Phrase("bank_unknown_table", allowed=allowed)))
     if "bank" in data:
         _validate_one(name, "bank", data["bank"], BankInfo, into.info, problems)
     if "policy" in data:
@@ -152,7 +155,7 @@ def _collect(name: str, data: dict[str, Any], into: _Collected, problems: list[P
             continue
         entries = data[key]
         if not isinstance(entries, list):
-            problems.append(Problem(name, key, f"must be an array of tables ([[{key}]])"))
+            problems.append(Problem(name, key, Phrase("bank_array_of_tables", key=key)))
             continue
         target: list[_Item] = getattr(into, key)
         for index, entry in enumerate(entries):
@@ -162,18 +165,23 @@ def _collect(name: str, data: dict[str, Any], into: _Collected, problems: list[P
                 into.broken_ids.add(entry["id"])
 
 
-def _entry_label(key: str, index: int, entry: object) -> str:
+def _entry_label(key: str, index: int, entry: object) -> Phrase:
     singular = key.removesuffix("s")
     if key == "changes" and isinstance(entry, dict) and isinstance(entry.get("question"), str):
-        return f"change {entry.get('version', '?')} {entry['question']}"
+        return item_label("change", f"{entry.get('version', '?')} {entry['question']}")
     if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-        return f"{singular} {entry['id']}"
-    return f"{singular} #{index + 1}"
+        return item_label(singular, entry["id"])
+    return item_label(singular, f"#{index + 1}")
+
+
+def item_label(kind: str, name: str) -> Phrase:
+    """An item of the bank as its kind and id: «spørsmål q1», «lærdom ta-tid»."""
+    return Phrase(f"bank_item_{kind}", name=name)
 
 
 def _validate_one(
     file: str,
-    label: str,
+    label: Words,
     raw: object,
     model: type[BaseModel],
     into: list[_Item],
@@ -182,21 +190,10 @@ def _validate_one(
     try:
         into.append(_Item(file, model.model_validate(raw)))
     except ValidationError as error:
-        problems.extend(Problem(file, label, message) for message in _messages(error))
+        found = validation_problems(error.errors(include_url=False))
+        problems.extend(Problem(file, label, message) for message in found)
         return False
     return True
-
-
-def _messages(error: ValidationError) -> list[str]:
-    messages = []
-    for detail in error.errors(include_url=False):
-        where = ".".join(str(part) for part in detail["loc"])
-        text = detail["msg"].removeprefix("Value error, ")
-        if detail["type"] == "missing" and where.endswith((".nb", ".en")):
-            language = "Norwegian (nb)" if where.endswith(".nb") else "English (en)"
-            text = f"missing {language} text"
-        messages.append(f"{where}: {text}" if where else text)
-    return messages
 
 
 def _assemble(c: _Collected, content_hash: str, problems: list[Problem]) -> Bank | None:
@@ -233,12 +230,12 @@ def _assemble(c: _Collected, content_hash: str, problems: list[Problem]) -> Bank
 
 def _exactly_one(items: list[_Item], table: str, problems: list[Problem]) -> _Item | None:
     if not items:
-        problems.append(Problem("(bank)", table, f"no file has a [{table}] table"))
+        problems.append(Problem("(bank)", table, Phrase("bank_no_table", table=table)))
         return None
     if len(items) > 1:
         files = ", ".join(item.file for item in items)
         problems.append(
-            Problem(items[1].file, table, f"[{table}] is given more than once ({files})")
+            Problem(items[1].file, table, Phrase("bank_table_twice", table=table, files=files))
         )
     return items[0]
 
@@ -251,8 +248,8 @@ def _no_duplicates(kind: str, items: list[_Item], problems: list[Problem]) -> No
             problems.append(
                 Problem(
                     item.file,
-                    f"{kind} {item.model.id}",
-                    f"duplicate id (also in {seen[item.model.id]})",
+                    item_label(kind, item.model.id),
+                    Phrase("bank_duplicate_id_in", file=seen[item.model.id]),
                 )
             )
         seen.setdefault(item.model.id, item.file)
@@ -260,14 +257,14 @@ def _no_duplicates(kind: str, items: list[_Item], problems: list[Problem]) -> No
 
 def _check_dimensions(dims: list[Dimension], problems: list[Problem], items: list[_Item]) -> None:
     if not any(d.kind == "readiness" for d in dims):
-        problems.append(Problem("(bank)", "dimensions", "no dimension of kind 'readiness'"))
+        problems.append(Problem("(bank)", "dimensions", Phrase("bank_no_readiness")))
     ambition = [item for item in items if item.model.kind == "ambition"]
     if len(ambition) > 1:
         problems.append(
             Problem(
                 ambition[1].file,
-                f"dimension {ambition[1].model.id}",
-                "only one dimension may be of kind 'ambition'",
+                item_label("dimension", ambition[1].model.id),
+                Phrase("bank_two_ambitions"),
             )
         )
 
@@ -284,31 +281,27 @@ def _check_questions(
     lesson_kinds |= {lesson.id: lesson.kind for lesson in lessons}
     for item in items:
         question: Question = item.model
-        where = f"question {question.id}"
+        where = item_label("question", question.id)
         if question.dimension not in dimension_ids:
-            problems.append(Problem(item.file, where, f"unknown dimension '{question.dimension}'"))
+            unknown = Phrase("bank_unknown_dimension", dimension=question.dimension)
+            problems.append(Problem(item.file, where, unknown))
         for lesson_id in question.lessons:
             if lesson_id not in lesson_kinds:
-                problems.append(Problem(item.file, where, f"cites unknown lesson '{lesson_id}'"))
+                unknown = Phrase("bank_unknown_lesson", lesson=lesson_id)
+                problems.append(Problem(item.file, where, unknown))
         for rule in question.blockers:
             kind = lesson_kinds.get(rule.lesson)
             if kind is None:
-                problems.append(
-                    Problem(item.file, where, f"blocker rule names unknown lesson '{rule.lesson}'")
-                )
+                unknown = Phrase("bank_blocker_unknown_lesson", lesson=rule.lesson)
+                problems.append(Problem(item.file, where, unknown))
             elif kind not in ("blocker", "broken"):
-                problems.append(
-                    Problem(
-                        item.file,
-                        where,
-                        f"blocker rule names lesson '{rule.lesson}', "
-                        "which is not of kind 'blocker'",
-                    )
-                )
+                wrong = Phrase("bank_blocker_not_blocker", lesson=rule.lesson)
+                problems.append(Problem(item.file, where, wrong))
     used = Counter(item.model.dimension for item in items)
     for dim in dims:
         if used[dim.model.id] == 0:
-            problems.append(Problem(dim.file, f"dimension {dim.model.id}", "has no questions"))
+            label = item_label("dimension", dim.model.id)
+            problems.append(Problem(dim.file, label, Phrase("bank_no_questions")))
 
 
 def _check_lessons_used(
@@ -318,9 +311,8 @@ def _check_lessons_used(
     cited |= {rule.lesson for q in questions for rule in q.blockers}
     for item in items:
         if item.model.id not in cited:
-            problems.append(
-                Problem(item.file, f"lesson {item.model.id}", "is not used by any question")
-            )
+            label = item_label("lesson", item.model.id)
+            problems.append(Problem(item.file, label, Phrase("bank_lesson_unused")))
 
 
 def _check_sources(info: BankInfo, items: list[_Item], problems: list[Problem]) -> None:
@@ -328,7 +320,8 @@ def _check_sources(info: BankInfo, items: list[_Item], problems: list[Problem]) 
     for item in items:
         lesson: Lesson = item.model
         if lesson.source is not None and not lesson.source.strip():
-            problems.append(Problem(item.file, f"lesson {lesson.id}", "source is blank"))
+            label = item_label("lesson", lesson.id)
+            problems.append(Problem(item.file, label, Phrase("bank_source_blank")))
 
 
 def _check_stop_quotes(info: BankInfo, items: list[_Item], problems: list[Problem]) -> None:
@@ -338,26 +331,17 @@ def _check_stop_quotes(info: BankInfo, items: list[_Item], problems: list[Proble
     for item in items:
         lesson: Lesson = item.model
         if lesson.kind == "blocker" and lesson.stop_quote is None:
-            problems.append(
-                Problem(
-                    item.file,
-                    f"lesson {lesson.id}",
-                    "a blocker needs stop_quote (strict_blockers is on)",
-                )
-            )
+            label = item_label("lesson", lesson.id)
+            problems.append(Problem(item.file, label, Phrase("bank_stop_quote_needed")))
 
 
 def _check_changes(info: BankInfo, items: list[_Item], problems: list[Problem]) -> None:
     for item in items:
         change: Change = item.model
         if version_key(change.version) > version_key(info.version):
-            problems.append(
-                Problem(
-                    item.file,
-                    f"change {change.version} {change.question}",
-                    f"version {change.version} is newer than the bank's ({info.version})",
-                )
-            )
+            label = item_label("change", f"{change.version} {change.question}")
+            newer = Phrase("bank_change_newer", version=change.version, bank=info.version)
+            problems.append(Problem(item.file, label, newer))
 
 
 def _check_policy(
@@ -375,7 +359,7 @@ def _check_policy(
                 Problem(
                     item.file,
                     "policy.dimension_weights",
-                    f"'{dim_id}' is not a readiness dimension",
+                    Phrase("bank_weight_not_readiness", dimension=dim_id),
                 )
             )
     if kinds.get(policy.ambition.dimension) != "ambition":
@@ -383,7 +367,7 @@ def _check_policy(
             Problem(
                 item.file,
                 "policy.ambition",
-                f"'{policy.ambition.dimension}' is not a dimension of kind 'ambition'",
+                Phrase("bank_ambition_not_ambition", dimension=policy.ambition.dimension),
             )
         )
     by_id = {q.id: q for q in questions}
@@ -393,7 +377,8 @@ def _check_policy(
     seen = Counter(rule.id for rule in policy.advice)
     for rule_id, count in seen.items():
         if count > 1:
-            problems.append(Problem(item.file, f"policy.advice {rule_id}", "duplicate id"))
+            label = f"policy.advice {rule_id}"
+            problems.append(Problem(item.file, label, Phrase("bank_duplicate_id")))
 
 
 def _check_advice_rule(
@@ -406,7 +391,7 @@ def _check_advice_rule(
     where = f"policy.advice {rule.id}"
     for lesson_id in rule.lessons:
         if lesson_id not in lesson_ids:
-            problems.append(Problem(file, where, f"cites unknown lesson '{lesson_id}'"))
+            problems.append(Problem(file, where, Phrase("bank_unknown_lesson", lesson=lesson_id)))
     for condition in [*rule.conditions, *rule.any_of]:
         _check_condition(file, where, condition, questions, problems)
 
@@ -420,21 +405,15 @@ def _check_condition(
 ) -> None:
     question = questions.get(condition.question)
     if question is None:
-        problems.append(
-            Problem(file, where, f"condition names unknown question '{condition.question}'")
-        )
+        unknown = Phrase("bank_condition_unknown_question", question=condition.question)
+        problems.append(Problem(file, where, unknown))
         return
     if condition.not_applicable and not question.not_applicable:
         problems.append(
-            Problem(
-                file,
-                where,
-                f"question '{question.id}' does not offer «Gjelder ikke oss» (not_applicable)",
-            )
+            Problem(file, where, Phrase("bank_condition_no_not_applicable", question=question.id))
         )
     values = {option.value for option in question.options}
     for bound in (condition.at_most, condition.at_least):
         if bound is not None and bound not in values:
-            problems.append(
-                Problem(file, where, f"question '{question.id}' has no option with value {bound}")
-            )
+            no_option = Phrase("bank_condition_no_option", question=question.id, value=bound)
+            problems.append(Problem(file, where, no_option))

@@ -14,6 +14,7 @@ from pydantic import (
     model_validator,
 )
 
+from .phrases import Phrase, PhraseValueError
 from .text_safety import cleaned_text
 
 Lang = str
@@ -52,7 +53,7 @@ class Text(BaseModel):
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("is blank")
+            raise PhraseValueError(Phrase("problem_blank"))
         return value.strip()
 
     @model_validator(mode="before")
@@ -64,9 +65,9 @@ class Text(BaseModel):
             if code in ("nb", "en"):
                 continue
             if not isinstance(code, str) or not LANG_CODE.match(code):
-                raise ValueError(f"{code!r} is not a language code (two or three letters)")
+                raise PhraseValueError(Phrase("problem_language_code", code=repr(code)))
             if not isinstance(value, str) or not value.strip():
-                raise ValueError(f"{code}: must be a text that is not blank")
+                raise PhraseValueError(Phrase("problem_language_text", code=code))
         # Every further language is text from outside as much as bokmål is (text_safety).
         return {
             k: str(cleaned_text(v)).strip() if isinstance(v, str) and k not in ("nb", "en") else v
@@ -127,7 +128,7 @@ class Dimension(_Frozen):
 def _normalised_quote(value: str) -> str:
     words = len(value.split())
     if words > MAX_QUOTE_WORDS:
-        raise ValueError(f"has {words} words; a quote may have at most {MAX_QUOTE_WORDS}")
+        raise PhraseValueError(Phrase("problem_quote_words", words=words, most=MAX_QUOTE_WORDS))
     return " ".join(value.split())
 
 
@@ -219,10 +220,10 @@ class Question(_Frozen):
     def _ascending(cls, options: list[Option]) -> list[Option]:
         values = [option.value for option in options]
         if values != sorted(set(values)):
-            raise ValueError(f"values must be unique and in ascending order, got {values}")
+            raise PhraseValueError(Phrase("problem_option_values", values=str(values)))
         labels = [option.label.nb for option in options]
         if len(set(labels)) != len(labels):
-            raise ValueError("two options have the same Norwegian label")
+            raise PhraseValueError(Phrase("problem_option_labels"))
         return options
 
     @model_validator(mode="after")
@@ -230,14 +231,12 @@ class Question(_Frozen):
         values = [option.value for option in self.options]
         for rule in self.blockers:
             if rule.at_most < values[0]:
-                raise ValueError(
-                    f"blocker {rule.lesson}: at_most {rule.at_most} is below every option,"
-                    " so it can never be raised"
+                raise PhraseValueError(
+                    Phrase("problem_blocker_never", lesson=rule.lesson, at_most=rule.at_most)
                 )
             if rule.at_most >= values[-1]:
-                raise ValueError(
-                    f"blocker {rule.lesson}: at_most {rule.at_most} covers every option,"
-                    " so it is always raised"
+                raise PhraseValueError(
+                    Phrase("problem_blocker_always", lesson=rule.lesson, at_most=rule.at_most)
                 )
         return self
 
@@ -291,7 +290,7 @@ class Levels(_Frozen):
     @model_validator(mode="after")
     def _thick_above_thin(self) -> Levels:
         if self.thick.min_overall < self.thin.min_overall:
-            raise ValueError("thick.min_overall must be at least thin.min_overall")
+            raise PhraseValueError(Phrase("problem_thick_below_thin"))
         return self
 
 
@@ -326,9 +325,9 @@ class AnswerCondition(_Frozen):
     def _has_bound(self) -> AnswerCondition:
         bounded = self.at_most is not None or self.at_least is not None
         if self.not_applicable and bounded:
-            raise ValueError("not_applicable cannot be combined with at_most or at_least")
+            raise PhraseValueError(Phrase("problem_condition_both"))
         if not self.not_applicable and not bounded:
-            raise ValueError("needs at_most, at_least or not_applicable = true")
+            raise PhraseValueError(Phrase("problem_condition_none"))
         return self
 
 

@@ -7,18 +7,21 @@ touching the bank (and the lead's rewrites of it never conflict with a translati
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from .bank_hash import MAX_BANK_FILE_BYTES
 from .bank_models import LANG_CODE
-from .fileio import FileReadError, read_capped
+from .fileio import FileReadError
+from .phrases import Phrase, Words
+from .toml_reading import read_toml
 
 OVERLAY_DIR = "lang"
 """The folder, inside a bank folder, that holds one overlay per language."""
 
 Raw = dict[str, Any]
+Found = list[tuple[Words, Phrase]]
+"""What an overlay cannot place: (item, problem); the item is empty for the file itself."""
 
 
 def overlay_files(folder: Path) -> list[Path]:
@@ -29,27 +32,19 @@ def overlay_files(folder: Path) -> list[Path]:
     return sorted(p for p in lang_dir.glob("*.toml") if p.is_file())
 
 
-def read_overlay(path: Path) -> tuple[Raw | None, list[tuple[str, str]]]:
+def read_overlay(path: Path) -> tuple[Raw | None, Found]:
     """The overlay's tables, or None and (item, message) problems."""
     code = path.stem
     if not LANG_CODE.match(code):
-        return None, [("file", f"{code!r} is not a language code (two or three letters)")]
+        return None, [("", Phrase("problem_language_code", code=repr(code)))]
     try:
-        data = tomllib.loads(read_capped(path, MAX_BANK_FILE_BYTES, what="bank file").decode())
+        data = read_toml(path, MAX_BANK_FILE_BYTES, what="bank")
     except FileReadError as error:
-        reason = f"cannot be read: {error.os_reason}" if error.os_reason else error.reason
-        return None, [("file", reason)]
-    except RecursionError:
-        return None, [("file", "is nested too deeply to be a question bank")]
-    except UnicodeDecodeError as error:
-        return None, [("file", f"is not UTF-8 text ({error.reason})")]
-    except tomllib.TOMLDecodeError as error:
-        return None, [("file", f"is not valid TOML: {error}")]
-    except OSError as error:
-        return None, [("file", f"cannot be read: {error.strerror}")]
+        return None, [("", error.reason)]
     declared = data.get("lang", {}).get("code", code)
     if declared != code:
-        return None, [("lang", f"code {declared!r} does not match the file name ({code})")]
+        mismatch = Phrase("overlay_code_mismatch", declared=repr(declared), code=code)
+        return None, [("lang", mismatch)]
     return data, []
 
 
@@ -68,22 +63,22 @@ class _Applier:
 
     def __init__(self, code: str) -> None:
         self.code = code
-        self.problems: list[tuple[str, str]] = []
+        self.problems: Found = []
 
-    def text(self, target: Raw, field: str, value: object, item: str) -> None:
+    def text(self, target: Raw, field: str, value: object, item: Words) -> None:
         if not isinstance(value, str):
-            self.problems.append((item, f"{field}: must be a text"))
+            self.problems.append((item, _at(field, Phrase("problem_text"))))
         elif isinstance(target.get(field), dict):
             target[field][self.code] = value
         else:
-            self.problems.append((item, f"{field}: the bank has no such text"))
+            self.problems.append((item, _at(field, Phrase("overlay_no_such_text"))))
 
-    def fields(self, target: Raw | None, values: object, item: str) -> None:
+    def fields(self, target: Raw | None, values: object, item: Words) -> None:
         if target is None:
-            self.problems.append((item, "no such item in the bank"))
+            self.problems.append((item, Phrase("overlay_no_such_item")))
             return
         if not isinstance(values, dict):
-            self.problems.append((item, "must be a table"))
+            self.problems.append((item, Phrase("problem_table")))
             return
         for field, value in values.items():
             if field == "options":
@@ -93,34 +88,39 @@ class _Applier:
             else:
                 self.text(target, field, value, item)
 
-    def options(self, question: Raw, labels: object, item: str) -> None:
+    def options(self, question: Raw, labels: object, item: Words) -> None:
         options = question.get("options")
         if not isinstance(labels, list) or not isinstance(options, list):
-            self.problems.append((item, "options: must be a list of texts"))
+            self.problems.append((item, _at("options", Phrase("overlay_list_of_texts"))))
             return
         if len(labels) != len(options):
-            self.problems.append(
-                (item, f"options: {len(labels)} given, the question has {len(options)}")
-            )
+            counts = Phrase("overlay_option_count", given=len(labels), has=len(options))
+            self.problems.append((item, _at("options", counts)))
             return
         for index, (option, label) in enumerate(zip(options, labels, strict=True)):
             if isinstance(option, dict):
-                self.text(option, "label", label, f"{item} option {index + 1}")
+                where = Phrase("bank_item_option", item=item, number=index + 1)
+                self.text(option, "label", label, where)
 
-    def laws(self, lesson: Raw, notes: object, item: str) -> None:
+    def laws(self, lesson: Raw, notes: object, item: Words) -> None:
         laws = _by(lesson.get("law"), "name")
         if not isinstance(notes, dict):
-            self.problems.append((item, "law: must be a table of law name = note"))
+            self.problems.append((item, _at("law", Phrase("overlay_law_table"))))
             return
         for name, note in notes.items():
             law = laws.get((name,))
+            where = Phrase("bank_item_law", item=item, name=name)
             if law is None:
-                self.problems.append((item, f"law {name!r}: the lesson cites no such law"))
+                self.problems.append((where, Phrase("overlay_no_such_law")))
             else:
-                self.text(law, "note", note, f"{item} law {name}")
+                self.text(law, "note", note, where)
 
 
-def apply_overlay(code: str, overlay: Raw, files: list[Raw]) -> list[tuple[str, str]]:
+def _at(field: str, problem: Phrase) -> Phrase:
+    return Phrase("problem_at_field", field=field, problem=problem)
+
+
+def apply_overlay(code: str, overlay: Raw, files: list[Raw]) -> Found:
     """Put `overlay`'s texts for `code` into the raw bank `files`; return what cannot be placed."""
     merged: dict[str, Any] = {}
     for data in files:
@@ -132,13 +132,14 @@ def apply_overlay(code: str, overlay: Raw, files: list[Raw]) -> list[tuple[str, 
     apply = _Applier(code)
     for key in overlay:
         if key not in ("lang", "bank", "dimensions", "lessons", "questions", "policy", "changes"):
-            apply.problems.append((key, "unknown table"))
+            apply.problems.append((key, Phrase("overlay_unknown_table")))
     if "bank" in overlay:
         apply.fields(merged.get("bank"), overlay["bank"], "bank")
     for table in ("dimensions", "lessons", "questions"):
         items = _by(merged.get(table), "id")
         for item_id, values in overlay.get(table, {}).items():
-            apply.fields(items.get((item_id,)), values, f"{table.removesuffix('s')} {item_id}")
+            label = Phrase(f"bank_item_{table.removesuffix('s')}", name=item_id)
+            apply.fields(items.get((item_id,)), values, label)
     policy = merged.get("policy") if isinstance(merged.get("policy"), dict) else {}
     assert isinstance(policy, dict)
     for level, values in overlay.get("policy", {}).get("levels", {}).items():
@@ -152,5 +153,5 @@ def apply_overlay(code: str, overlay: Raw, files: list[Raw]) -> list[tuple[str, 
     for version, questions in overlay.get("changes", {}).items():
         for question, values in questions.items():
             target = changes.get((version, question))
-            apply.fields(target, values, f"change {version} {question}")
+            apply.fields(target, values, Phrase("bank_item_change", name=f"{version} {question}"))
     return apply.problems

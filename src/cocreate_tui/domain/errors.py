@@ -1,29 +1,41 @@
-"""Project exceptions, each carrying a message fit to show the user as it is."""
+"""Project exceptions, each carrying a message fit to show the user, in any language."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
+from .phrases import Phrase, Words, worded
+
 
 class CocreateError(Exception):
-    """An expected failure whose message tells the user what is wrong, without a traceback."""
+    """An expected failure whose message tells the user what is wrong, without a traceback.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-        """The user-facing message."""
+    The message is a `Phrase` (worded in the reader's language by `words`), or plain text
+    where there is nothing to translate; `message` is its English, for logs and tests.
+    """
+
+    def __init__(self, message: Words) -> None:
+        super().__init__(str(message))
+        self.said = message
+        """The message as raised."""
+        self.message = str(message)
+        """The message in English."""
+
+    def words(self, lang: str) -> str:
+        """The message in `lang`."""
+        return worded(self.said, lang)
 
 
 class SessionFileError(CocreateError):
     """A session file, or session text, that cannot be read as a session."""
 
-    def __init__(self, source: str | Path, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+    def __init__(self, source: str | Path, reason: Words) -> None:
+        super().__init__(Phrase("file_problem", source=str(source), reason=reason))
         self.source = str(source)
         """The file (or other named source) that was read."""
         self.reason = reason
-        """What is wrong with it, in plain English."""
+        """What is wrong with it."""
 
 
 class StorageError(CocreateError):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CocreateError, SessionFileError, SessionNotFoundError
+from .phrases import Phrase, Words
 from .session_files import read_capped_text
 from .sessions import Session, session_from_json, session_to_json
 from .storage import SessionStore
@@ -19,7 +20,7 @@ class ImportReport:
 
     imported: list[tuple[Path, str]] = field(default_factory=list)
     """(file, id it was saved under), in the order given."""
-    rejected: list[tuple[Path, str]] = field(default_factory=list)
+    rejected: list[tuple[Path, Words]] = field(default_factory=list)
     """(file, why it was not imported), in the order given."""
 
     @property
@@ -40,7 +41,7 @@ def import_files(store: SessionStore, paths: Iterable[Path], as_copy: bool = Fal
             session = read_import_file(path)
             session_id = _import_one(store, session, as_copy)
         except CocreateError as error:
-            reason = error.reason if isinstance(error, SessionFileError) else error.message
+            reason = error.reason if isinstance(error, SessionFileError) else error.said
             report.rejected.append((path, reason))
         else:
             report.imported.append((path, session_id))
@@ -59,21 +60,14 @@ def _import_one(store: SessionStore, session: Session, as_copy: bool) -> str:
     if existing is not None:
         if not as_copy:
             same = session_to_json(existing) == session_to_json(session)
-            detail = (
-                "the saved session is identical, so there is nothing to import"
-                if same
-                else "the saved one differs; import with --as-copy to keep both"
-            )
-            raise CocreateError(f"a session with the id {session.id} is already saved ({detail})")
+            key = "exchange_already_saved_same" if same else "exchange_already_saved_differs"
+            raise CocreateError(Phrase(key, id=session.id))
         session = session.model_copy(update={"id": _free_id(store)})
     try:
         store.save_new(session)
     except FileExistsError:
         # Another import took the id between the check above and now: nothing is replaced.
-        raise CocreateError(
-            f"a session with the id {session.id} was saved by another import at the same "
-            "moment; import again to compare, or with --as-copy to keep both"
-        ) from None
+        raise CocreateError(Phrase("exchange_saved_meanwhile", id=session.id)) from None
     return session.id
 
 
@@ -88,8 +82,7 @@ def _existing(store: SessionStore, session_id: str) -> Session | None:
     except SessionFileError as error:
         # A broken file already holds the id: it is the user's to repair, never to replace.
         raise CocreateError(
-            f"a file for the id {session_id} is already saved but cannot be read "
-            f"({error.reason}); it is left as it is"
+            Phrase("exchange_broken_exists", id=session_id, reason=error.reason)
         ) from None
 
 

@@ -12,31 +12,34 @@ import unicodedata
 from pathlib import Path
 
 from . import platform_support
+from .phrases import Phrase
+from .problem_words import os_reason
 
 PRIVATE_FILE_MODE = 0o600
 TEMP_PREFIX = ".tmp-"
 """Every temporary file starts so; listings skip such names."""
 READ_CHUNK = 64 * 1024
-SYMLINK_REASON = "a symbolic link (links are not followed; use the file itself)"
+SYMLINK_REASON = Phrase("file_symlink")
 MAX_SLUG_LENGTH = 40
 _FOLDED = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
 
 
 class FileReadError(Exception):
-    """A file was not read; `reason` says why in words that follow the file's name.
+    """A file was not read; `reason` says why, in words that follow the file's name."""
 
-    `os_reason` is the operating system's own words when an OS call failed, else empty.
-    """
-
-    def __init__(self, path: Path, reason: str, os_reason: str = "") -> None:
+    def __init__(self, path: Path, reason: Phrase) -> None:
         self.path = path
         self.reason = reason
-        self.os_reason = os_reason
         super().__init__(f"{path}: {reason}")
 
 
 class NotReplaceableError(OSError):
     """`--force` met something other than a regular file of one name; it was left alone."""
+
+    def __init__(self, reason: Phrase) -> None:
+        super().__init__(errno.EPERM, str(reason))
+        self.reason = reason
+        """Why it was not replaced."""
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -48,7 +51,8 @@ def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
     Raises `FileReadError` for a link, anything but a regular file (FIFO, device, folder), a
     file with more than `limit` bytes (counted as read, not as `stat` reports: /proc files
     report 0 and a file can grow), or any OS error. `what` names the kind of file in the
-    too-large message («a session file is at most 5 MB»).
+    too-large message («en vurderingsfil kan være på høyst 5 MB»): `session`, `answers`,
+    `bank`, `lock` or `file`.
     """
     try:
         # O_NOFOLLOW: a link must not make us read a file elsewhere. O_NONBLOCK: opening a FIFO
@@ -61,7 +65,7 @@ def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
         raise _os_failure(path, error) from None
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise FileReadError(path, "not a regular file")
+            raise FileReadError(path, Phrase("file_not_regular"))
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
@@ -75,21 +79,25 @@ def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
     finally:
         os.close(descriptor)
     if total > limit:
-        raise FileReadError(path, f"too large (a {what} is at most {_size_words(limit)})")
+        kind = Phrase(f"file_kind_{what}")
+        raise FileReadError(path, Phrase("file_too_large", kind=kind, size=_size_words(limit)))
     return b"".join(chunks)
 
 
 def _os_failure(path: Path, error: OSError) -> FileReadError:
-    words = error.strerror or str(error)
-    return FileReadError(path, f"cannot be read ({words})", words)
+    reason = os_reason(error)
+    if reason.key in ("os_not_found", "os_is_folder"):
+        # «/x.toml: finnes ikke» says it all; «kan ikke leses» would only add words.
+        return FileReadError(path, reason)
+    return FileReadError(path, Phrase("file_unreadable", reason=reason))
 
 
-def _size_words(limit: int) -> str:
+def _size_words(limit: int) -> str | Phrase:
     if limit >= 1024 * 1024 and limit % (1024 * 1024) == 0:
         return f"{limit // (1024 * 1024)} MB"
     if limit >= 1024 and limit % 1024 == 0:
         return f"{limit // 1024} KB"
-    return f"{limit} bytes"
+    return Phrase("file_size_bytes", count=limit)
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -141,11 +149,9 @@ def replace_regular(path: Path, data: bytes) -> None:
         write_atomic(path, data)
         return
     if not stat.S_ISREG(status.st_mode):
-        raise NotReplaceableError(errno.EPERM, "not a regular file; only a file is replaced")
+        raise NotReplaceableError(Phrase("output_not_regular"))
     if status.st_nlink > 1:
-        raise NotReplaceableError(
-            errno.EPERM, "a file with other hard links; replacing it would cut them"
-        )
+        raise NotReplaceableError(Phrase("output_hard_links"))
     write_atomic(path, data, mode=(stat.S_IMODE(status.st_mode) & PRIVATE_FILE_MODE) or 0o400)
 
 

@@ -9,6 +9,7 @@ from itertools import takewhile
 from pathlib import Path
 
 from .data_location import APP_NAME, DATA_DIR_ENV, data_dir_name
+from .phrases import Phrase
 from .platform_support import make_private_path, modes_protect
 
 __all__ = ["APP_NAME", "DATA_DIR_ENV", "data_dir", "ensure_private_dir", "sessions_dir"]
@@ -28,7 +29,7 @@ def sessions_dir(data_dir: Path) -> Path:
     return data_dir / "sessions"
 
 
-def open_to_others(folder: Path) -> str | None:
+def open_to_others(folder: Path) -> Phrase | None:
     """Why others could change or swap files in `folder` (writable by group or everyone), or None.
 
     Such a data folder lets another account replace a session or plant a link in it; the app
@@ -42,10 +43,7 @@ def open_to_others(folder: Path) -> str | None:
         return None
     if not mode & 0o022:
         return None
-    return (
-        f"the data folder {folder} can be changed by other users (mode {mode:04o}); "
-        f"make it private with: chmod 700 {folder}"
-    )
+    return Phrase("warning_folder_open", folder=str(folder), mode=f"{mode:04o}")
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -14,18 +14,22 @@ from .bank_models import Bank, Lang
 from .errors import CocreateError, SessionFileError, StorageError
 from .fileio import write_atomic
 from .paths import ensure_private_dir
+from .phrases import Phrase
+from .problem_words import os_reason
 from .session_files import read_capped_text
 from .sessions import Session, new_session
 from .storage import SessionStore
 from .team_round import (
     RoundError,
     TeamRound,
+    already_joined,
     member_meta,
     new_join_code,
     new_round,
     normalise_code,
     round_from_json,
     round_to_json,
+    state_words,
     with_member,
 )
 
@@ -80,7 +84,7 @@ class RoundStore:
                 if not self.path_for(team_round.code).exists():
                     self._write(team_round)
                     return team_round
-        raise StorageError("Could not find a free join code; try again.")
+        raise StorageError(Phrase("round_no_free_code"))
 
     def load(self, code: str) -> TeamRound:
         """The round with `code`. Raises `RoundError` if there is none or it cannot be read."""
@@ -89,11 +93,13 @@ class RoundStore:
             text = read_capped_text(path)
         except SessionFileError as error:
             if not path.exists():
-                raise RoundError(f"No team round has the code {normalise_code(code)}.") from None
-            raise RoundError(f"{path}: {error.reason}") from None
+                raise RoundError(Phrase("round_no_such", code=normalise_code(code))) from None
+            raise RoundError(error.said) from None
         team_round = round_from_json(text, str(path))
         if team_round.code != path.stem:
-            raise RoundError(f"{path}: the file name does not match the code inside it")
+            raise RoundError(
+                Phrase("file_problem", source=str(path), reason=Phrase("round_name_mismatch"))
+            )
         return team_round
 
     def update(self, code: str, change: Callable[[TeamRound], TeamRound]) -> TeamRound:
@@ -130,7 +136,7 @@ class RoundStore:
         existing = team_round.member(name)
         if existing is not None:
             if digest is not None and existing.device != digest:
-                raise NameTakenError(f"{existing.name} has already joined round {team_round.code}")
+                raise NameTakenError(already_joined(existing.name, team_round.code))
             return team_round, self._member_session(existing.session_id)
         self._check_bank(team_round, bank)
         session = new_session(member_meta(team_round, name), bank, now=now, language=lang)
@@ -142,7 +148,8 @@ class RoundStore:
 
         # Checked (state, name) before the session file is written.
         if team_round.state != "answering":
-            raise RoundError(f"round {team_round.code} is {team_round.state}; no one can join now")
+            state = state_words(team_round.state)
+            raise RoundError(Phrase("round_closed", code=team_round.code, state=state))
         with_member(team_round, name, session.id, now, digest)
         self.sessions.save(session)
         team_round = self.update(code, add)
@@ -150,7 +157,7 @@ class RoundStore:
         assert member is not None
         if member.session_id != session.id:
             if digest is not None and member.device != digest:
-                raise NameTakenError(f"{member.name} has already joined round {team_round.code}")
+                raise NameTakenError(already_joined(member.name, team_round.code))
             # Another window joined the same name first: that session is the member's.
             return team_round, self._member_session(member.session_id)
         return team_round, session
@@ -184,10 +191,8 @@ class RoundStore:
 
     def _check_bank(self, team_round: TeamRound, bank: Bank) -> None:
         if team_round.bank.content_hash != bank.content_hash:
-            raise RoundError(
-                f"round {team_round.code} was started with another question bank "
-                f"({team_round.bank.id} {team_round.bank.version}); use the same bank to join"
-            )
+            bank_name = f"{team_round.bank.id} {team_round.bank.version}"
+            raise RoundError(Phrase("round_other_bank", code=team_round.code, bank=bank_name))
 
     def _write(self, team_round: TeamRound) -> None:
         path = self.path_for(team_round.code)
@@ -195,8 +200,8 @@ class RoundStore:
             ensure_private_dir(self.directory)
             write_atomic(path, round_to_json(team_round).encode("utf-8"))
         except OSError as error:
-            reason = error.strerror or str(error)
-            raise StorageError(f"Could not save the round to {path}: {reason}.") from error
+            failed = Phrase("round_save_failed", path=str(path), reason=os_reason(error))
+            raise StorageError(failed) from error
 
     @contextlib.contextmanager
     def _locked(self, code: str) -> Iterator[None]:
@@ -204,7 +209,10 @@ class RoundStore:
         try:
             ensure_private_dir(self.directory)
         except OSError as error:
-            raise StorageError(f"Cannot use the rounds folder {self.directory}: {error}") from error
+            failed = Phrase(
+                "round_folder_failed", folder=str(self.directory), reason=os_reason(error)
+            )
+            raise StorageError(failed) from error
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
@@ -216,9 +224,7 @@ class RoundStore:
                         lock.unlink()
                     continue
                 if time.monotonic() > deadline:
-                    raise StorageError(
-                        f"Round {code} is busy (another window is saving it); try again."
-                    ) from None
+                    raise StorageError(Phrase("round_busy", code=code)) from None
                 # Another process holds it for the few milliseconds of a read and a write.
                 time.sleep(_RETRY_SECONDS)
         try:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from cocreate_tui.domain.errors import SessionFileError
 from cocreate_tui.domain.fileio import FileReadError, read_capped
+from cocreate_tui.domain.phrases import Phrase
 
 # The session models (pydantic) are imported where a session is read, not here: the index and
 # the store import this module, and a listing over a fresh index never reads a session.
@@ -28,9 +29,7 @@ def read_session_file(path: Path) -> Session:
 
     session = session_from_json(read_capped_text(path), source=str(path))
     if path.name != f"{session.id}{SESSION_SUFFIX}":
-        raise SessionFileError(
-            path, f"the file name does not match the session id inside it ({session.id})"
-        )
+        raise SessionFileError(path, Phrase("file_reason_name_mismatch", session.id))
     return session
 
 
@@ -41,13 +40,11 @@ def read_capped_text(path: Path) -> str:
     file, never through a link, and never more than `MAX_FILE_BYTES` read (fileio.read_capped).
     """
     try:
-        raw = read_capped(path, MAX_FILE_BYTES, what="session file")
+        raw = read_capped(path, MAX_FILE_BYTES, what="session")
     except FileReadError as error:
         raise SessionFileError(path, error.reason) from None
     try:
         # utf-8-sig: a byte-order mark added by an editor is harmless.
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise SessionFileError(
-            path, f"not UTF-8 text (invalid byte at position {error.start})"
-        ) from None
+        raise SessionFileError(path, Phrase("file_reason_not_utf8", error.start)) from None

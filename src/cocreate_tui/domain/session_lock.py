@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .fileio import FileReadError, read_capped, write_new
 from .paths import ensure_private_dir
+from .phrases import Phrase
 from .platform_support import process_alive
 
 LOCK_SUFFIX = ".lock"
@@ -82,7 +83,7 @@ class SessionLock:
 def read_holder(path: Path) -> LockHolder | None:
     """The holder recorded in a lock file, or None if it is missing or unreadable."""
     try:
-        data = json.loads(read_capped(path, MAX_LOCK_BYTES, what="lock file"))
+        data = json.loads(read_capped(path, MAX_LOCK_BYTES, what="lock"))
         pid, host = data["pid"], data["host"]
         # Exactly an int and a text: a float pid (1e400) or a boolean is not one we wrote.
         if type(pid) is not int or not isinstance(host, str):
@@ -105,10 +106,10 @@ def held_elsewhere(directory: Path, session_id: str) -> LockHolder | None:
     return None if _is_stale(holder) else holder
 
 
-def where_open(holder: LockHolder) -> str:
-    """Where and since when a session is open, in words: `process 12 on «host» since 14:02 UTC`."""
-    since = holder.since.astimezone(UTC) if holder.since.tzinfo else holder.since
-    return f"process {holder.pid} on «{holder.host}» since {since:%Y-%m-%d %H:%M} UTC"
+def where_open(holder: LockHolder) -> Phrase:
+    """Where and since when a session is open: «prosess 12 på «host» siden 06.12.2026 14:02»."""
+    since = holder.since if holder.since.tzinfo else holder.since.replace(tzinfo=UTC)
+    return Phrase("lock_where", pid=holder.pid, host=holder.host, since=since)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

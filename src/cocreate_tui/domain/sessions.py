@@ -24,6 +24,8 @@ from pydantic_core import ErrorDetails
 
 from cocreate_tui.domain.bank_models import Bank, ItemId, Lang, OptionValue, is_item_id
 from cocreate_tui.domain.errors import SessionFileError
+from cocreate_tui.domain.phrases import Phrase, PhraseValueError, Words
+from cocreate_tui.domain.problem_words import json_reason, validation_reason
 from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
 from cocreate_tui.domain.text_safety import NOTE_MAX, cleaned, cleaned_text
 
@@ -37,11 +39,11 @@ TEAM_MAX: Final = 120
 """The longest team name a session accepts."""
 
 _FRIENDLY_MESSAGES: dict[tuple[str, str], str] = {
-    ("missing", ""): "missing",
-    ("extra_forbidden", ""): "unknown field (was the file written by a newer version?)",
-    ("string_pattern_mismatch", "id"): "must be 32 lower-case hex digits",
+    ("extra_forbidden", ""): "session_unknown_field",
+    ("string_pattern_mismatch", "id"): "session_id_pattern",
 }
-"""Plainer words for pydantic's messages, by error type and field (`""`: any field)."""
+"""Words of a session's own for pydantic's errors, by error type and field (`""`: any field);
+the rest are worded by `problem_words.validation_reason`."""
 
 Mode = Literal["team", "individual"]
 Phase = Literal["before_inviting", "after_first_meeting", "evaluation"]
@@ -64,9 +66,9 @@ def _in_utc(moment: datetime) -> datetime:
     try:
         in_utc = moment.astimezone(UTC)
     except OverflowError:
-        raise ValueError("a moment outside the calendar") from None
+        raise PhraseValueError(Phrase("session_moment_outside")) from None
     if not EARLIEST <= in_utc < LATEST:
-        raise ValueError(f"{in_utc:%Y-%m-%d} is not a plausible moment (1970–8999)")
+        raise PhraseValueError(Phrase("session_moment_implausible", day=f"{in_utc:%Y-%m-%d}"))
     return in_utc
 
 
@@ -107,15 +109,15 @@ def _iso_day(value: object) -> object:
     # Only a day written YYYY-MM-DD, or a date itself: pydantic's lax mode would also take a
     # number of seconds, which no one means as a due date.
     if isinstance(value, datetime):
-        raise ValueError("must be a day, not a moment")
+        raise PhraseValueError(Phrase("session_day_not_moment"))
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _ISO_DAY.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value} is not a day in the calendar") from None
-    raise ValueError("must be a date written YYYY-MM-DD")
+            raise PhraseValueError(Phrase("session_day_not_in_calendar", day=value)) from None
+    raise PhraseValueError(Phrase("problem_date"))
 
 
 Day = Annotated[date, BeforeValidator(_iso_day)]
@@ -187,12 +189,9 @@ class Answer(_Model):
     @model_validator(mode="after")
     def _unknown_has_no_value(self) -> Answer:
         if self.unknown and self.value is not None:
-            raise ValueError("an unknown («Vet ikke») answer cannot also have a value")
+            raise PhraseValueError(Phrase("session_unknown_with_value"))
         if self.not_applicable and (self.unknown or self.value is not None):
-            raise ValueError(
-                "a «Gjelder ikke oss» (not_applicable) answer cannot also be unknown"
-                " or have a value"
-            )
+            raise PhraseValueError(Phrase("session_not_applicable_with_value"))
         return self
 
     @property
@@ -239,9 +238,9 @@ class Action(_Model):
     @model_validator(mode="after")
     def _reason_when_dropped(self) -> Action:
         if self.status == "dropped" and not self.dropped_reason:
-            raise ValueError("a dropped action needs a reason (dropped_reason)")
+            raise PhraseValueError(Phrase("session_dropped_needs_reason"))
         if self.status != "dropped" and self.dropped_reason:
-            raise ValueError("only a dropped action has a dropped_reason")
+            raise PhraseValueError(Phrase("session_reason_only_dropped"))
         return self
 
     @property
@@ -337,7 +336,7 @@ class Session(_Model):
     def _unique_action_ids(self) -> Session:
         ids = [action.id for action in self.actions]
         if len(set(ids)) != len(ids):
-            raise ValueError("two actions have the same id")
+            raise PhraseValueError(Phrase("session_action_ids_twice"))
         return self
 
     def answer(self, question_id: str) -> Answer:
@@ -473,64 +472,59 @@ def session_from_json(text: str, source: str = "<text>") -> Session:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SessionFileError(
-            source, f"not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-        ) from None
+        raise SessionFileError(source, json_reason(error)) from None
     except (ValueError, RecursionError):
         # Integers too long to convert, or nesting too deep to parse.
-        raise SessionFileError(source, "not JSON that this app can read") from None
+        raise SessionFileError(source, Phrase("file_reason_not_json_app")) from None
     if not isinstance(data, dict):
-        raise SessionFileError(
-            source, f"not a session (expected a JSON object, found {_json_kind(data)})"
-        )
+        raise SessionFileError(source, Phrase("file_reason_not_session", kind0=_json_kind(data)))
     version = _check_schema_version(data, source)
     if version == 1:
         data = _from_version_1(data, source)
     try:
         return Session.model_validate(data)
     except ValidationError as error:
-        raise SessionFileError(source, _describe(error.errors(include_url=False))) from None
+        problems = _describe(error.errors(include_url=False))
+        raise SessionFileError(source, Phrase("file_reason_format", problems)) from None
 
 
 def _check_schema_version(data: dict[str, Any], source: str) -> int:
-    readable = " and ".join(str(version) for version in READABLE_VERSIONS)
+    *first, last = (str(version) for version in READABLE_VERSIONS)
+    readable = Phrase("list_two", ", ".join(first), last) if first else last
     if "schema_version" not in data:
-        raise SessionFileError(source, f"no schema_version (this app reads {readable})")
+        raise SessionFileError(source, Phrase("file_reason_no_schema", readable))
     version = data["schema_version"]
     # `type(...) is int`, because True == 1 and 1.0 == 1 would pass an equality check.
     if type(version) is not int or version not in READABLE_VERSIONS:
         shown = version if type(version) is int else _json_kind(version)
-        raise SessionFileError(
-            source, f"unsupported schema_version {shown} (this app reads {readable})"
-        )
+        raise SessionFileError(source, Phrase("file_reason_bad_schema", shown, readable))
     return version
 
 
 def _from_version_1(data: dict[str, Any], source: str) -> dict[str, Any]:
     # Version 1 is version 2 without actions; anything else stays as strict as before.
     if "actions" in data:
-        raise SessionFileError(
-            source, "field actions: not part of schema_version 1 (a version 2 field)"
-        )
+        raise SessionFileError(source, Phrase("session_actions_in_version_1"))
     return data | {"schema_version": SCHEMA_VERSION}
 
 
-def _describe(errors: list[ErrorDetails]) -> str:
+def _describe(errors: list[ErrorDetails]) -> list[Phrase]:
     problems = [_describe_one(error) for error in errors[:MAX_REPORTED_ERRORS]]
     if len(errors) > MAX_REPORTED_ERRORS:
-        problems.append(f"and {len(errors) - MAX_REPORTED_ERRORS} more problems")
-    return "; ".join(problems)
+        problems.append(Phrase("session_more_problems", count=len(errors) - MAX_REPORTED_ERRORS))
+    return problems
 
 
-def _describe_one(error: ErrorDetails) -> str:
+def _describe_one(error: ErrorDetails) -> Phrase:
     loc = [_shown(part) for part in error["loc"]]
     if loc[-1:] == ["[key]"]:
-        return f"field {'.'.join(loc[:-2])}: {loc[-2]} is not a question id"
+        not_id = Phrase("session_not_question_id", key=loc[-2])
+        return Phrase("problem_at_field", field=".".join(loc[:-2]), problem=not_id)
     field = ".".join(loc)
-    message = _FRIENDLY_MESSAGES.get((error["type"], field), "")
-    message = message or _FRIENDLY_MESSAGES.get((error["type"], ""), "")
-    message = message or error["msg"].removeprefix("Value error, ")
-    return f"field {field}: {message}" if field else message
+    key = _FRIENDLY_MESSAGES.get((error["type"], field), "")
+    key = key or _FRIENDLY_MESSAGES.get((error["type"], ""), "")
+    reason = Phrase(key) if key else validation_reason(error)
+    return Phrase("problem_at_field", field=field, problem=reason) if field else reason
 
 
 def _shown(part: str | int) -> str:
@@ -540,7 +534,7 @@ def _shown(part: str | int) -> str:
     return text if text.isprintable() else repr(text)
 
 
-def _json_kind(value: object) -> str:
+def _json_kind(value: object) -> Words:
     if isinstance(value, str):
         return json.dumps(value[:40])
     kinds: list[tuple[type, str]] = [
@@ -550,7 +544,8 @@ def _json_kind(value: object) -> str:
         (int, "a number"),
         (float, "a number"),
     ]
-    return next((kind for cls, kind in kinds if isinstance(value, cls)), "null")
+    kind = next((kind for cls, kind in kinds if isinstance(value, cls)), "null")
+    return Phrase(f"json_kind_{kind}")
 
 
 def _utc(now: datetime | None) -> datetime:

@@ -19,6 +19,8 @@ from cocreate_tui.domain.errors import (
 )
 from cocreate_tui.domain.fileio import write_atomic, write_new
 from cocreate_tui.domain.paths import ensure_private_dir, sessions_dir
+from cocreate_tui.domain.phrases import Phrase
+from cocreate_tui.domain.problem_words import os_reason
 from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX, read_session_file
 from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
 from cocreate_tui.domain.session_index import IndexRow, SessionIndex, UnreadableFile
@@ -35,15 +37,6 @@ if TYPE_CHECKING:
 
 SUFFIX = SESSION_SUFFIX
 MAX_IDS_SHOWN = 5
-
-_WRITE_FAILURES = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-}
-"""Plain words for the reasons a save usually fails."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +142,7 @@ class SessionStore:
         Raises `StorageError` if it cannot; the previous save is then left intact.
         """
         path = self.path_for(session.id)
-        self.refuse_if_open_elsewhere(session.id, "saved over")
+        self.refuse_if_open_elsewhere(session.id, "saved")
         try:
             ensure_private_dir(self.directory)
             write_atomic(path, _session_json(session))
@@ -180,13 +173,17 @@ class SessionStore:
     def refuse_if_open_elsewhere(self, session_id: str, change: str) -> None:
         """Raise `SessionOpenElsewhereError` if another window holds `session_id` open.
 
-        `change` says what was refused («saved over», «moved to the trash»).
+        `change` says what was refused: `saved` or `trashed` (`lock_change_<change>`).
         """
         holder = held_elsewhere(self.directory, session_id)
         if holder is not None:
             raise SessionOpenElsewhereError(
-                f"The session {session_id} is open in another window ({where_open(holder)}), "
-                f"so it was not {change}. Close it there first.",
+                Phrase(
+                    "storage_open_elsewhere",
+                    id=session_id,
+                    where=where_open(holder),
+                    change=Phrase(f"lock_change_{change}"),
+                ),
                 holder.host,
                 holder.since,
             )
@@ -198,7 +195,7 @@ class SessionStore:
         """
         path = self.path_for(session_id)
         if not path.is_file():
-            raise SessionNotFoundError(f"No saved session has the id {session_id}.")
+            raise SessionNotFoundError(Phrase("msg_no_session", session_id))
         return read_session_file(path)
 
     def list(self) -> ListResult:
@@ -236,16 +233,16 @@ class SessionStore:
         """
         wanted = prefix.strip().lower()
         if not wanted:
-            raise SessionNotFoundError("Give the id of a session, or its first few characters.")
+            raise SessionNotFoundError(Phrase("msg_give_id"))
         files = _session_files(self.directory)
         matches = [path for path in files if path.stem.startswith(wanted)]
         if not matches:
-            raise SessionNotFoundError(f"No saved session has an id starting with {wanted!r}.")
+            raise SessionNotFoundError(Phrase("msg_no_session_prefix", repr(wanted)))
         if len(matches) > 1:
             ids = ", ".join(sorted(path.stem for path in matches)[:MAX_IDS_SHOWN])
             ids += ", …" if len(matches) > MAX_IDS_SHOWN else ""
             raise AmbiguousSessionError(
-                f"{wanted!r} matches {len(matches)} sessions ({ids}); type more of the id."
+                Phrase("storage_ambiguous", wanted=repr(wanted), count=len(matches), ids=ids)
             )
         return read_session_file(matches[0])
 
@@ -257,9 +254,8 @@ def _session_files(directory: Path) -> list[Path]:
     except FileNotFoundError:
         return []
     except OSError as error:
-        raise StorageError(
-            f"Cannot read the sessions folder {directory}: {error.strerror}."
-        ) from error
+        unreadable = Phrase("storage_folder_unreadable", folder=str(directory))
+        raise StorageError(Phrase("storage_with_reason", unreadable, os_reason(error))) from error
     return sorted(
         Path(entry.path)
         for entry in entries
@@ -277,9 +273,8 @@ def _is_regular_file(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _describe_write_failure(path: Path, error: OSError) -> str:
-    reason = _WRITE_FAILURES.get(error.errno or 0) or error.strerror or str(error)
-    return f"Could not save the session to {path}: {reason}. The last saved version is unchanged."
+def _describe_write_failure(path: Path, error: OSError) -> Phrase:
+    return Phrase("storage_save_failed", path=str(path), reason=os_reason(error))
 
 
 def save_copy(session: Session, folder: Path) -> Path:
@@ -294,8 +289,8 @@ def save_copy(session: Session, folder: Path) -> Path:
             ensure_private_dir(folder)
         write_atomic(path, _session_json(session))
     except OSError as error:
-        reason = _WRITE_FAILURES.get(error.errno or 0) or error.strerror or str(error)
-        raise StorageError(f"Could not save a copy to {path}: {reason}.") from error
+        failed = Phrase("storage_copy_failed", path=str(path), reason=os_reason(error))
+        raise StorageError(failed) from error
     return path
 
 

@@ -20,6 +20,8 @@ from pydantic import (
 from .agreement import AreaAgreement, QuestionAgreement, area_agreement, question_agreement
 from .bank_models import Bank, ItemId, OptionValue, Question
 from .errors import CocreateError
+from .phrases import Phrase, PhraseValueError
+from .problem_words import validation_problem
 from .scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue, Assessment, assess
 from .sessions import (
     Session,
@@ -48,7 +50,7 @@ def _printable(name: str) -> str:
     # Names are shown on other people's terminals: no control characters that could move the
     # cursor or recolour the screen.
     if not name.isprintable():
-        raise ValueError("a name can only hold printable characters")
+        raise PhraseValueError(Phrase("round_name_printable"))
     return name
 
 
@@ -160,8 +162,7 @@ def normalise_code(text: str) -> str:
     code = "".join(text.split()).upper()
     if len(code) != CODE_LENGTH or any(char not in CODE_ALPHABET for char in code):
         raise RoundError(
-            f"{text.strip()[:20]!r} is not a join code: it has {CODE_LENGTH} letters and digits "
-            "(no 0, O, 1, I or L)"
+            Phrase("round_not_a_code", code=repr(text.strip()[:20]), length=CODE_LENGTH)
         )
     return code
 
@@ -179,7 +180,7 @@ def new_round(team: str, bank: Bank, code: str, now: datetime) -> TeamRound:
             updated_at=now,
         )
     except ValidationError as error:
-        raise RoundError(f"cannot start a round: {_first_problem(error)}") from None
+        raise RoundError(Phrase("round_cannot_start", _first_problem(error))) from None
 
 
 def member_meta(team_round: TeamRound, name: str) -> SessionMeta:
@@ -192,11 +193,11 @@ def with_member(
 ) -> TeamRound:
     """The round with `name` joined; raises `RoundError` for a blank or taken name."""
     if team_round.member(name) is not None:
-        raise RoundError(f"{name.strip()} has already joined round {team_round.code}")
+        raise RoundError(already_joined(name.strip(), team_round.code))
     try:
         member = RoundMember(name=name, session_id=session_id, joined_at=now, device=device)
     except ValidationError as error:
-        raise RoundError(f"cannot join: {_first_problem(error)}") from None
+        raise RoundError(Phrase("round_cannot_join", _first_problem(error))) from None
     return team_round.model_copy(
         update={"members": [*team_round.members, member], "updated_at": now}
     )
@@ -264,11 +265,26 @@ def progress(
     return result
 
 
+def already_joined(name: str, code: str) -> Phrase:
+    """«Kari har allerede blitt med i runde ABC234»."""
+    return Phrase("round_already_joined", name=name, code=code)
+
+
+def state_words(state: RoundState) -> Phrase:
+    """Where a round stands, in words: «svarer», «vist», «enige»."""
+    return Phrase(f"round_state_{state}")
+
+
 def _require(team_round: TeamRound, *states: RoundState) -> None:
     if team_round.state not in states:
-        wanted = " or ".join(states)
+        wanted = [state_words(state) for state in states]
         raise RoundError(
-            f"round {team_round.code} is {team_round.state}; this needs it to be {wanted}"
+            Phrase(
+                "round_wrong_state",
+                code=team_round.code,
+                state=state_words(team_round.state),
+                wanted=wanted,
+            )
         )
 
 
@@ -278,7 +294,7 @@ def reveal(
     """The round with every member's answers taken and shown at once."""
     _require(team_round, "answering")
     if not team_round.members:
-        raise RoundError(f"no one has joined round {team_round.code} yet")
+        raise RoundError(Phrase("round_no_one_joined", code=team_round.code))
     votes = {
         q.id: {m.name: _vote_of(sessions.get(m.name), q) for m in team_round.members}
         for q in bank.questions
@@ -296,7 +312,7 @@ def revote(team_round: TeamRound, question_id: str, now: datetime) -> TeamRound:
     """The round with `question_id` open to vote on again; its votes go into the history."""
     _require(team_round, "revealed")
     if question_id not in team_round.votes:
-        raise RoundError(f"round {team_round.code} has no question {question_id!r}")
+        raise RoundError(Phrase("round_no_question", code=team_round.code, id=question_id))
     if question_id in team_round.reopened:
         return team_round
     earlier = EarlierVote(votes=team_round.votes[question_id], replaced_at=now)
@@ -343,14 +359,16 @@ def agree(
     _require(team_round, "revealed")
     question = bank.question(question_id)
     if question is None:
-        raise RoundError(f"the bank has no question {question_id!r}")
+        raise RoundError(Phrase("round_bank_no_question", id=question_id))
     if question_id in team_round.reopened:
-        raise RoundError(f"{question_id} is being voted on again; agree once everyone has voted")
+        raise RoundError(Phrase("round_being_revoted", id=question_id))
     if value == NOT_APPLICABLE and not question.not_applicable:
-        raise RoundError(f"{question_id}: the bank does not allow «Gjelder ikke oss» here")
+        raise RoundError(Phrase("round_no_not_applicable", id=question_id))
     if isinstance(value, int) and question.option(value) is None:
         offered = ", ".join(str(option.value) for option in question.options)
-        raise RoundError(f"{question_id}: {value} is not an option (use {offered} or unknown)")
+        raise RoundError(
+            Phrase("round_not_an_option", id=question_id, value=value, offered=offered)
+        )
     try:
         answer = AgreedAnswer(
             value=value if isinstance(value, int) else None,
@@ -360,7 +378,9 @@ def agree(
             agreed_at=now,
         )
     except ValidationError as error:
-        raise RoundError(f"{question_id}: {_first_problem(error)}") from None
+        raise RoundError(
+            Phrase("file_problem", source=question_id, reason=_first_problem(error))
+        ) from None
     return team_round.model_copy(
         update={"agreed": team_round.agreed | {question_id: answer}, "updated_at": now}
     )
@@ -506,10 +526,10 @@ def finish(team_round: TeamRound, bank: Bank, now: datetime) -> tuple[TeamRound,
     is agreed yet or a question is still being voted on again."""
     _require(team_round, "revealed")
     if not team_round.agreed:
-        raise RoundError(f"round {team_round.code} has no agreed answers yet")
+        raise RoundError(Phrase("round_nothing_agreed", code=team_round.code))
     if team_round.reopened:
         waiting = ", ".join(sorted(team_round.reopened))
-        raise RoundError(f"still being voted on again: {waiting}")
+        raise RoundError(Phrase("round_still_revoting", ids=waiting))
     session = agreed_session(team_round, bank, now)
     done = team_round.model_copy(
         update={"state": "agreed", "agreed_session_id": session.id, "updated_at": now}
@@ -557,15 +577,14 @@ def round_from_json(text: str, source: str) -> TeamRound:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        raise RoundError(f"{source}: not a round file (not JSON)") from None
+        raise RoundError(Phrase("round_not_a_file_json", source=source)) from None
     try:
         return TeamRound.model_validate(data)
     except ValidationError as error:
-        raise RoundError(f"{source}: not a round file ({_first_problem(error)})") from None
+        raise RoundError(
+            Phrase("round_not_a_file", source=source, problem=_first_problem(error))
+        ) from None
 
 
-def _first_problem(error: ValidationError) -> str:
-    detail = error.errors(include_url=False)[0]
-    where = ".".join(str(part) for part in detail["loc"])
-    message = detail["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
+def _first_problem(error: ValidationError) -> Phrase:
+    return validation_problem(error.errors(include_url=False)[0])

@@ -9,9 +9,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from .errors import CocreateError, SessionNotFoundError, StorageError
+from .errors import CocreateError, SessionFileError, SessionNotFoundError, StorageError
 from .paths import ensure_private_dir
+from .phrases import Phrase, Words
 from .platform_support import rename_without_replacing
+from .problem_words import os_reason
 from .session_files import read_session_file
 from .storage import SessionStore
 
@@ -35,7 +37,7 @@ class TrashItem:
     """The team's name, or empty if the file cannot be read."""
     updated_at: datetime | None
     """When the session last changed, or None if the file cannot be read."""
-    reason: str = ""
+    reason: Words = ""
     """Why the file cannot be read as a session; empty when it can."""
 
 
@@ -54,20 +56,18 @@ def move_to_trash(store: SessionStore, data_dir: Path, session_id: str) -> Path:
     """
     source = store.path_for(session_id)
     if not source.is_file():
-        raise SessionNotFoundError(f"No saved session has the id {session_id}.")
-    store.refuse_if_open_elsewhere(session_id, "moved to the trash")
+        raise SessionNotFoundError(Phrase("msg_no_session", session_id))
+    store.refuse_if_open_elsewhere(session_id, "trashed")
     folder = trash_dir(data_dir)
     target = folder / f"{session_id}{SUFFIX}"
     try:
         ensure_private_dir(folder)
         _move_without_overwrite(source, target)
     except FileExistsError as error:
-        raise TrashError(
-            f"The trash already holds a session with the id {session_id} ({target}); "
-            "restore or remove that one first."
-        ) from error
+        raise TrashError(Phrase("trash_already_holds", id=session_id, path=str(target))) from error
     except OSError as error:
-        raise TrashError(f"Could not move {source} to the trash: {error.strerror}.") from error
+        failed = Phrase("trash_move_failed", path=str(source))
+        raise TrashError(Phrase("storage_with_reason", failed, os_reason(error))) from error
     store.index.remove(session_id)
     return target
 
@@ -81,22 +81,17 @@ def restore_from_trash(store: SessionStore, data_dir: Path, session_id: str) -> 
     source = trash_dir(data_dir) / f"{session_id}{SUFFIX}"
     target = store.path_for(session_id)
     if not source.is_file():
-        raise SessionNotFoundError(f"The trash holds no session with the id {session_id}.")
+        raise SessionNotFoundError(Phrase("trash_no_session", id=session_id))
     if target.exists():
-        raise TrashError(
-            f"A session with the id {session_id} already exists ({target}); "
-            "it was not overwritten, and the one in the trash is still there."
-        )
+        raise TrashError(Phrase("trash_restore_exists", id=session_id, path=str(target)))
     try:
         ensure_private_dir(store.directory)
         _move_without_overwrite(source, target)
     except FileExistsError as error:
-        raise TrashError(
-            f"A session with the id {session_id} already exists ({target}); "
-            "it was not overwritten, and the one in the trash is still there."
-        ) from error
+        raise TrashError(Phrase("trash_restore_exists", id=session_id, path=str(target))) from error
     except OSError as error:
-        raise StorageError(f"Could not restore {source}: {error.strerror}.") from error
+        failed = Phrase("trash_restore_failed", path=str(source))
+        raise StorageError(Phrase("storage_with_reason", failed, os_reason(error))) from error
     # If it cannot be read, the next refresh lists it with the reason.
     with contextlib.suppress(CocreateError):
         store.index.upsert(read_session_file(target), target)
@@ -111,16 +106,16 @@ def list_trash(data_dir: Path) -> list[TrashItem]:
     except FileNotFoundError:
         return []
     except OSError as error:
-        raise StorageError(
-            f"Could not read the trash folder {folder}: {error.strerror}."
-        ) from error
+        unreadable = Phrase("trash_folder_unreadable", folder=str(folder))
+        raise StorageError(Phrase("storage_with_reason", unreadable, os_reason(error))) from error
     readable: list[TrashItem] = []
     broken: list[TrashItem] = []
     for path in paths:
         try:
             session = read_session_file(path)
         except CocreateError as error:
-            broken.append(TrashItem(path.stem, path, "", None, str(error)))
+            reason = error.reason if isinstance(error, SessionFileError) else error.said
+            broken.append(TrashItem(path.stem, path, "", None, reason))
             continue
         readable.append(TrashItem(session.id, path, session.meta.team, session.updated_at))
     readable.sort(key=lambda item: (item.updated_at or datetime.min, item.id), reverse=True)

@@ -33,7 +33,7 @@ from textual.app import App
 
 from ..domain.errors import CocreateError
 from ..domain.storage import SessionStore
-from .base import translate
+from .base import app_lang, translate
 from .screens.start import StartScreen
 from .session_desk import SessionDesk
 
@@ -179,7 +179,9 @@ class Navigator:
         try:
             return self._host.store.load(session_id)
         except CocreateError as error:
-            self._app.notify(error.message, title=self._tr("open_failed"), severity="error")
+            self._app.notify(
+                error.words(app_lang(self._app)), title=self._tr("open_failed"), severity="error"
+            )
             return None
 
     def _open_for_editing(self, session: Session) -> None:

@@ -62,7 +62,7 @@ class RoundFlow:
         try:
             team_round, session = self.rounds.join(code, name, self._bank(), self._clock(), lang)
         except CocreateError as error:
-            self._app.notify(error.message, severity="error", timeout=10)
+            self._app.notify(error.words(app_lang(self._app)), severity="error", timeout=10)
             return
         member = team_round.member(name)
         shown = member.name if member is not None else name
@@ -91,7 +91,7 @@ class RoundFlow:
                 code = self.rounds.create(text, self._bank(), self._clock()).code
             self.open(code)
         except CocreateError as error:
-            self._app.notify(error.message, severity="error", timeout=10)
+            self._app.notify(error.words(app_lang(self._app)), severity="error", timeout=10)
 
     def _existing_code(self, text: str) -> str | None:
         # A team may well be called something six letters long: only a round that exists is

@@ -11,7 +11,7 @@ from textual.app import App
 from ..domain.errors import CocreateError, StorageError
 from ..domain.session_lock import LockHolder, SessionLock
 from ..domain.storage import SessionStore, save_copy, write_failure_kind
-from .base import translate
+from .base import app_lang, translate
 
 # The session models (pydantic) are imported where a session is opened, not at start-up.
 if TYPE_CHECKING:
@@ -97,7 +97,10 @@ class SessionDesk:
             self.save_failed(error)
         except CocreateError as error:
             self._app.notify(
-                error.message, title=self._tr("save_failed"), severity="error", timeout=30
+                error.words(app_lang(self._app)),
+                title=self._tr("save_failed"),
+                severity="error",
+                timeout=30,
             )
             return False
         return True
@@ -114,7 +117,7 @@ class SessionDesk:
             return
         dialog = SaveFailedDialog(
             write_failure_kind(error),
-            error.message,
+            error.words(app_lang(self._app)),
             lambda folder: save_copy(keeper.session, folder),
             Path.home(),
         )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 from cocreate_tui.domain.bank_source import BankSource
 from cocreate_tui.domain.errors import StorageError
 from cocreate_tui.domain.paths import sessions_dir
+from cocreate_tui.domain.phrases import Phrase, load
 from cocreate_tui.domain.session_files import SESSION_SUFFIX
 
 from .queries import (
@@ -213,7 +214,7 @@ class SessionIndex:
     def unreadable(self) -> list[UnreadableFile]:
         """The files that could not be read, by name, with the reason."""
         rows = self._read(lambda c: c.execute(UNREADABLE_SQL).fetchall())
-        return [UnreadableFile(self.directory / row[0], *row[1:]) for row in rows]
+        return [UnreadableFile(self.directory / row[0], load(row[1]), *row[2:]) for row in rows]
 
     def session_json(self, folder_text: str, separator: str) -> bytes:
         """Every session's `cocreate list --json` object, newest first, joined by `separator`.
@@ -346,9 +347,8 @@ class SessionIndex:
                 return operation(self._connect())
             except (sqlite3.Error, BrokenIndexError) as error:
                 raise_if_busy(error, self.path)
-                raise StorageError(
-                    f"The session index {self.path} cannot be used: {error}."
-                ) from None
+                unusable = Phrase("index_unusable", path=str(self.path), reason=str(error))
+                raise StorageError(unusable) from None
 
     def _read(self, operation: Callable[[sqlite3.Connection], T]) -> T:
         """Run the read-only `operation` without waiting for a refresh, where that is safe.

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from cocreate_tui.domain.phrases import Words
     from cocreate_tui.domain.sessions import Mode, Phase, Status
 
 # A table's columns are generated from its record (see `schema.Table`): a new column is a new
@@ -153,8 +154,8 @@ class UnreadableFile(NamedTuple):
 
     path: Path
     """The file."""
-    reason: str
-    """What is wrong, in plain English."""
+    reason: Words
+    """What is wrong (worded in the reader's language by `phrases.worded`)."""
     size: int = 0
     """The file's size when it was last tried."""
     mtime_ns: int = 0

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from cocreate_tui.domain.errors import SessionFileError, StorageError
+from cocreate_tui.domain.phrases import Phrase, dump
+from cocreate_tui.domain.problem_words import os_reason
 from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX, read_session_file
 
 from .queries import store_level_labels
@@ -160,9 +162,8 @@ def scan_chunks(directory: Path) -> Iterator[list[Entry]]:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise StorageError(
-            f"Cannot read the sessions folder {directory}: {error.strerror or error}."
-        ) from error
+        unreadable = Phrase("storage_folder_unreadable", folder=str(directory))
+        raise StorageError(Phrase("storage_with_reason", unreadable, os_reason(error))) from error
 
 
 def _candidate(entry: os.DirEntry[str]) -> Entry | None:
@@ -274,7 +275,8 @@ def _read_entry(directory: Path, entry: Entry, bank: Bank | None) -> Read:
         session = read_session_file(directory / entry[0])
         indexed, values = indexed_session(session, entry[0], bank)
     except SessionFileError as error:
-        return entry, None, error.reason
+        return entry, None, dump(error.reason)
     except Exception as error:  # whatever goes wrong with one file must not stop the list
-        return entry, None, f"cannot be read ({type(error).__name__}: {error})"
+        found = f"{type(error).__name__}: {error}"
+        return entry, None, dump(Phrase("file_unreadable", reason=found))
     return entry, indexed, values

@@ -11,17 +11,20 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple, get_type_hints
 
 from cocreate_tui.domain.errors import StorageError
+from cocreate_tui.domain.phrases import Phrase
 from cocreate_tui.domain.platform_support import make_private, make_private_path
 from cocreate_tui.domain.synced_folders import index_is_shared
 
 from .records import AnswersRow, FileRow, ListingRow, MetaRow, SessionRow
 
 INDEX_NAME: Final = "index.sqlite3"
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 5
 """Stored as SQLite's user_version; an index of any other version is rebuilt. Version 3: rows
 hold text as cleaned when a session is read (text_safety); a version 2 index may hold raw
 control characters from files indexed before. Version 4: the answers table keeps the bank
-versions the answers were given with, so rows are scored with the bank's changes applied."""
+versions the answers were given with, so rows are scored with the bank's changes applied.
+Version 5: why a file cannot be read is kept as a phrase (`phrases.dump`), worded in the
+reader's language when shown, not as English text."""
 BUSY_TIMEOUT_MS: Final = 10_000
 INDEX_FILE_MODE: Final = 0o600
 
@@ -280,7 +283,4 @@ def is_corrupt(error: sqlite3.Error) -> bool:
 def raise_if_busy(error: BaseException, path: Path) -> None:
     """Raise `StorageError` saying another cocreate is busy with the index, if that is `error`."""
     if isinstance(error, sqlite3.Error) and _sqlite_code(error) in _SQLITE_BUSY_CODES:
-        raise StorageError(
-            f"The session index {path} is busy (another cocreate is updating it); "
-            "try again in a moment."
-        ) from None
+        raise StorageError(Phrase("index_busy", path=str(path))) from None

@@ -71,7 +71,7 @@ class SaveFailedDialog(BaseDialog[SaveFailedChoice]):
         try:
             path = self._save_copy(Path(text).expanduser())
         except CocreateError as error:
-            result.update(self.tr("save_failed_copy_failed", reason=error.message))
+            result.update(self.tr("save_failed_copy_failed", reason=error.words(self.lang)))
             return
         result.update(self.tr("save_failed_copy_saved", path=str(path)))
         self.notify(self.tr("save_failed_copy_saved", path=str(path)), timeout=20)

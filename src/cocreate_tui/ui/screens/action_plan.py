@@ -326,7 +326,9 @@ class ActionPlanScreen(BaseScreen[None]):
         try:
             change()
         except CocreateError as error:
-            self.notify(error.message, title=self.tr("save_failed"), severity="error", timeout=30)
+            self.notify(
+                error.words(self.lang), title=self.tr("save_failed"), severity="error", timeout=30
+            )
             return False
         self._show()
         return True

@@ -68,7 +68,9 @@ class MergeScreen(DocumentScreen):
         try:
             self._store.save(session)
         except CocreateError as error:
-            self.notify(error.message, title=self.tr("save_failed"), severity="error", timeout=30)
+            self.notify(
+                error.words(self.lang), title=self.tr("save_failed"), severity="error", timeout=30
+            )
             return
         self.saved_id = session.id
         self.notify(self.tr("saved_as", id=session.id), timeout=15)

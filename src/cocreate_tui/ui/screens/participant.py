@@ -105,8 +105,8 @@ class ParticipantScreen(BaseScreen[None]):
         try:
             state = self._rounds.load(self.team_round.code).state
         except CocreateError:
-            return error.message
-        return error.message if state == "answering" else self.tr("participant_too_late")
+            return error.words(self.lang)
+        return error.words(self.lang) if state == "answering" else self.tr("participant_too_late")
 
     def _name_taken(self, name: str) -> None:
         field = self.query_one("#participant-name", Input)
@@ -136,7 +136,7 @@ class ParticipantScreen(BaseScreen[None]):
             self.session = self._rounds.sessions.load(self.session.id)
             self.team_round = self._rounds.load(self.team_round.code)
         except CocreateError as error:
-            self._say(error.message)
+            self._say(error.words(self.lang))
             return
         self._show_progress()
         self.query_one("#participant-continue").focus()

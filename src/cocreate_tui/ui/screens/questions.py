@@ -279,7 +279,9 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         try:
             change()
         except CocreateError as error:
-            self.notify(error.message, title=self.tr("save_failed"), severity="error", timeout=30)
+            self.notify(
+                error.words(self.lang), title=self.tr("save_failed"), severity="error", timeout=30
+            )
 
     # --- moving ------------------------------------------------------------------------------
 

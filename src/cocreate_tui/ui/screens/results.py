@@ -465,7 +465,9 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         try:
             keeper.save_action(action)
         except CocreateError as error:
-            self.notify(error.message, title=self.tr("save_failed"), severity="error", timeout=30)
+            self.notify(
+                error.words(self.lang), title=self.tr("save_failed"), severity="error", timeout=30
+            )
             return
         self._refresh_cards()
         self.notify(self.tr("action_saved"))

@@ -21,8 +21,8 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
 from ...domain.errors import CocreateError, SessionOpenElsewhereError
-from ...domain.file_reasons import reason_words
 from ...domain.human_format import number
+from ...domain.phrases import worded
 from ...domain.session_index import IndexRow, UnreadableFile
 from ...domain.storage import SessionStore
 from ...domain.trash import move_to_trash
@@ -292,7 +292,7 @@ class SavedScreen(BaseScreen[None]):
         try:
             result = operation()
         except CocreateError as error:
-            self.notify(error.message, severity="error")
+            self.notify(error.words(self.lang), severity="error")
             return None
         return result if isinstance(result, list) else None
 
@@ -325,7 +325,7 @@ class SavedScreen(BaseScreen[None]):
                 matching=self.total,
             )
         except CocreateError as error:
-            self.notify(error.message, severity="error")
+            self.notify(error.words(self.lang), severity="error")
             self.rows, self.total = [], 0
         self._fill(keep, row, before if in_place else None)
         if self._shown_once:  # the first time, once the first frame is drawn
@@ -500,7 +500,7 @@ class SavedScreen(BaseScreen[None]):
         widget = self.query_one("#saved-unreadable", Static)
         items = self._unreadable
         lines = [
-            f"{item.path.name}: {reason_words(item.reason, self.lang)}"
+            f"{item.path.name}: {worded(item.reason, self.lang)}"
             for item in items[:UNREADABLE_SHOWN]
         ]
         if len(items) > UNREADABLE_SHOWN:
@@ -515,7 +515,7 @@ class SavedScreen(BaseScreen[None]):
             report = self._store.index.refresh()
             unreadable = self._store.index.unreadable()
         except CocreateError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error")
+            self.app.call_from_thread(self.notify, error.words(self.lang), severity="error")
             return
         changed = bool(report.read or report.removed or report.rescored or report.rebuilt)
         changed = changed or unreadable != self._unreadable
@@ -712,7 +712,7 @@ class SavedScreen(BaseScreen[None]):
             try:
                 sessions.append(self._store.load(row.id))
             except CocreateError as error:
-                self.notify(error.message, title=self.tr("open_failed"), severity="error")
+                self.notify(error.words(self.lang), title=self.tr("open_failed"), severity="error")
                 return []
         return sessions
 
@@ -823,7 +823,7 @@ class SavedScreen(BaseScreen[None]):
                 self.notify(words, severity="error", timeout=30, markup=False)
                 continue
             except CocreateError as error:
-                self.notify(error.message, severity="error", timeout=30, markup=False)
+                self.notify(error.words(self.lang), severity="error", timeout=30, markup=False)
                 continue
             moved += 1
             self.selected.pop(row.id, None)

@@ -133,7 +133,7 @@ class StartScreen(BaseScreen[None]):
         except CocreateError as error:
             self._unfinished = []
             self._show_unfinished()
-            self.notify(error.message, severity="error")
+            self.notify(error.words(self.lang), severity="error")
 
     async def _show(self, unfinished: list[SessionSummary]) -> None:
         if not self.on_top():

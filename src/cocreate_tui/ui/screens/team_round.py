@@ -136,7 +136,7 @@ class RoundScreen(BaseScreen[None]):
             if team_round.reopened:
                 team_round = self._store.update(team_round.code, self._collect)
         except CocreateError as error:
-            self.notify(error.message, severity="error")
+            self.notify(error.words(self.lang), severity="error")
             return
         self._set(team_round)
 
@@ -157,7 +157,7 @@ class RoundScreen(BaseScreen[None]):
         try:
             team_round = self._store.update(self.team_round.code, change)
         except CocreateError as error:
-            self.notify(error.message, severity="warning", timeout=10)
+            self.notify(error.words(self.lang), severity="warning", timeout=10)
             return False
         self._stamp = self._store.stamp(team_round)
         self._set(team_round)

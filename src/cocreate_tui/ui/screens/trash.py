@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.errors import CocreateError
-from ...domain.file_reasons import reason_words
+from ...domain.phrases import worded
 from ...domain.storage import SessionStore
 from ...domain.trash import TrashItem, list_trash, restore_from_trash
 from ..base import BaseScreen
@@ -61,7 +61,7 @@ class TrashScreen(BaseScreen[None]):
         try:
             self.items = list_trash(self._data_dir)
         except CocreateError as error:
-            self.notify(error.message, severity="error")
+            self.notify(error.words(self.lang), severity="error")
             self.items = []
         table: DataTable[Text] = self.query_one("#trash-table", DataTable)
         table.clear(columns=True)
@@ -70,7 +70,7 @@ class TrashScreen(BaseScreen[None]):
         table.add_column(cell_text(self.tr("saved_updated")), key="updated")
         table.add_column(cell_text(self.tr("saved_trash_id")), key="id")
         for item in self.items:
-            reason = reason_words(item.reason, self.lang)
+            reason = worded(item.reason, self.lang)
             team = item.team or self.tr("saved_trash_unreadable", reason=reason)
             updated = local_time(item.updated_at, self.lang) if item.updated_at else "–"
             table.add_row(cell_text(team), cell_text(updated), cell_text(item.id[:8]), key=item.id)
@@ -92,7 +92,9 @@ class TrashScreen(BaseScreen[None]):
         try:
             restore_from_trash(self._store, self._data_dir, item.id)
         except CocreateError as error:
-            self.notify(error.message, title=self.tr("saved_restore_failed"), severity="error")
+            self.notify(
+                error.words(self.lang), title=self.tr("saved_restore_failed"), severity="error"
+            )
             return
         self.notify(self.tr("saved_restored", team=item.team or item.id[:8]))
         self.show_items()
