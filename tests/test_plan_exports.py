@@ -69,7 +69,7 @@ def test_plan_markdown_marks_overdue_in_words_and_cites_the_lesson(tiny_bank: Ba
     assert text.startswith("# Tiltaksplan: Horten\n")
     assert "4 tiltak: 2 gjenstår, 1 forsinket, 1 gjort, 1 droppet" in text
     row = next(line for line in text.splitlines() if "Forankre hos ledelsen" in line)
-    assert row.startswith("| 2024-03-10 |")
+    assert row.startswith("| 10.03.2024 |")
     assert "**Ikke startet – forsinket**" in row
     assert "Råd: Forankre først (3.7)" in row
     assert "| Droppet: Ingen penger |" in text

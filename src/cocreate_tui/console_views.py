@@ -27,8 +27,9 @@ from .i18n import t
 BAR_WIDTH = 20
 
 
-def score_bar(score: float | None, width: int = BAR_WIDTH, lang: Lang = "en") -> str:
-    """A text bar with the number beside it, so meaning never rests on colour alone."""
+def score_bar(score: float | None, width: int = BAR_WIDTH, *, lang: Lang) -> str:
+    """A text bar with the number beside it (as `lang` writes it: 70,0 in Norwegian), so
+    meaning never rests on colour alone."""
     if score is None:
         return "·" * width
     filled = round(score / 100 * width)

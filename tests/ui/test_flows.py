@@ -17,6 +17,7 @@ from textual.widgets import DataTable, OptionList, Static
 from cocreate_tui.domain.bank_loader import BankError, load_bank
 from cocreate_tui.domain.bank_location import shipped_bank_dir
 from cocreate_tui.domain.bank_models import Bank
+from cocreate_tui.domain.human_format import number
 from cocreate_tui.domain.scoring import Assessment, assess
 from cocreate_tui.domain.sessions import SessionMeta, new_session
 from cocreate_tui.domain.storage import SessionStore
@@ -101,7 +102,8 @@ def check_results_match_engine(pilot: Pilot[Any], bank: Bank, assessment: Assess
         result = assessment.dimensions[dimension.id]
         assert prompt.startswith(dimension.name.get(lang))
         if result.score is not None:
-            assert f"{result.score:5.1f}" in prompt
+            # In the language's own way of writing numbers: 70,0 in Norwegian.
+            assert f"{number(result.score, lang, 1):>5}" in prompt
         assert f"{result.answered} av {result.total}" in prompt or lang == "en"
     lessons = [text_of(widget) for widget in screen.query(".lesson")]
     expected = [bank.lesson(rec.lesson_id) for rec in assessment.recommendations]

@@ -129,7 +129,7 @@ async def test_make_edit_complete_and_drop_actions_then_find_them_again(
         await pilot.press("p")
         plan = await wait_for_screen(pilot, ActionPlanScreen)
         table = plan.query_one("#plan-table", DataTable)
-        assert rows(table)[0][:2] == ["2024-02-20", "Ikke startet – forsinket"]
+        assert rows(table)[0][:2] == ["20.02.2024", "Ikke startet – forsinket"]
         assert "2 tiltak: 2 gjenstår, 1 forsinket" in text_of(
             plan.query_one("#plan-summary", Static)
         )
@@ -142,7 +142,7 @@ async def test_make_edit_complete_and_drop_actions_then_find_them_again(
         await pilot.press("g")
         assert stored(data_dir, session.id).action(first.id).status == "done"  # type: ignore[union-attr]
         # Done goes to the end of the plan, and the highlight goes with it.
-        assert rows(table)[-1][:2] == ["2024-02-20", "Gjort"]
+        assert rows(table)[-1][:2] == ["20.02.2024", "Gjort"]
         assert table.cursor_row == table.row_count - 1
 
         second_id = next(a.id for a in stored(data_dir, session.id).actions if a.id != first.id)

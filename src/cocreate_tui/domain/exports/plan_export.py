@@ -18,7 +18,7 @@ from typing import Any
 from ...i18n import t
 from ..action_plan import ActionProgress, count_actions, is_overdue, sort_actions
 from ..bank_models import Bank, Lang
-from ..human_format import local_day
+from ..human_format import day, local_day
 from ..sessions import Action, Session
 from ..text_safety import Markup
 from ..text_safety import csv_cell as _cell
@@ -65,8 +65,8 @@ def lesson_words(bank: Bank, action: Action, lang: Lang) -> str:
 
 
 def due_words(action: Action, lang: Lang) -> str:
-    """The due date as YYYY-MM-DD, or «ingen frist»."""
-    return action.due.isoformat() if action.due is not None else t("action_no_due", lang)
+    """The due date as the language writes a day (06.12.2026 in Norwegian), or «ingen frist»."""
+    return day(action.due, lang) if action.due is not None else t("action_no_due", lang)
 
 
 def owner_words(action: Action, lang: Lang) -> str:

@@ -9,7 +9,7 @@ from ...i18n import t
 from ..bank_models import Bank, Lang, Question
 from ..drift import session_drift
 from ..fileio import slug, write_new
-from ..human_format import local_day
+from ..human_format import local_day, percent
 from ..paths import ensure_private_dir
 from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session
@@ -139,7 +139,7 @@ def _verdict(bank: Bank, session: Session, assessment: Assessment, lang: Lang) -
         lines += [f"_{_inline(drift)}_", ""]
     if assessment.overall_shown and assessment.overall is not None:
         overall = f"{assessment.overall:.0f}/100"
-        coverage = f"{assessment.coverage * 100:.0f} %"
+        coverage = percent(assessment.coverage * 100, lang)
         lines += [f"{t('overall', lang)}: **{overall}** · {t('coverage', lang)}: {coverage}", ""]
     else:
         # Too few answers for an honest headline: say what the figures rest on instead.

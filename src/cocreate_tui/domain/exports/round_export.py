@@ -8,6 +8,7 @@ from typing import Any
 from ...i18n import t
 from ..agreement import QuestionAgreement, strength
 from ..bank_models import Bank, Lang
+from ..human_format import number
 from ..json_views import assessment_to_json
 from ..scoring import NOT_APPLICABLE, UNKNOWN
 from ..team_round import (
@@ -25,10 +26,10 @@ BAR = "█"
 
 
 def agreement_words(figure: float | None, lang: Lang) -> str:
-    """An agreement figure with how to read it, e.g. `0.65 (delvis enige)`."""
+    """An agreement figure with how to read it, e.g. `0,65 (delvis enige)`."""
     if figure is None:
         return t("round_agreement_none", lang)
-    return f"{figure:.2f} ({t(f'round_agreement_{strength(figure)}', lang)})"
+    return f"{number(figure, lang, 2)} ({t(f'round_agreement_{strength(figure)}', lang)})"
 
 
 def question_agreement_words(agreement: QuestionAgreement, lang: Lang) -> str:

@@ -201,6 +201,7 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
                     result.score,
                     f"{counts} – {note}" if note else counts,
                     self.tr("not_applicable" if result.not_applicable else "no_score"),
+                    lang,
                 )
             )
         self.query_one("#scores", ScoreList).show(rows)

@@ -19,6 +19,7 @@ from ...domain.bank_models import Bank
 from ...domain.errors import CocreateError
 from ...domain.exports.common import answer_words
 from ...domain.exports.round_export import question_agreement_words, spread_lines
+from ...domain.human_format import number
 from ...domain.round_store import RoundStore
 from ...domain.scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
 from ...domain.sessions import Session
@@ -218,7 +219,10 @@ class RoundScreen(BaseScreen[None]):
         text = question.text.get(self.lang) if question is not None else spread.question_id
         figure = spread.agreement.rwg
         mark = "✓ " if spread.agreed is not None else ("⚑ " if spread.blocker else "  ")
-        shown = "…" if spread.pending is not None else ("–" if figure is None else f"{figure:.2f}")
+        if spread.pending is not None:
+            shown = "…"
+        else:
+            shown = "–" if figure is None else number(figure, self.lang, 2)
         style = "bold $error" if spread.agreement.split and spread.agreed is None else ""
         return Content.assemble(mark, (shown, style), " ", text)
 

@@ -27,12 +27,15 @@ class ScoreRow:
     """E.g. `3 av 4 besvart`."""
     no_score_label: str
     """Shown instead of a number when nothing is known."""
+    lang: str
+    """The language the score is written in (70,0 in Norwegian, 70.0 in English)."""
 
     def figures(self) -> str:
         """The bar, the score (or why there is none) and how much was answered."""
+        bar = score_bar(self.score, BAR_WIDTH, lang=self.lang)
         if self.score is None:
-            return f"{score_bar(None, BAR_WIDTH)}{GAP}{self.no_score_label}{GAP}{self.counts_label}"
-        return f"{score_bar(self.score, BAR_WIDTH)}{GAP}{self.counts_label}"
+            return f"{bar}{GAP}{self.no_score_label}{GAP}{self.counts_label}"
+        return f"{bar}{GAP}{self.counts_label}"
 
 
 class ScoreList(OptionList):
