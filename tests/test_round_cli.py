@@ -117,7 +117,7 @@ def test_markdown_reveal_carries_the_spread_as_bars(
     code, out, _ = run(capsys, bank_dir, "round", "reveal", join_code, "--format", "md")
     assert code == 0
     assert "█ 1 Litt (Ola)" in out
-    assert "Enighet: 1.00 (enige) · 3 svar" in out
+    assert "Enighet: 1,00 (enige) · 3 svar" in out
     assert "Dette må dere snakke mer om før dere inviterer innbyggere." in out
 
 

@@ -7,15 +7,17 @@ The libraries word their errors in English and for programmers («No such file o
 from __future__ import annotations
 
 import errno
-import json
 import re
-import tomllib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .phrases import Phrase, PhraseValueError
 
 if TYPE_CHECKING:
+    # Types only: the app imports this module at start, and needs neither parser then.
+    import json
+    import tomllib
+
     from pydantic_core import ErrorDetails
 
 OS_REASONS: dict[int, str] = {

@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from ..domain.bank_source import BankSource
+from ..domain.problem_words import os_reason
 from ..domain.settings import save_language
 from ..domain.storage import SessionStore
 from ..i18n import languages, t
@@ -265,7 +266,7 @@ class CocreateApp(App[None]):
             # Remembered for the next run (`--lang` still overrides it).
             save_language(self.data_dir, lang)
         except OSError as error:
-            self.notify(f"{self.data_dir}: {error.strerror}", severity="warning")
+            self.notify(f"{self.data_dir}: {os_reason(error).text(lang)}", severity="warning")
         for screen in self.screen_stack:
             if isinstance(screen, Localised):
                 await screen.apply_language()

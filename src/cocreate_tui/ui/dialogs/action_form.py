@@ -14,6 +14,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioSet, Static, TextArea
 
 from ...domain.action_plan import parse_due
+from ...domain.problem_words import validation_problem
 from ...domain.sessions import (
     ACTION_OWNER_MAX,
     ACTION_REASON_MAX,
@@ -263,7 +264,8 @@ class ActionFormDialog(BaseDialog[Action | None]):
                 action = self._action.updated(now=self._clock(), **fields)
         except ValidationError as error:
             # The fields above are checked one by one; this is a last guard, shown plainly.
-            self._show_error("text-error", "action-text", str(error.errors()[0]["msg"]))
+            problem = validation_problem(error.errors(include_url=False)[0])
+            self._show_error("text-error", "action-text", problem.text(self.lang))
             return
         self.dismiss(action)
 

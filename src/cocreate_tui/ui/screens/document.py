@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 from ...domain.bank_models import Lang
 from ...domain.exports.report_markdown import SLUG_FALLBACK, write_export
 from ...domain.fileio import slug
+from ...domain.problem_words import os_reason
 from ..base import BaseScreen
 from ..dialogs.export import ExportDialog
 
@@ -94,7 +95,7 @@ class DocumentScreen(BaseScreen[None]):
         try:
             self.exported = await asyncio.to_thread(write)
         except OSError as error:
-            reason = error.strerror or str(error)
+            reason = os_reason(error).text(self.lang)
             self.notify(self.tr("results_export_failed", reason=reason), severity="error")
             return
         line = self.query_one("#document-exported", Static)

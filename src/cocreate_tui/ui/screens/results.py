@@ -22,6 +22,7 @@ from ...domain.drift import session_drift
 from ...domain.errors import CocreateError
 from ...domain.exports.plan_export import due_words, owner_words, status_words
 from ...domain.exports.report_markdown import assessment_markdown, export_file_name, write_export
+from ...domain.problem_words import os_reason
 from ...domain.scoring import Assessment, Recommendation
 from ...domain.sessions import Action, Session
 from ...domain.verdict_words import (
@@ -398,7 +399,7 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         try:
             path = await asyncio.to_thread(write_export, self._data_dir, name, text)
         except OSError as error:
-            reason = error.strerror or str(error)
+            reason = os_reason(error).text(self.lang)
             self.notify(
                 self.tr("results_export_failed", reason=reason), severity="error", timeout=30
             )

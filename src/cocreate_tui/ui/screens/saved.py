@@ -23,6 +23,7 @@ from textual.widgets.data_table import ColumnKey
 from ...domain.errors import CocreateError, SessionOpenElsewhereError
 from ...domain.human_format import number
 from ...domain.phrases import worded
+from ...domain.problem_words import os_reason
 from ...domain.session_index import IndexRow, UnreadableFile
 from ...domain.storage import SessionStore
 from ...domain.trash import move_to_trash
@@ -861,7 +862,7 @@ class SavedScreen(BaseScreen[None]):
         try:
             path = await asyncio.to_thread(write_export, self._data_dir, name, text)
         except OSError as error:
-            reason = error.strerror or str(error)
+            reason = os_reason(error).text(self.lang)
             self.notify(self.tr("results_export_failed", reason=reason), severity="error")
             return
         self.exported = path
