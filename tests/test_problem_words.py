@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 import tomllib
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Literal
 
 import pytest
@@ -206,3 +208,26 @@ def test_a_stored_phrase_comes_back_whole() -> None:
     assert back.text("nn") == reason.text("nn")
     assert load("an older index's English reason") == "an older index's English reason"
     assert load('{"phrase": broken') == '{"phrase": broken'
+
+
+# --- every phrase the code raises has words in every language ---------------------------------
+
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "cocreate_tui"
+DYNAMIC = {
+    # Keys built from a part (f"bank_item_{kind}" …): each family, every member.
+    "bank_item_": ("dimension", "lesson", "question", "change", "option", "law"),
+    "file_kind_": ("session", "answers", "bank", "lock", "file"),
+    "lock_change_": ("saved", "trashed"),
+    "json_kind_": ("an object", "an array", "true or false", "a number", "null"),
+    "round_state_": ("answering", "revealed", "agreed"),
+}
+
+
+def test_every_phrase_in_the_code_has_words_in_every_language() -> None:
+    literal = re.compile(r'Phrase\(\s*"([a-z0-9_]+)"')
+    keys = {key for path in SOURCE.rglob("*.py") for key in literal.findall(path.read_text())}
+    keys |= {prefix + part for prefix, parts in DYNAMIC.items() for part in parts}
+    assert len(keys) > 150
+    for lang in i18n.languages():
+        missing = sorted(key for key in keys if key not in i18n.catalogue(lang))
+        assert not missing, (lang, missing)
