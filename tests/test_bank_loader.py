@@ -117,7 +117,7 @@ BROKEN = {
     ),
     "bad id": (
         {"questions_toml": QUESTIONS.replace('id = "calendar"', 'id = "Kalender/../x"')},
-        "questions.toml: question Kalender/../x: id: has characters or a form not allowed here",
+        "questions.toml: question Kalender/../x: id: may only hold lower-case letters (a–z), digits",
     ),
     "policy names unknown question": (
         {"policy_toml": POLICY.replace('question = "duration"', 'question = "durasjon"')},

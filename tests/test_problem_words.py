@@ -231,3 +231,24 @@ def test_every_phrase_in_the_code_has_words_in_every_language() -> None:
     for lang in i18n.languages():
         missing = sorted(key for key in keys if key not in i18n.catalogue(lang))
         assert not missing, (lang, missing)
+
+
+def test_a_pattern_mismatch_says_what_the_field_takes() -> None:
+    from cocreate_tui.domain.bank_models import LawRef
+
+    with pytest.raises(ValidationError) as raised:
+        LawRef.model_validate(
+            {"name": "Tolkeloven", "year": 2022, "url": "http://x", "note": {"nb": "a", "en": "a"}}
+        )
+    [problem] = validation_problems(raised.value.errors(include_url=False))
+    assert problem.text("nn") == "url: må vere ei nettadresse som byrjar med https://"
+    unknown: ErrorDetails = {
+        "type": "string_pattern_mismatch",
+        "loc": ("code",),
+        "msg": "String should match pattern '^x$'",
+        "input": "y",
+        "ctx": {"pattern": "^x$"},
+    }
+    assert validation_problem(unknown).text("nb") == (
+        "code: har tegn eller en form som ikke er lov her"
+    )

@@ -15,6 +15,7 @@ from pydantic import (
 )
 
 from .phrases import Phrase, PhraseValueError
+from .problem_words import explain_pattern
 from .text_safety import cleaned_text
 
 Lang = str
@@ -24,7 +25,9 @@ bank's overlays (`lang/<code>.toml`) hold, not a fixed list."""
 LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 """A language code as ISO 639 writes it (`nb`, `nn`, `en`, `se`, `smj`)."""
 
-ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
+ItemId = Annotated[
+    str, Field(pattern=explain_pattern(r"^[a-z0-9][a-z0-9_.-]{0,63}$", "problem_id_pattern"))
+]
 """Stable ids: lower-case ASCII, digits, `_`, `.` and `-`, so they are safe in files and URLs."""
 
 Percent = Annotated[float, Field(ge=0, le=100)]
@@ -139,7 +142,9 @@ class LawRef(_Frozen):
     """The law's short name, e.g. `Tolkeloven`."""
     year: Annotated[int, Field(ge=1800, le=2200)]
     """The year the law (or the change) was passed."""
-    url: Annotated[str, Field(pattern=r"^https://\S+$", max_length=500)]
+    url: Annotated[
+        str, Field(pattern=explain_pattern(r"^https://\S+$", "problem_url_pattern"), max_length=500)
+    ]
     """Where the law can be read (https only)."""
     note: Text
     """What the law now requires, in plain words."""
@@ -383,7 +388,10 @@ ChangeKind = Literal["added", "removed", "reworded", "options_changed"]
 class Change(_Frozen):
     """One change to a question in a bank version, from `changes.toml`."""
 
-    version: Annotated[str, Field(pattern=r"^\d+(\.\d+)*$", max_length=32)]
+    version: Annotated[
+        str,
+        Field(pattern=explain_pattern(r"^\d+(\.\d+)*$", "problem_version_pattern"), max_length=32),
+    ]
     """The bank version that made the change, e.g. `2.0.0`."""
     question: ItemId
     """The question changed."""

@@ -140,6 +140,18 @@ _CONTEXT = {
 """The context value each phrase names, as `{limit}`."""
 
 
+PATTERN_WORDS: dict[str, str] = {}
+"""A field's pattern → the key of words saying what the field takes (see `explain_pattern`);
+a pattern not here gets `problem_pattern`."""
+
+
+def explain_pattern(pattern: str, key: str) -> str:
+    """Word a mismatch of `pattern` by the catalogue entry `key`; returns `pattern`, so that a
+    model declares its pattern and its plain words in one place."""
+    PATTERN_WORDS[pattern] = key
+    return pattern
+
+
 def validation_problems(errors: Sequence[ErrorDetails]) -> list[Phrase]:
     """Each of pydantic's errors as «felt: hva som er galt», the field's path as it is."""
     return [validation_problem(detail) for detail in errors]
@@ -163,6 +175,8 @@ def validation_reason(detail: ErrorDetails) -> Phrase:
     if isinstance(raised, PhraseValueError):
         return raised.phrase
     key = VALIDATION_REASONS.get(detail["type"], "problem_value")
+    if key == "problem_pattern":
+        key = PATTERN_WORDS.get(str(context.get("pattern", "")), key)
     wanted = _CONTEXT.get(key)
     if wanted is None:
         return Phrase(key)
