@@ -20,7 +20,7 @@ from cocreate_tui.domain.bank_location import shipped_bank_dir
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.bank_source import BankSource, bank_content_hash
 from cocreate_tui.domain.exchange import import_files
-from cocreate_tui.domain.fileio import SYMLINK_REASON
+from cocreate_tui.domain.phrases import Phrase
 from cocreate_tui.domain.scoring import assess
 from cocreate_tui.domain.session_index import INDEX_NAME, SessionIndex
 from cocreate_tui.domain.sessions import Session, session_to_json
@@ -365,7 +365,7 @@ def test_a_symbolic_link_is_unreadable_and_never_followed(
 
     assert store.index.count() == 0
     assert [(item.path, item.reason) for item in store.index.unreadable()] == [
-        (link, SYMLINK_REASON)
+        (link, Phrase("file_reason_symlink"))
     ]
 
 

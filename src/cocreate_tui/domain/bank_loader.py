@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,9 +143,9 @@ def _collect(name: str, data: dict[str, Any], into: _Collected, problems: list[P
             allowed = ", ".join(TOP_LEVEL_KEYS)
             problems.append(Problem(name, key, Phrase("bank_unknown_table", allowed=allowed)))
     if "bank" in data:
-        _validate_one(name, "bank", data["bank"], BankInfo, into.info, problems)
+        _validate_one(name, lambda: "bank", data["bank"], BankInfo, into.info, problems)
     if "policy" in data:
-        _validate_one(name, "policy", data["policy"], Policy, into.policy, problems)
+        _validate_one(name, lambda: "policy", data["policy"], Policy, into.policy, problems)
     tables: tuple[tuple[str, type[BaseModel]], ...] = (
         ("dimensions", Dimension),
         ("lessons", Lesson),
@@ -159,7 +161,7 @@ def _collect(name: str, data: dict[str, Any], into: _Collected, problems: list[P
             continue
         target: list[_Item] = getattr(into, key)
         for index, entry in enumerate(entries):
-            label = _entry_label(key, index, entry)
+            label = functools.partial(_entry_label, key, index, entry)
             valid = _validate_one(name, label, entry, model, target, problems)
             if not valid and isinstance(entry, dict) and isinstance(entry.get("id"), str):
                 into.broken_ids.add(entry["id"])
@@ -181,17 +183,20 @@ def item_label(kind: str, name: str) -> Phrase:
 
 def _validate_one(
     file: str,
-    label: Words,
+    label: Callable[[], Words],
     raw: object,
     model: type[BaseModel],
     into: list[_Item],
     problems: list[Problem],
 ) -> bool:
+    # `label` names the item only when there is a problem: a phrase is worded (in English) as
+    # it is made, which every entry of a sound bank would pay for at each start.
     try:
         into.append(_Item(file, model.model_validate(raw)))
     except ValidationError as error:
         found = validation_problems(error.errors(include_url=False))
-        problems.extend(Problem(file, label, message) for message in found)
+        where = label()
+        problems.extend(Problem(file, where, message) for message in found)
         return False
     return True
 
@@ -281,22 +286,22 @@ def _check_questions(
     lesson_kinds |= {lesson.id: lesson.kind for lesson in lessons}
     for item in items:
         question: Question = item.model
-        where = item_label("question", question.id)
+        found: list[Phrase] = []
         if question.dimension not in dimension_ids:
-            unknown = Phrase("bank_unknown_dimension", dimension=question.dimension)
-            problems.append(Problem(item.file, where, unknown))
+            found.append(Phrase("bank_unknown_dimension", dimension=question.dimension))
         for lesson_id in question.lessons:
             if lesson_id not in lesson_kinds:
-                unknown = Phrase("bank_unknown_lesson", lesson=lesson_id)
-                problems.append(Problem(item.file, where, unknown))
+                found.append(Phrase("bank_unknown_lesson", lesson=lesson_id))
         for rule in question.blockers:
             kind = lesson_kinds.get(rule.lesson)
             if kind is None:
-                unknown = Phrase("bank_blocker_unknown_lesson", lesson=rule.lesson)
-                problems.append(Problem(item.file, where, unknown))
+                found.append(Phrase("bank_blocker_unknown_lesson", lesson=rule.lesson))
             elif kind not in ("blocker", "broken"):
-                wrong = Phrase("bank_blocker_not_blocker", lesson=rule.lesson)
-                problems.append(Problem(item.file, where, wrong))
+                found.append(Phrase("bank_blocker_not_blocker", lesson=rule.lesson))
+        if found:
+            # Named only now: a phrase is worded as it is made, and most questions are sound.
+            where = item_label("question", question.id)
+            problems.extend(Problem(item.file, where, problem) for problem in found)
     used = Counter(item.model.dimension for item in items)
     for dim in dims:
         if used[dim.model.id] == 0:

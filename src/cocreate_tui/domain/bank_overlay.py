@@ -58,6 +58,25 @@ def _by(entries: object, *keys: str) -> dict[tuple[str, ...], Raw]:
     return found
 
 
+class _Label:
+    """An item's name as a key and its parts, made a phrase only when a problem names it: a
+    phrase is worded as it is made, and most of an overlay's hundreds of items have none."""
+
+    __slots__ = ("key", "parts")
+
+    def __init__(self, key: str, **parts: object) -> None:
+        self.key = key
+        self.parts = parts
+
+    def words(self) -> Phrase:
+        parts = {k: v.words() if isinstance(v, _Label) else v for k, v in self.parts.items()}
+        return Phrase(self.key, **parts)
+
+
+Item = str | _Label
+"""An item as an overlay names it: plain (`bank`, `policy level thin`) or a `_Label`."""
+
+
 class _Applier:
     """Puts one overlay's texts into the raw bank tables, noting what it cannot place."""
 
@@ -65,20 +84,23 @@ class _Applier:
         self.code = code
         self.problems: Found = []
 
-    def text(self, target: Raw, field: str, value: object, item: Words) -> None:
+    def problem(self, item: Item, problem: Phrase) -> None:
+        self.problems.append((item.words() if isinstance(item, _Label) else item, problem))
+
+    def text(self, target: Raw, field: str, value: object, item: Item) -> None:
         if not isinstance(value, str):
-            self.problems.append((item, _at(field, Phrase("problem_text"))))
+            self.problem(item, _at(field, Phrase("problem_text")))
         elif isinstance(target.get(field), dict):
             target[field][self.code] = value
         else:
-            self.problems.append((item, _at(field, Phrase("overlay_no_such_text"))))
+            self.problem(item, _at(field, Phrase("overlay_no_such_text")))
 
-    def fields(self, target: Raw | None, values: object, item: Words) -> None:
+    def fields(self, target: Raw | None, values: object, item: Item) -> None:
         if target is None:
-            self.problems.append((item, Phrase("overlay_no_such_item")))
+            self.problem(item, Phrase("overlay_no_such_item"))
             return
         if not isinstance(values, dict):
-            self.problems.append((item, Phrase("problem_table")))
+            self.problem(item, Phrase("problem_table"))
             return
         for field, value in values.items():
             if field == "options":
@@ -88,30 +110,30 @@ class _Applier:
             else:
                 self.text(target, field, value, item)
 
-    def options(self, question: Raw, labels: object, item: Words) -> None:
+    def options(self, question: Raw, labels: object, item: Item) -> None:
         options = question.get("options")
         if not isinstance(labels, list) or not isinstance(options, list):
-            self.problems.append((item, _at("options", Phrase("overlay_list_of_texts"))))
+            self.problem(item, _at("options", Phrase("overlay_list_of_texts")))
             return
         if len(labels) != len(options):
             counts = Phrase("overlay_option_count", given=len(labels), has=len(options))
-            self.problems.append((item, _at("options", counts)))
+            self.problem(item, _at("options", counts))
             return
         for index, (option, label) in enumerate(zip(options, labels, strict=True)):
             if isinstance(option, dict):
-                where = Phrase("bank_item_option", item=item, number=index + 1)
+                where = _Label("bank_item_option", item=item, number=index + 1)
                 self.text(option, "label", label, where)
 
-    def laws(self, lesson: Raw, notes: object, item: Words) -> None:
+    def laws(self, lesson: Raw, notes: object, item: Item) -> None:
         laws = _by(lesson.get("law"), "name")
         if not isinstance(notes, dict):
-            self.problems.append((item, _at("law", Phrase("overlay_law_table"))))
+            self.problem(item, _at("law", Phrase("overlay_law_table")))
             return
         for name, note in notes.items():
             law = laws.get((name,))
-            where = Phrase("bank_item_law", item=item, name=name)
+            where = _Label("bank_item_law", item=item, name=name)
             if law is None:
-                self.problems.append((where, Phrase("overlay_no_such_law")))
+                self.problem(where, Phrase("overlay_no_such_law"))
             else:
                 self.text(law, "note", note, where)
 
@@ -138,7 +160,7 @@ def apply_overlay(code: str, overlay: Raw, files: list[Raw]) -> Found:
     for table in ("dimensions", "lessons", "questions"):
         items = _by(merged.get(table), "id")
         for item_id, values in overlay.get(table, {}).items():
-            label = Phrase(f"bank_item_{table.removesuffix('s')}", name=item_id)
+            label = _Label(f"bank_item_{table.removesuffix('s')}", name=item_id)
             apply.fields(items.get((item_id,)), values, label)
     policy = merged.get("policy") if isinstance(merged.get("policy"), dict) else {}
     assert isinstance(policy, dict)
@@ -153,5 +175,5 @@ def apply_overlay(code: str, overlay: Raw, files: list[Raw]) -> Found:
     for version, questions in overlay.get("changes", {}).items():
         for question, values in questions.items():
             target = changes.get((version, question))
-            apply.fields(target, values, Phrase("bank_item_change", name=f"{version} {question}"))
+            apply.fields(target, values, _Label("bank_item_change", name=f"{version} {question}"))
     return apply.problems

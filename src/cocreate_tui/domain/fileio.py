@@ -19,7 +19,6 @@ PRIVATE_FILE_MODE = 0o600
 TEMP_PREFIX = ".tmp-"
 """Every temporary file starts so; listings skip such names."""
 READ_CHUNK = 64 * 1024
-SYMLINK_REASON = Phrase("file_reason_symlink")
 MAX_SLUG_LENGTH = 40
 _FOLDED = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
 
@@ -61,7 +60,7 @@ def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
         descriptor = os.open(path, flags)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise FileReadError(path, SYMLINK_REASON) from None
+            raise FileReadError(path, Phrase("file_reason_symlink")) from None
         raise _os_failure(path, error) from None
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
