@@ -225,7 +225,7 @@ def test_a_bank_that_is_not_a_folder_or_not_toml(
     code, err = run(capsys, tmp_path, "--lang", lang, "--bank", str(file), "list")
     assert code == 1
     assert_speaks(
-        err, lang, {"nb": "er ikke en mappe; oppgi mappen", "nn": "er ikkje ei mappe; oppgi mappa"}
+        err, lang, {"nb": "er ikke en mappe; bruk mappen", "nn": "er ikkje ei mappe; bruk mappa"}
     )
     bank = write_tiny_bank(tmp_path / "bank", lessons_toml="[[lessons]\nid = ")
     code, err = run(capsys, tmp_path, "--lang", lang, "bank", "validate", str(bank))
@@ -294,3 +294,35 @@ def test_english_is_english(
     )
     assert code == 1
     assert "/nope.toml: the answers file cannot be used:\n  /nope.toml: does not exist" in err
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_language_overlay_that_does_not_fit_the_bank(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str
+) -> None:
+    bank = write_tiny_bank(tmp_path / "bank")
+    (bank / "lang").mkdir()
+    (bank / "lang" / "nn.toml").write_text(
+        '[questions.ghost]\ntext = "Kva?"\n[questions.duration]\noptions = ["Eitt møte"]\n'
+        "[lessons.take-time]\nadvice = 3\n[extra]\n",
+        encoding="utf-8",
+    )
+    code, err = run(capsys, tmp_path, "--lang", lang, "bank", "validate", str(bank))
+    assert code == 1
+    assert_speaks(
+        err,
+        lang,
+        {
+            "nb": "lang/nn.toml: spørsmål ghost: finnes ikke i banken",
+            "nn": "spørsmål ghost: finst ikkje i banken",
+        },
+        {
+            "nb": "spørsmål duration: options: antall tekster er 1, men spørsmålet har 3 svaralternativer",
+            "nn": "spørsmål duration: options: talet på tekstar er 1, men spørsmålet har 3 svaralternativ",
+        },
+        {
+            "nb": "lærdom take-time: advice: må være en tekst",
+            "nn": "lærdom take-time: advice: må vere ein tekst",
+        },
+        {"nb": "lang/nn.toml: extra: ukjent tabell", "nn": "lang/nn.toml: extra: ukjend tabell"},
+    )
