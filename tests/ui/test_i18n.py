@@ -11,7 +11,6 @@ from typing import get_args
 import pytest
 
 from cocreate_tui.domain.bank_models import LevelId
-from cocreate_tui.domain.scoring import UndeterminedReason
 from cocreate_tui.domain.sessions import Mode, Phase, Status
 from cocreate_tui.i18n import catalogue, languages, t
 
@@ -99,7 +98,6 @@ def test_every_key_used_anywhere_in_src_exists() -> None:
         ("mode_", get_args(Mode)),
         ("meta_mode_", get_args(Mode)),
         ("status_", get_args(Status)),
-        ("undetermined_", get_args(UndeterminedReason)),
     ],
 )
 def test_keys_built_from_values_exist(prefix: str, values: tuple[str, ...]) -> None:
