@@ -38,8 +38,13 @@ ALLOWED: dict[str, str] = {
 }
 """Words the English texts use that may stand in Norwegian output: names and key names."""
 
-PATH = re.compile(r"\S*[/\\]\S*")
-"""A file path or address (it holds a slash): its folder names are the machine's, not ours."""
+LITERAL = re.compile(
+    r"\S*[/\\]\S*"  # a file path or address: its folder names are the machine's, not ours
+    r"|(?<![\w-])--?[a-z][\w-]*"  # a command-line option, typed as it stands
+    r"|\$\w+"  # an environment variable
+    r"|`[^`\n]*`"  # a command quoted as code
+)
+"""Text that is typed or found literally, not read as prose: it is not checked for English."""
 
 NUMBER_FORMATS = {
     # The report's sections are numbered «3.7»: one digit on each side of the point is a
@@ -123,10 +128,11 @@ def english_only() -> frozenset[str]:
     return english - norwegian - set(ALLOWED)
 
 
-def english_words(text: str) -> list[str]:
-    """The English words in `text`, in order, each once."""
-    flagged = english_only()
-    prose = PATH.sub(" ", text)
+def english_words(text: str, literal: Iterable[str] = ()) -> list[str]:
+    """The English words in `text`, in order, each once; `literal` are words that stand as
+    typed here (a command's own names)."""
+    flagged = english_only() - set(literal)
+    prose = LITERAL.sub(" ", text)
     return list(dict.fromkeys(word for word in words(prose) if word in flagged))
 
 
@@ -139,17 +145,18 @@ def english_formats(text: str) -> list[str]:
     ]
 
 
-def not_norwegian(text: str) -> list[str]:
+def not_norwegian(text: str, literal: Iterable[str] = ()) -> list[str]:
     """Everything in `text` that is not Norwegian: English words, then English formats."""
-    return [*english_words(text), *english_formats(text)]
+    return [*english_words(text, literal), *english_formats(text)]
 
 
-def assert_norwegian(text: str, lang: str, where: str) -> None:
+def assert_norwegian(text: str, lang: str, where: str, literal: Iterable[str] = ()) -> None:
     """Fail, quoting the lines, if `text` (in `lang`, nb or nn) holds anything English."""
     if lang not in NORWEGIAN:
         return
-    found = not_norwegian(text)
-    lines = [line for line in text.splitlines() if not_norwegian(line)]
+    literal = list(literal)
+    found = not_norwegian(text, literal)
+    lines = [line for line in text.splitlines() if not_norwegian(line, literal)]
     assert not found, f"{where} ({lang}): English in Norwegian text: {found}\n" + "\n".join(lines)
 
 
