@@ -48,18 +48,6 @@ KNOWN: dict[str, str] = {
     "test_round_snapshots/test_the_reveal[size1].svg": (
         f"the round's agreement with a decimal point («0.35»); {LANG_BRANCH}"
     ),
-    "test_plan_snapshots/test_action_plan[80x24-nb].svg": (
-        "due dates are asked for and shown as ÅÅÅÅ-MM-DD (issue 13 wants 20.02.2024); no "
-        "branch owns this yet"
-    ),
-    "test_plan_snapshots/test_action_plan[80x24-nn].svg": (
-        "due dates are asked for and shown as ÅÅÅÅ-MM-DD (issue 13 wants 20.02.2024); no "
-        "branch owns this yet"
-    ),
-    "test_plan_snapshots/test_action_plan[120x40-nb].svg": (
-        "due dates are asked for and shown as ÅÅÅÅ-MM-DD (issue 13 wants 20.02.2024); no "
-        "branch owns this yet"
-    ),
 }
 
 
