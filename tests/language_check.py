@@ -40,8 +40,12 @@ ALLOWED: dict[str, str] = {
 
 LITERAL = re.compile(
     r"\S*[/\\]\S*"  # a file path or address: its folder names are the machine's, not ours
+    r"|[\w-]+\.(?:json|toml|md|html|csv|po|txt)\b"  # a file's name («broken.json»)
     r"|(?<![\w-])--?[a-z][\w-]*"  # a command-line option, typed as it stands
     r"|\$\w+"  # an environment variable
+    r"|\{[^{}\n]*\}"  # a catalogue's placeholder («{file}»)
+    r"|\b\w+_\w+\b"  # a field or key as written in a file («not_applicable»)
+    r'|"[^"\n]*"'  # a value to type as it stands («"unknown"»)
     r"|`[^`\n]*`"  # a command quoted as code
 )
 """Text that is typed or found literally, not read as prose: it is not checked for English."""
@@ -55,9 +59,14 @@ NUMBER_FORMATS = {
 """English (or ISO) ways of writing numbers and dates; Norwegian has 70,0 and 06.12.2026."""
 
 
+def prose(text: str) -> str:
+    """`text` without what is typed or found literally (paths, options, fields, placeholders)."""
+    return LITERAL.sub(" ", text)
+
+
 def words(text: str) -> Iterator[str]:
-    """The words of `text`, in lower case."""
-    for match in WORD.finditer(text):
+    """The words of `text`'s prose, in lower case."""
+    for match in WORD.finditer(prose(text)):
         yield match.group().lower().replace("’", "'")
 
 
@@ -132,8 +141,7 @@ def english_words(text: str, literal: Iterable[str] = ()) -> list[str]:
     """The English words in `text`, in order, each once; `literal` are words that stand as
     typed here (a command's own names)."""
     flagged = english_only() - set(literal)
-    prose = LITERAL.sub(" ", text)
-    return list(dict.fromkeys(word for word in words(prose) if word in flagged))
+    return list(dict.fromkeys(word for word in words(text) if word in flagged))
 
 
 def english_formats(text: str) -> list[str]:

@@ -29,17 +29,6 @@ is usual: the catalogues' `results_figures` hold the sign; left to the catalogue
 COMMANDS = ("bank", "score", "list", "show", "export", "compare", "merge", "import", "plan")
 COMMANDS += ("round", "serve", "validate", "new", "join", "status", "reveal", "agree")
 """The sub-commands' names: words a team types as they stand, in every language."""
-LANG_BRANCH = "the lang branch localises the OS's and the domain's English detail lines"
-
-
-def _norwegian_only(reason: str) -> list[object]:
-    """The three languages, nb and nn marked as known to fail for `reason` (strict)."""
-    return [
-        pytest.param(code, marks=pytest.mark.xfail(strict=True, reason=reason))
-        if code in ("nb", "nn")
-        else code
-        for code in LANGS
-    ]
 
 
 @pytest.fixture
@@ -155,7 +144,7 @@ def test_a_usage_error(capsys: pytest.CaptureFixture[str], lang: str) -> None:
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("lang", _norwegian_only(LANG_BRANCH))
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_file_error(capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str) -> None:
     missing = tmp_path / "finnes-ikke.toml"
     code, out, err = run(capsys, "--lang", lang, "score", str(missing))

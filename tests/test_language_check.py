@@ -40,6 +40,7 @@ def test_the_operating_systems_english_is_known() -> None:
         "e Eksporter w Hvorfor? t Tiltak p Plan esc Lukk ? Hjelp ▏^p Meny",
         "På nynorsk · In English · Eksporter til Markdown",
         "Lagra i /home/kari/.local/share/cocreate/exports/team-2024-03-01-0900.md",
+        "broken.json: ikke gyldig JSON (linje 1, kolonne 2)",
         "Samla: 40/100 · Svara: 83 % · 70,0 · 50 000 · 06.12.2026 12:30 (rapporten, 3.7)",
     ],
 )
