@@ -15,24 +15,9 @@ SNAPSHOTS = Path(__file__).parent / "__snapshots__"
 LANG_IN_NAME = re.compile(r"-(nb|nn|en)\]\.svg$")
 """A snapshot's language, as its test id ends; one named without a language is bokmål."""
 
-OS_DETAIL = (
-    "the OS's own words after the Norwegian reason ({}), kept when the lang branch localised the "
-    "rest; no branch owns them yet"
-)
 KNOWN: dict[str, str] = {
-    # Snapshots whose English is known: strict, so each fails the moment it is fixed.
-    "test_dialog_snapshots/test_dialog[save-failed-full-120x40].svg": OS_DETAIL.format(
-        "«[Errno 28] No space left on device»"
-    ),
-    "test_dialog_snapshots/test_dialog[save-failed-full-80x24].svg": OS_DETAIL.format(
-        "«[Errno 28] No space left on device»"
-    ),
-    "test_dialog_snapshots/test_dialog[save-failed-read-only-120x40].svg": OS_DETAIL.format(
-        "«[Errno 30] Read-only file system»"
-    ),
-    "test_dialog_snapshots/test_dialog[save-failed-read-only-80x24].svg": OS_DETAIL.format(
-        "«[Errno 30] Read-only file system»"
-    ),
+    # snapshot: why its English is known and who is fixing it. Marked xfail(strict), so each
+    # fails the moment it is fixed and the entry must go. Empty since the lang branch merged.
 }
 
 
