@@ -238,13 +238,28 @@ def test_counting_a_plan() -> None:
         ("  ", None),
         ("2024-04-01", date(2024, 4, 1)),
         (" 2024-04-01 ", date(2024, 4, 1)),
+        ("01.04.2024", date(2024, 4, 1)),  # as Norwegian writes a day, and shows it
+        ("1.4.2024", date(2024, 4, 1)),
+        (" 31.12.2027 ", date(2027, 12, 31)),
     ],
 )
-def test_parse_due_takes_iso_days_and_blank(text: str, expected: date | None) -> None:
+def test_parse_due_takes_norwegian_and_iso_days_and_blank(text: str, expected: date | None) -> None:
     assert parse_due(text) == expected
 
 
-@pytest.mark.parametrize("text", ["1.4.2024", "2024-4-1", "2024-02-30", "i morgen", "٢٠٢٤-٠٤-٠١"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.4.24",
+        "2024-4-1",
+        "2024-02-30",
+        "30.02.2024",
+        "1/4/2024",
+        "i morgen",
+        "٢٠٢٤-٠٤-٠١",
+        "١.٤.٢٠٢٤",
+    ],
+)
 def test_parse_due_refuses_anything_else(text: str) -> None:
     with pytest.raises(ValueError):
         parse_due(text)

@@ -6,6 +6,8 @@ Update them only after looking at the report:
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +17,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from cocreate_tui.domain.errors import StorageError
+from cocreate_tui.domain.phrases import Phrase
+from cocreate_tui.domain.problem_words import os_reason
 from cocreate_tui.domain.session_lock import LockHolder
 from cocreate_tui.ui.dialogs.open_elsewhere import OpenElsewhereDialog
 from cocreate_tui.ui.dialogs.save_failed import SaveFailedDialog
@@ -25,6 +30,14 @@ from .conftest import AppFactory, wait_for_screen
 HOLDER = LockHolder(pid=4242, host="kontor-pc-17", since=datetime(2024, 3, 1, 8, 30, tzinfo=UTC))
 
 
+def save_failure(code: int) -> str:
+    """What the app says when a save fails with the OS error `code` (as `SessionStore.save`
+    words it), in bokmål."""
+    reason = os_reason(OSError(code, os.strerror(code)))
+    phrase = Phrase("storage_save_failed", path="/home/kari/cocreate/team.json", reason=reason)
+    return StorageError(phrase).words("nb")
+
+
 def not_saved(folder: Path) -> Path:
     raise AssertionError("a snapshot never saves a copy")
 
@@ -32,10 +45,10 @@ def not_saved(folder: Path) -> Path:
 DIALOGS: dict[str, Callable[[], Screen[Any]]] = {
     "open-elsewhere": lambda: OpenElsewhereDialog("Team Larvik", HOLDER),
     "save-failed-full": lambda: SaveFailedDialog(
-        "full", "[Errno 28] No space left on device", not_saved, Path("/home/kari")
+        "full", save_failure(errno.ENOSPC), not_saved, Path("/home/kari")
     ),
     "save-failed-read-only": lambda: SaveFailedDialog(
-        "read_only", "[Errno 30] Read-only file system", not_saved, Path("/home/kari")
+        "read_only", save_failure(errno.EROFS), not_saved, Path("/home/kari")
     ),
 }
 

@@ -16,16 +16,18 @@ from textual.widgets import DataTable, OptionList, Static
 
 from cocreate_tui.domain.bank_loader import BankError, load_bank
 from cocreate_tui.domain.bank_location import shipped_bank_dir
-from cocreate_tui.domain.bank_models import Bank
+from cocreate_tui.domain.bank_models import Bank, Lang, Question
 from cocreate_tui.domain.human_format import number
 from cocreate_tui.domain.scoring import Assessment, assess
 from cocreate_tui.domain.sessions import SessionMeta, new_session
 from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.i18n import t
 from cocreate_tui.ui.dialogs.confirm import ConfirmDialog
 from cocreate_tui.ui.dialogs.export import ExportDialog
 from cocreate_tui.ui.dialogs.help import HelpDialog
 from cocreate_tui.ui.dialogs.why_ask import WhyAskDialog
 from cocreate_tui.ui.dialogs.why_score import WhyScoreDialog
+from cocreate_tui.ui.screens.action_plan import ActionPlanScreen
 from cocreate_tui.ui.screens.intro import IntroScreen
 from cocreate_tui.ui.screens.new_session import NewSessionScreen
 from cocreate_tui.ui.screens.questions import QuestionsScreen
@@ -38,6 +40,7 @@ from cocreate_tui.ui.screens.too_small import TooSmallScreen
 from cocreate_tui.ui.widgets.answer_options import AnswerOptions
 from cocreate_tui.ui.widgets.score_list import ScoreList
 
+from ..language_check import check_all
 from .conftest import (
     AppFactory,
     TickingClock,
@@ -46,6 +49,7 @@ from .conftest import (
     wait_for_screen,
     wait_until,
 )
+from .screen_text import flowing, screen_lines
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -286,29 +290,72 @@ def _shipped_or_skip() -> Bank:
         pytest.skip("the shipped bank does not validate yet")
 
 
+async def _read_question(pilot: Pilot[Any], question: Question, lang: Lang) -> list[str]:
+    """Every text of the question on screen, read from the screen: the question, then each
+    option and «Vet ikke» (scrolled to with ↓ where they do not fit); the screens seen."""
+    app = pilot.app
+    await pilot.wait_for_scheduled_animations()
+    screens = [screen_lines(app)]
+    assert question.text.get(lang) in flowing(screens[0]), f"{question.id}: question text"
+    labels = [option.label.get(lang) for option in question.options]
+    labels.append(t("unknown", lang))
+    if question.not_applicable:
+        labels.append(t("not_applicable", lang))
+    unseen = [label for label in labels if label not in flowing(screens[0])]
+    for _ in labels[1:]:  # not all in view: move the highlight down through them, as a user
+        if not unseen:
+            break
+        await pilot.press("down")
+        await pilot.wait_for_scheduled_animations()
+        screens.append(screen_lines(app))
+        unseen = [label for label in unseen if label not in flowing(screens[-1])]
+    assert not unseen, f"{question.id} ({lang}): not on screen: {unseen}\n" + "\n".join(screens[-1])
+    return ["\n".join(lines) for lines in screens]
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 async def test_every_question_of_the_shipped_bank_by_keyboard(
-    make_app: AppFactory, data_dir: Path
+    make_app: AppFactory, data_dir: Path, lang: Lang
 ) -> None:
+    # The whole walk with the real bank at 80×24, in each language: every question's text and
+    # every option are on the screen (read back from it), and no English in nb or nn.
     bank = _shipped_or_skip()
-    app = make_app(bank=bank)
+    app = make_app(bank=bank, lang=lang)
+    seen: list[tuple[str, str]] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, StartScreen)
         await pilot.press("n")
         await wait_for_screen(pilot, NewSessionScreen)
         await type_text(pilot, "Team")
+        seen.append(("form", "\n".join(screen_lines(app))))
         await pilot.press("enter")
         await wait_for_screen(pilot, IntroScreen)
+        seen.append(("intro", "\n".join(screen_lines(app))))
         await pilot.press("enter")
         await wait_for_screen(pilot, QuestionsScreen)
         for index, question in enumerate(bank.questions):
+            screens = await _read_question(pilot, question, lang)
+            seen += [(question.id, screen) for screen in screens]
             key = "v" if index % 7 == 3 else str(1 + index % len(question.options))
             await pilot.press(key)
         await wait_for_screen(pilot, ReviewScreen)
+        seen.append(("review", "\n".join(screen_lines(app))))
         session = only_session(data_dir)
         assert len(session.answer_values()) == len(bank.questions)
         await pilot.press("r")
         await wait_for_screen(pilot, ResultsScreen)
+        results = app.screen
+        seen.append(("results", "\n".join(screen_lines(app))))
         check_results_match_engine(pilot, bank, assess(bank, session.answer_values()))
+        await pilot.press("e")  # no notes: exported at once, and the path is shown
+        await wait_until(pilot, lambda: results.query_one("#export-path").display, "exported")
+        await pilot.wait_for_scheduled_animations()
+        seen.append(("exported", "\n".join(screen_lines(app))))
+        await pilot.press("p")
+        await wait_for_screen(pilot, ActionPlanScreen)
+        seen.append(("plan", "\n".join(screen_lines(app))))
+    assert (data_dir / "exports").is_dir()
+    check_all(seen, lang)
 
 
 # --- details ---------------------------------------------------------------------------------

@@ -100,9 +100,9 @@ async def test_make_edit_complete_and_drop_actions_then_find_them_again(
         # A wrong date is said in place, and nothing is saved.
         assert isinstance(app.screen, ActionFormDialog)
         assert dialog.query_one("#due-error").display
-        assert "ÅÅÅÅ-MM-DD" in text_of(dialog.query_one("#due-error", Static))
+        assert "DD.MM.ÅÅÅÅ" in text_of(dialog.query_one("#due-error", Static))
         assert stored(data_dir, session.id).actions == []
-        await replace_text(pilot, dialog.query_one("#action-due", Input), "2024-02-20")
+        await replace_text(pilot, dialog.query_one("#action-due", Input), "20.02.2024")
         assert not dialog.query_one("#due-error").display
         await pilot.press("enter")
         await wait_for_screen(pilot, ResultsScreen)

@@ -1,4 +1,4 @@
-"""Snapshots of the action plan at 80×24 and 120×40, in Norwegian and English.
+"""Snapshots of the action plan at 80×24 in bokmål, nynorsk and English, and at 120×40.
 
 Update them only after looking at the report:
 `pytest tests/ui/test_plan_snapshots.py --snapshot-update`.
@@ -23,8 +23,10 @@ from cocreate_tui.ui.screens.start import StartScreen
 
 from .conftest import START, AppFactory, wait_for_screen
 
-SIZES = [(80, 24), (120, 40)]
-LANGS: list[Lang] = ["nb", "en"]
+CASES: list[tuple[tuple[int, int], Lang]] = [
+    *(((80, 24), lang) for lang in ("nb", "nn", "en")),
+    *(((120, 40), lang) for lang in ("nb", "en")),
+]
 SESSION_ID = "0123456789abcdef0123456789abcdef"
 ANSWERS = {
     "und_difference": 1,
@@ -99,8 +101,9 @@ async def _plan(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize(
+    ("size", "lang"), CASES, ids=[f"{size[0]}x{size[1]}-{lang}" for size, lang in CASES]
+)
 def test_action_plan(
     snap_compare: Any,
     make_app: AppFactory,

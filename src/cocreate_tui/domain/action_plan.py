@@ -74,16 +74,25 @@ class ActionProgress:
     """Whether the later session has the action (it was carried over into that round)."""
 
 
-def parse_due(text: str) -> date | None:
-    """A due date typed as `YYYY-MM-DD`; None when `text` is blank.
+DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", re.ASCII)
+"""A day as Norwegians write it: 20.02.2027, or 20.2.2027."""
 
-    Raises ValueError when it is not a day written that way.
+
+def parse_due(text: str) -> date | None:
+    """A due date typed as `DD.MM.YYYY` (as Norwegian writes it; `D.M.YYYY` too) or as
+    `YYYY-MM-DD` (as English shows it), in any language; None when `text` is blank.
+
+    Raises ValueError when it is not a day written one of those ways.
     """
     text = text.strip()
     if not text:
         return None
+    day_first = DAY_FIRST.fullmatch(text)
+    if day_first is not None:
+        day, month, year = (int(part) for part in day_first.groups())
+        return date(year, month, day)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
-        raise ValueError(f"not a date written YYYY-MM-DD: {text!r}")
+        raise ValueError(f"not a date written DD.MM.YYYY or YYYY-MM-DD: {text!r}")
     return date.fromisoformat(text)
 
 

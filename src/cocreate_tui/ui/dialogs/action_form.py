@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import ClassVar, Literal, get_args
@@ -14,6 +15,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioSet, Static, TextArea
 
 from ...domain.action_plan import parse_due
+from ...domain.human_format import day
 from ...domain.problem_words import validation_problem
 from ...domain.sessions import (
     ACTION_OWNER_MAX,
@@ -68,7 +70,9 @@ class ActionFormDialog(BaseDialog[Action | None]):
         self._status: ActionStatus = status or (action.status if action else "not_started")
         self._focus: Focus = focus
         self._owner = action.owner if action else ""
-        self._due = action.due.isoformat() if action and action.due else ""
+        self._due = action.due if action else None
+        self._due_as_typed: str | None = None
+        """The due date as typed, kept when the form is composed anew in another language."""
         self._reason = action.dropped_reason if action else ""
 
     def compose(self) -> ComposeResult:
@@ -98,7 +102,7 @@ class ActionFormDialog(BaseDialog[Action | None]):
                 yield Label(self.tr("action_form_due"), classes="form-label")
                 with Vertical(classes="form-field"):
                     yield TextField(
-                        self._due,
+                        self._due_text(),
                         placeholder=self.tr("action_form_due_placeholder"),
                         max_length=10,
                         compact=True,
@@ -145,13 +149,19 @@ class ActionFormDialog(BaseDialog[Action | None]):
         # Composed anew in the new language; what the team typed is put back.
         self._text = self.query_one("#action-text", TextArea).text
         self._owner = self.query_one("#action-owner", Input).value
-        self._due = self.query_one("#action-due", Input).value
+        self._due_as_typed = self.query_one("#action-due", Input).value
         self._reason = self.query_one("#action-reason", Input).value
         self._status = self._chosen_status()
         await super().apply_language()
         self._set_up()
 
     # --- reading and checking the fields -----------------------------------------------------
+
+    def _due_text(self) -> str:
+        """What the due field shows: what was typed, or the saved day as the language writes it."""
+        if self._due_as_typed is not None:
+            return self._due_as_typed
+        return day(self._due, self.lang) if self._due is not None else ""
 
     def _chosen_status(self) -> ActionStatus:
         pressed = self.query_one("#action-status", RadioSet).pressed_button
@@ -174,7 +184,7 @@ class ActionFormDialog(BaseDialog[Action | None]):
         try:
             due = parse_due(text)
         except ValueError:
-            example = self._clock().date().isoformat()
+            example = day(self._clock().date(), self.lang)
             message = self.tr("action_form_due_invalid", example=example)
             self._show_error("due-error", "action-due", message)
             return False, None
@@ -183,8 +193,10 @@ class ActionFormDialog(BaseDialog[Action | None]):
 
     @on(Input.Changed, "#action-due")
     def _due_typed(self, event: Input.Changed) -> None:
-        # Checked as the team types, but a date half typed is not yet called wrong.
-        if len(event.value.strip()) >= len("YYYY-MM-DD") or not event.value.strip():
+        # Checked as the team types, but a date half typed is not yet called wrong: it is
+        # complete at ten characters, or once a year follows the last dot («1.3.2027»).
+        typed = event.value.strip()
+        if not typed or len(typed) >= len("DD.MM.YYYY") or re.search(r"\.\d{4}$", typed):
             self._check_due()
 
     @on(Input.Changed, "#action-reason")
