@@ -136,6 +136,41 @@ def test_list_readable_and_empty(
     assert code == 0 and "No saved assessments yet." in out
 
 
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_list_keeps_each_session_to_a_few_lines_at_80_columns(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tiny_bank: Bank,
+    bank_dir: Path,
+    store: SessionStore,
+    lang: str,
+) -> None:
+    # A long team and organisation used to wrap a word a line: a dozen lines for one session.
+    monkeypatch.setenv("COLUMNS", "80")
+    long = build(
+        tiny_bank,
+        {"anchor_up": 2},
+        team="Larvik bibliotek – språkkafé for nye innbyggere",
+        organisation="Larvik kommune – kultur og bibliotek (biblioteket)",
+        respondent="Kari Nordmann",
+        mode="individual",
+    )
+    store.save(long)
+    code, out, _ = run(capsys, bank_dir, "--lang", lang, "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith(long.id[:8]))
+    block = [lines[first]]
+    for line in lines[first + 1 :]:
+        if not line.strip() or line[:10].strip():  # the table's end, or the next session
+            break
+        block.append(line)
+    assert "Larvik bibliotek" in block[0] and "…" in block[0]
+    assert "Larvik kommune" in block[1] and "Kari Nordmann" in block[2]
+    assert len(block) <= 3 if lang != "en" else len(block) <= 4  # «Not / finished / 1 …»
+
+
 def test_show_by_prefix(
     capsys: pytest.CaptureFixture[str], bank_dir: Path, horten: tuple[Session, Session]
 ) -> None:

@@ -35,6 +35,11 @@ def unique_prefix_length(ids: list[str], shortest: int = SHORT_ID) -> int:
     return length
 
 
+TEAM_MIN_WIDTH = 16
+OTHER_COLUMNS_WIDTH = 60
+"""What the list's other columns and their padding take at 80 columns: the team gets the rest."""
+
+
 def render_session_list(listing: ListResult, lang: Lang, console: Console | None = None) -> None:
     """A table of the saved sessions, then the unreadable files with their reasons."""
     console = console or Console()
@@ -45,22 +50,24 @@ def render_session_list(listing: ListResult, lang: Lang, console: Console | None
         shown_id = unique_prefix_length([s.id for s in listing.sessions])
         table = Table(title=t("sessions", lang), box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column("id", no_wrap=True)
-        table.add_column(t("team", lang), ratio=3)
-        table.add_column(t("phase", lang), ratio=3)
-        table.add_column(t("respondent", lang), ratio=2)
-        table.add_column(t("status", lang), ratio=2)
+        # Who: the team, its organisation and the one who answered, a line each cut with «…»
+        # (wrapped, a long name took a dozen lines at 80 columns; `show` gives them in full).
+        team_width = max(TEAM_MIN_WIDTH, console.width - OTHER_COLUMNS_WIDTH)
+        table.add_column(
+            t("team", lang), max_width=team_width, no_wrap=True, overflow="ellipsis", ratio=1
+        )
+        table.add_column(t("phase", lang), min_width=10)
+        table.add_column(t("status", lang), min_width=11)
         table.add_column(t("updated", lang), no_wrap=True)
         for s in listing.sessions:
-            team = escape(s.team) + (
-                f"\n[dim]{escape(s.organisation)}[/dim]" if s.organisation else ""
-            )
+            who = [escape(s.team)]
+            who += [f"[dim]{escape(text)}[/dim]" for text in (s.organisation, s.respondent) if text]
             table.add_row(
                 s.id[:shown_id],
-                team,
+                "\n".join(who),
                 # The saved list's short words: the full ones wrap over three lines here.
                 t(f"saved_phase_{s.phase}", lang),
-                escape(s.respondent) or t("mode_team_short", lang),
-                f"{t(f'status_{s.status}', lang)}, " + t("answered_n", lang).format(n=s.answered),
+                f"{t(f'status_{s.status}', lang)}\n" + t("answered_n", lang).format(n=s.answered),
                 local_time(s.updated_at, lang),
             )
         console.print(table)
