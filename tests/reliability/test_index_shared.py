@@ -43,9 +43,12 @@ def test_two_index_objects_and_another_process_leave_the_index_sound(tmp_path: P
     first.index.refresh()
     for round_number in range(2):
         # A second index object in this process, as every new SessionStore makes.
-        SessionStore(tmp_path, bank).save(new_session(SessionMeta(team="Andre"), bank))
+        second = SessionStore(tmp_path, bank)
+        second.save(new_session(SessionMeta(team="Andre"), bank))
+        second.index.record_pending()  # written now, as its next read or its exit would
         subprocess.run([sys.executable, "-c", OTHER_PROCESS, str(tmp_path)], check=True)
         first.save(new_session(SessionMeta(team=f"Først igjen {round_number}"), bank))
+        first.index.record_pending()
         with sqlite3.connect(tmp_path / "index.sqlite3") as check:
             assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             count = check.execute("SELECT count(*) FROM sessions").fetchone()[0]

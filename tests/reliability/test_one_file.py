@@ -31,6 +31,7 @@ def test_an_unexpected_error_in_one_file_is_listed_as_its_reason(
         return real(session, name, bank)
 
     monkeypatch.setattr(refresh, "indexed_session", row)
+    store.index.close()  # the window closed, its saves recorded
     (tmp_path / INDEX_NAME).unlink()  # so that both files are read again
     assert main(["--data-dir", str(tmp_path), "list", "--json"]) == 0
     listing = json.loads(capsys.readouterr().out)

@@ -107,8 +107,10 @@ async def test_the_saved_table_names_levels_without_loading_the_bank(tmp_path: P
     source = BankSource(write_demo_bank(tmp_path / "bank"))
     data_dir = tmp_path / "data"
     bank = load_bank(source.folder)
-    SessionStore(data_dir, bank).save(new_session(SessionMeta(team="Bydel Nord"), bank))
-    SessionStore(data_dir, BankSource(source.folder)).index.refresh()  # as a past run left it
+    past_run = SessionStore(data_dir, bank)
+    past_run.save(new_session(SessionMeta(team="Bydel Nord"), bank))
+    past_run.index.close()  # as a past run left it, ended
+    SessionStore(data_dir, BankSource(source.folder)).index.refresh()
     app = CocreateApp(source, SessionStore(data_dir, source), data_dir, cursor_blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_screen(pilot, StartScreen)

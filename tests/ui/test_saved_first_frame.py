@@ -124,6 +124,7 @@ async def test_opening_the_saved_screen_at_once_leaves_the_folder_walk_to_it(
     store = SessionStore(data_dir, demo_bank)
     for n in range(3):
         store.save(build(demo_bank, {}, team=f"Lag {n}", days=n))
+    store.index.close()  # a past run, ended
     app = app_on(data_dir, demo_bank, watch)
     async with app.run_test(size=(120, 40)) as pilot:
         # «s» at once: the start screen's own list is still on its way.

@@ -16,6 +16,7 @@ from cocreate_tui.domain.paths import sessions_dir
 from cocreate_tui.domain.phrases import Phrase, load
 from cocreate_tui.domain.session_files import SESSION_SUFFIX
 
+from .pending import PendingSave, PendingSaves
 from .queries import (
     LISTING_SQL,
     UNREADABLE_SQL,
@@ -52,6 +53,12 @@ if no refresh did it meanwhile. Saves never checkpoint themselves: with SQLite's
 1,000 pages, about every 125 saves) one save in a hundred took 4–6 ms longer, and the disk work
 of a checkpoint also slows the fsync of the save that follows it."""
 
+PENDING_LIMIT: Final = 100
+"""Saves kept pending at most: an import of many files is recorded a hundred at a time."""
+READ_WAIT: Final = 0.05
+"""Seconds a read waits to record pending saves while the index is busy in another thread (a
+refresh lets go between chunks of files; recording a save takes about a millisecond)."""
+
 T = TypeVar("T")
 
 
@@ -70,6 +77,11 @@ class SessionIndex:
     `bank` scores the sessions (level, overall); without one those columns stay empty (None)
     until an index with a bank refreshes. The index file is made only once the sessions
     folder exists; until then (or if it cannot be written at all) the index lives in memory.
+
+    A save is recorded after it returns: `upsert()` notes the file's new stamp and keeps the
+    session, and the row is scored and written before the index next answers a query, refreshes
+    or closes, or when the process exits. A process killed in between leaves the index with the
+    file's old stamp, so the next refresh reads the file.
     """
 
     def __init__(self, data_dir: Path, bank: Bank | BankSource | None = None) -> None:
@@ -92,6 +104,7 @@ class SessionIndex:
         self._rebuilt = False
         self._unchecked_saves = 0
         """Saves since the write-ahead log was last copied into the index file."""
+        self._pending = PendingSaves(self)
 
     # --- the public operations ---------------------------------------------------------------
 
@@ -106,44 +119,41 @@ class SessionIndex:
         return self._guarded(lambda connection: self._refresh(connection, stop), heal=False)
 
     def upsert(self, session: Session, path: Path) -> None:
-        """Record `session`, just saved at `path`; called after every save and import.
+        """Note `session`, just saved at `path`; called after every save and import.
 
-        Never raises and never waits: if the index is busy or broken, the row is left for the
-        next refresh, which reads the file since its stamp no longer matches the index.
+        Takes the file's stamp and keeps the session: it is scored and written to the index
+        before the index next answers, refreshes or closes (see the class). Never raises and
+        never waits: a save returns as soon as its file is written.
         """
         try:
             info = os.stat(path, follow_symlinks=False)
-            indexed, values = indexed_session(session, path.name, self._bank_if_loadable())
         except OSError:
-            return
+            return  # gone already: the next refresh finds it missing
         entry = (path.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-        # A save on the UI thread must not wait for a refresh running in a worker thread...
-        if not self._lock.acquire(blocking=False):
+        if self._pending.add(PendingSave(session, path, entry)) >= PENDING_LIMIT:
+            self.record_pending(0)  # an import of many files: never more than this kept
+
+    def record_pending(self, timeout: float = -1) -> None:
+        """Write the pending saves' rows now, waiting at most `timeout` seconds (-1: as long as
+        it takes) for an index busy in another thread; if it stays busy, they stay pending."""
+        if not self._pending:
+            return
+        if not self._lock.acquire(timeout=timeout):
             return
         try:
-            connection = self._connect()
-            # ...nor for another process writing to the index, nor for a checkpoint.
-            connection.execute("PRAGMA busy_timeout = 0")
-            connection.execute("PRAGMA wal_autocheckpoint = 0")
-            try:
-                with transaction(connection):
-                    write_sessions(connection, [(entry, indexed, values)], 0)
-                    forget_fingerprint(connection, indexed.row.scored_with)
-            finally:
-                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                connection.execute("PRAGMA wal_autocheckpoint = 1000")
-            self._count_save()
-        except (sqlite3.Error, OSError, BrokenIndexError):
-            pass  # left for the next refresh, as above
+            self._record_pending()
         finally:
             self._lock.release()
 
     def remove(self, session_id: str) -> None:
         """Forget the session `session_id`, whose file was deleted."""
 
+        name = f"{session_id}{SESSION_SUFFIX}"
+
         def operation(connection: sqlite3.Connection) -> None:
+            self._pending.discard(name)  # under the lock: never recorded after the delete
             with transaction(connection):
-                delete_files(connection, [f"{session_id}{SESSION_SUFFIX}"])
+                delete_files(connection, [name])
                 forget_fingerprint(connection, None)
 
         self._guarded(operation, heal=False)
@@ -272,7 +282,12 @@ class SessionIndex:
             connection.close()
 
     def close(self) -> None:
-        """Close the database connections; the next operation opens them again."""
+        """Record the pending saves and close the database connections; the next operation
+        opens them again."""
+        self.record_pending()
+        self._close()
+
+    def _close(self) -> None:
         with self._lock:
             with self._reader_lock:
                 self._drop_reader()
@@ -283,6 +298,8 @@ class SessionIndex:
     # --- refreshing --------------------------------------------------------------------------
 
     def _refresh(self, connection: sqlite3.Connection, stop: Stop = never) -> RefreshReport:
+        # First what this process saved: cheaper than reading those files again.
+        self._record_pending()
         scoring, unlocked = self._scoring, self._unlocked
         read, removed = refresh_folder(connection, self.directory, scoring, unlocked, stop)
         rescored = rescore(connection, scoring, unlocked, stop)
@@ -292,6 +309,48 @@ class SessionIndex:
             connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
         rebuilt, self._rebuilt = self._rebuilt, False
         return RefreshReport(read, removed, rescored, rebuilt)
+
+    def _record_pending(self) -> None:
+        """Score and write the pending saves whose files are still as saved; the caller holds
+        the lock. Never raises: what cannot be written is left for the next refresh, which
+        reads those files since the index lacks their stamps."""
+        pending = self._pending.take()
+        if not pending:
+            return
+        bank = self._bank_if_loadable()
+        rows = []
+        for session, path, entry in pending:
+            try:
+                info = os.stat(path, follow_symlinks=False)
+            except OSError:
+                continue  # removed since: the next refresh drops its row
+            if (info.st_size, info.st_mtime_ns, info.st_ctime_ns) != entry[1:]:
+                continue  # changed since, behind our back: the next refresh reads it
+            indexed, values = indexed_session(session, entry[0], bank)
+            rows.append((entry, indexed, values))
+        if not rows:
+            return
+        try:
+            connection = self._connect()
+            # Never wait for another process writing to the index, nor for a checkpoint.
+            connection.execute("PRAGMA busy_timeout = 0")
+            connection.execute("PRAGMA wal_autocheckpoint = 0")
+            try:
+                with transaction(connection):
+                    # Never racy (started 0): we wrote what each stamp belongs to, and a later
+                    # save of the same file replaced its pending save. (Left as before: two
+                    # saves of one size within one tick of the clock, a read recording the
+                    # first between them, and the process killed before the second is
+                    # recorded, would leave the first's row with the second's stamp.)
+                    write_sessions(connection, rows, 0)
+                    for scored_with in {indexed.row.scored_with for _, indexed, _ in rows}:
+                        forget_fingerprint(connection, scored_with)
+            finally:
+                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                connection.execute("PRAGMA wal_autocheckpoint = 1000")
+            self._count_saves(len(rows))
+        except (sqlite3.Error, OSError, BrokenIndexError):
+            pass  # left for the next refresh, as above
 
     def _bank_if_loadable(self) -> Bank | None:
         # A save must succeed even with a broken bank: its row is then left unscored, and the
@@ -305,8 +364,8 @@ class SessionIndex:
         except BankError:
             return None
 
-    def _count_save(self) -> None:
-        self._unchecked_saves += 1
+    def _count_saves(self, saves: int) -> None:
+        self._unchecked_saves += saves
         if self._unchecked_saves >= CHECKPOINT_EVERY and not self._awaiting_folder:
             # Only after many saves with no refresh between (an import of thousands of
             # files): SQLite releases the interpreter lock while it copies, so saves go on.
@@ -356,6 +415,8 @@ class SessionIndex:
         On the reader connection once the index file is open and not being built anew; else,
         or if the reader fails, as before: under the lock, healing a broken index first.
         """
+        # What this process saved is answered too: saves are recorded late, never left out.
+        self.record_pending(READ_WAIT)
         with self._reader_lock:
             reader = self._open_reader()
             if reader is not None:
@@ -414,13 +475,13 @@ class SessionIndex:
             return self._replace()
         except (sqlite3.Error, OSError):
             return self._use_memory(awaiting_folder=False)
-        self.close()
+        self._close()
         self._connection, self._awaiting_folder, self._on_disk = connection, False, True
         self._rebuilt |= created
         return connection
 
     def _use_memory(self, *, awaiting_folder: bool) -> sqlite3.Connection:
-        self.close()
+        self._close()
         connection = open_memory()
         self._connection, self._awaiting_folder = connection, awaiting_folder
         # In place of a file that cannot be used, it is an index built anew; without a
@@ -430,7 +491,7 @@ class SessionIndex:
 
     def _replace(self) -> sqlite3.Connection:
         # The index is only a cache of the files: a broken one is deleted and built again.
-        self.close()
+        self._close()
         try:
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(FileNotFoundError):
