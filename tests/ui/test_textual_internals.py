@@ -6,6 +6,7 @@ A Textual upgrade that removes or changes one fails the test named after it; the
 
 from __future__ import annotations
 
+import gc
 import importlib
 import inspect
 import pkgutil
@@ -13,9 +14,11 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.segment import Segment
 from textual.cache import LRUCache
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import DataTable, Footer, OptionList, RadioSet
 from textual.widgets.option_list import Option
 
@@ -32,6 +35,7 @@ from cocreate_tui.ui.textual_internals import (
     option_render_cache,
     set_footer_key_enabled,
     set_option_prompt,
+    unlink_option_cache,
     unlink_row_caches,
 )
 
@@ -157,3 +161,26 @@ def test_option_list__option_render_cache_and__line_cache() -> None:
     option_list._line_cache.heights[1] = 2
     assert option_line_span(option_list, 1) == (3, 2)
     assert option_heights(option_list) == {1: 2}
+
+
+def test_option_list__option_render_cache_is_unlinked() -> None:
+    option_list = OptionList("a")
+    cache = option_render_cache(option_list)
+    cache["key"] = "value"
+    link = cache._cache["key"]
+    unlink_option_cache(option_list)
+    assert link == [] and len(cache) == 0
+
+
+def test_strip_divide_keeps_no_cycle_for_a_whole_strip() -> None:
+    # Textual's `divide` cached `[self]` in the strip's own cache: a cycle per line drawn.
+    gc.collect()
+    gc.disable()
+    try:
+        strip = Strip([Segment("abc")], 3)
+        assert strip.divide([3]) == [strip]
+        assert [part.text for part in strip.divide([1, 3])] == ["a", "bc"]
+        del strip
+        assert gc.collect() == 0  # freed as soon as dropped
+    finally:
+        gc.enable()

@@ -10,10 +10,11 @@ override in `ui/` and requires it to be listed).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from textual.cache import LRUCache
+from textual.strip import Strip
 
 # A private module: Footer's parts, which the steady footer shows and hides in place.
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
@@ -32,12 +33,15 @@ __all__ = [
     "KeyGroup",
     "breakpoint_names",
     "footer_bindings_ready",
+    "free_whole_strips",
     "highlight_radio",
     "option_heights",
     "option_line_span",
     "option_render_cache",
     "set_footer_key_enabled",
     "set_option_prompt",
+    "unlink_cache",
+    "unlink_option_cache",
     "unlink_row_caches",
 ]
 
@@ -83,16 +87,53 @@ def highlight_radio(radio_set: RadioSet, index: int) -> None:
 
 
 def unlink_row_caches(table: DataTable[Any]) -> None:
-    """Unlink the entries of `table`'s row caches, so they are freed as soon as dropped.
-
-    Textual's LRUCache keeps its entries in a circular list that `clear()` drops whole, so
-    every cached line of the old rows became cyclic garbage, left to a full collection.
-    """
+    """Unlink the entries of `table`'s row caches, so they are freed as soon as dropped."""
     for name in DATA_TABLE_ROW_CACHES:
         cache = getattr(table, name, None)
         if isinstance(cache, LRUCache):
-            for link in cache._cache.values():
-                link.clear()
+            unlink_cache(cache)
+
+
+def unlink_option_cache(option_list: OptionList) -> None:
+    """Unlink the entries of `option_list`'s cache of drawn options, before it drops them
+    (`set_options`), so that the old options and their lines are freed at once."""
+    unlink_cache(option_render_cache(option_list))
+
+
+def unlink_cache(cache: LRUCache[Any, Any]) -> None:
+    """Unlink the entries of `cache`, so they are freed as soon as it drops them.
+
+    Textual's LRUCache keeps its entries in a circular list that `clear()` drops whole, so
+    every entry became cyclic garbage, left to a full collection (rare: the wizard grew by
+    about 1 MB of such garbage over a session's answers). Empties the cache.
+    """
+    for link in cache._cache.values():
+        link.clear()
+    cache.clear()
+
+
+_divide: Final = Strip.divide
+
+
+def _divide_uncached_if_whole(self: Strip, cuts: Iterable[int]) -> Sequence[Strip]:
+    cuts = list(cuts)
+    if cuts == [self.cell_length]:
+        return [self]  # as Textual's, without keeping it in the strip's own cache
+    return _divide(self, cuts)
+
+
+def free_whole_strips() -> None:
+    """Make `Strip.divide` stop caching a strip divided into one piece: itself.
+
+    The compositor divides every line of every widget at each frame; Textual's `divide`
+    cached `[self]` in the strip's own cache, so nearly every line drawn became cyclic
+    garbage (with its seven caches), left to a full collection, which comes rarely: the
+    wizard grew by about 2 MB over a session's answers. The strips divided are the same.
+    """
+    Strip.divide = _divide_uncached_if_whole  # type: ignore[method-assign]
+
+
+free_whole_strips()  # every app of ours imports this module before it draws
 
 
 def footer_bindings_ready(footer: Footer) -> bool:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from ...domain.bank_models import Lang, Question
 from ...domain.sessions import Answer
+from ..textual_internals import unlink_option_cache
 from .row_visual import RowVisual
 
 UNKNOWN_ID = "unknown"
@@ -80,6 +81,7 @@ class AnswerOptions(OptionList):
             if answer.not_applicable:
                 highlighted = len(question.options) + 1
         self._size_is_stale = True
+        unlink_option_cache(self)  # the last question's options are freed at once
         self.set_options(options)
         self.highlighted = highlighted
 

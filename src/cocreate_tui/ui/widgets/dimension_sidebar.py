@@ -15,6 +15,7 @@ from ..textual_internals import (
     option_line_span,
     option_render_cache,
     set_option_prompt,
+    unlink_option_cache,
 )
 from .row_visual import RowVisual
 
@@ -52,6 +53,7 @@ class DimensionSidebar(OptionList):
         marks = [_mark(entry, current) for entry in entries]
         if not self._replace_changed_rows(entries, marks):
             self._rows = [(m, e, _row(m, e)) for m, e in zip(marks, entries, strict=True)]
+            unlink_option_cache(self)
             self.set_options(Option(row, id=e.dimension_id) for _, e, row in self._rows)
         ids = [entry.dimension_id for entry in entries]
         if highlighted is None or not self.has_focus:
