@@ -37,6 +37,23 @@ def test_any_text_survives_a_po_round_trip(text: str) -> None:
     assert back.header["Language"] == "xx"
 
 
+def test_own_words_are_the_catalogues_words_without_reading_it_whole() -> None:
+    i18n.reset()
+    keys = [
+        entry.key
+        for entry in po.read(LOCALES / "nn.po").entries
+        if entry.key != entry.source and entry.text  # found by its context (msgctxt)
+    ][:20]
+    assert "language_menu" in [e.key for e in po.read(LOCALES / "nn.po").entries]
+    for lang in i18n.languages():
+        for key in ["language_menu", *keys]:
+            assert i18n.own_words(key, lang) == i18n.t(key, lang), (lang, key)
+    i18n.reset()
+    for lang in i18n.languages():
+        i18n.own_words("language_menu", lang)
+    assert i18n.catalogue.cache_info().currsize == 0  # no catalogue read whole
+
+
 def test_a_broken_catalogue_names_its_line() -> None:
     with pytest.raises(po.PoError, match=r"xx.po:2: unknown keyword 'msgfoo'"):
         po.parse('msgctxt "a"\nmsgfoo "b"\n', "xx.po")

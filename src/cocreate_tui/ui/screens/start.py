@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from ...domain.errors import CocreateError
 from ...domain.storage import SessionStore, SessionSummary
 from ...domain.synced_folders import cloud_service
-from ...i18n import languages, t
+from ...i18n import languages, own_words
 from ..base import BaseScreen
 from ..messages import OpenSession
 from ..shell import shell_of
@@ -72,7 +72,7 @@ class StartScreen(BaseScreen[None]):
                     *(Option(self.tr(key), id=option_id) for option_id, key, _ in MENU),
                     # Each language offers itself in its own words («På nynorsk», «In English»).
                     *(
-                        Option(t("language_menu", code), id=LANGUAGE_PREFIX + code)
+                        Option(own_words("language_menu", code), id=LANGUAGE_PREFIX + code)
                         for code in languages()
                         if code != self.lang
                     ),
