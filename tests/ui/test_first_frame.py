@@ -1,4 +1,4 @@
-"""The first frame comes before the bank: drawn without pydantic, the bank loaded right after."""
+"""The first frame comes before the bank and the index: drawn without pydantic or SQLite."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ class Probe(ui_app.CocreateApp):
     def on_ready(self) -> None:
         # Runs before the app's own `on_ready`, which starts loading the bank.
         heavy = ("pydantic", "cocreate_tui.domain.sessions", "cocreate_tui.domain.bank_models")
+        heavy += ("sqlite3",)  # the index is opened after the first frame, too
         print(sorted(name for name in heavy if name in sys.modules), flush=True)
         self.exit()
 

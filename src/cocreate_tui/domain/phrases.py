@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -100,6 +99,8 @@ def dump(message: Words) -> str:
     that it can be worded later in whatever language the reader has chosen."""
     if not isinstance(message, Phrase):
         return message
+    import json  # here: phrases are made at start, stored only when something goes wrong
+
     return json.dumps(_encoded(message), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -108,6 +109,8 @@ def load(text: str) -> Words:
     if not text.startswith(_MARK):
         return text
     try:
+        import json
+
         return _decoded(json.loads(text))  # type: ignore[return-value]
     except (ValueError, TypeError, KeyError, AttributeError):
         return text

@@ -6,6 +6,7 @@ import builtins
 import errno
 import os
 import re
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +24,6 @@ from cocreate_tui.domain.phrases import Phrase
 from cocreate_tui.domain.problem_words import os_reason
 from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX, read_session_file
 from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
-from cocreate_tui.domain.session_index import IndexRow, SessionIndex, UnreadableFile
 from cocreate_tui.domain.session_lock import held_elsewhere, where_open
 
 # The session models (pydantic) are imported where a session is read or written, not here:
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from cocreate_tui.domain.bank_models import Bank
     from cocreate_tui.domain.bank_source import BankSource
+    from cocreate_tui.domain.session_index import IndexRow, SessionIndex, UnreadableFile
     from cocreate_tui.domain.sessions import Mode, Phase, Session, Status
 
 SUFFIX = SESSION_SUFFIX
@@ -126,8 +127,23 @@ class SessionStore:
     def __init__(self, data_dir: Path, bank: Bank | BankSource | None = None) -> None:
         self.directory = sessions_dir(data_dir)
         """The folder that holds the session files."""
-        self.index = SessionIndex(data_dir, bank)
+        self._data_dir = data_dir
+        self._bank = bank
+        self._index: SessionIndex | None = None
+        self._index_lock = threading.Lock()
+
+    @property
+    def index(self) -> SessionIndex:
         """The index of the folder: kept in step by `save`, brought up to date by `list`."""
+        # Made when first used, with SQLite: the app's first frame comes before either.
+        # Locked: the start screen's thread and the app's may both ask first.
+        if self._index is None:
+            with self._index_lock:
+                if self._index is None:
+                    from cocreate_tui.domain.session_index import SessionIndex
+
+                    self._index = SessionIndex(self._data_dir, self._bank)
+        return self._index
 
     def path_for(self, session_id: str) -> Path:
         """The file of the session with `session_id`."""
