@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
+from textual import events
 from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 
 from ..i18n import known, languages, t
+from .footer_fit import key_width, left_out
 from .textual_internals import breakpoint_names
 
 if TYPE_CHECKING:
@@ -62,27 +64,61 @@ class Localised:
         assert isinstance(self, DOMNode)
         return app_lang(self)
 
-    FOOTER_FROM_WIDTH: ClassVar[dict[str, int]] = {}
-    """Actions whose keys the footer shows only from this many columns on, so that it never
-    overflows on a narrow terminal; the keys work at any width, and help lists them all."""
+    _footer_left_out: set[str] | None = None
+    """The actions the footer was last told to leave out."""
+
+    FOOTER_DROP_FIRST: ClassVar[tuple[str, ...]] = ()
+    """Actions whose keys the footer leaves out first, in this order, when they do not all fit
+    on its line; then others from the right, never Help nor Escape's. The keys work whether
+    shown or not, and help and the command palette list them all."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The active bindings, with descriptions in the app's language (read by the Footer)."""
+        localised = self._localised_bindings()
+        hidden = self._footer_left_out = self._left_out_of_footer(localised)
+        return {
+            key: active._replace(binding=replace(active.binding, show=False))
+            if active.binding.action in hidden
+            else active
+            for key, active in localised.items()
+        }
+
+    def _localised_bindings(self) -> dict[str, ActiveBinding]:
+        """The screen's active bindings, with descriptions in the app's language."""
         assert isinstance(self, DOMNode)
         # A mixin: the Screen that has active_bindings comes after it in the class's bases,
         # which mypy cannot see from here.
         bindings: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
         lang = self.lang
-        width = self.app.size.width
-        hidden = {action for action, wide in self.FOOTER_FROM_WIDTH.items() if width < wide}
-        shown: dict[str, ActiveBinding] = {}
+        return {
+            key: active._replace(binding=localised_binding(active.binding, lang))
+            for key, active in bindings.items()
+        }
+
+    def _left_out_of_footer(self, bindings: dict[str, ActiveBinding]) -> set[str]:
+        """The actions whose keys would not fit on the footer's line at the app's width."""
+        assert isinstance(self, DOMNode)
+        app = self.app
+        shown: dict[str, Binding] = {}
         for key, active in bindings.items():
-            binding = localised_binding(active.binding, lang)
-            if binding.action in hidden:
-                binding = replace(binding, show=False)
-            shown[key] = active._replace(binding=binding)
-        return shown
+            binding = active.binding
+            if key != app.COMMAND_PALETTE_BINDING and binding.show:
+                shown.setdefault(binding.action, binding)
+        room = app.size.width
+        palette = bindings.get(app.COMMAND_PALETTE_BINDING)
+        if palette is not None and app.ENABLE_COMMAND_PALETTE:
+            # Docked right after a one-column border, with a key's margin.
+            room -= 1 + key_width(palette.binding, app.get_key_display(palette.binding))
+        return left_out(list(shown.values()), app.get_key_display, room, self.FOOTER_DROP_FIRST)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Show the keys that fit the footer at the new width, if they are others."""
+        # Textual calls every class's handler in turn: a screen's own on_resize comes first.
+        assert isinstance(self, Screen)
+        # Only then: refreshing the bindings composes the footer anew, one more frame.
+        if self._left_out_of_footer(self._localised_bindings()) != self._footer_left_out:
+            self.refresh_bindings()
 
     async def apply_language(self) -> None:
         """Show the screen in the app's new language; by default it is composed anew."""

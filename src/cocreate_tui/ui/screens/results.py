@@ -79,6 +79,7 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         Binding("b", "edit", "key_edit"),
         Binding("escape", "close", "key_close"),
     ]
+    FOOTER_DROP_FIRST: ClassVar[tuple[str, ...]] = ("show_all", "why", "open_plan")
     PALETTE = (
         PaletteCommand("cmd_export", "cmd_export_help", "export"),
         PaletteCommand("cmd_make_action", "cmd_make_action_help", "make_action"),

@@ -169,12 +169,7 @@ class SavedScreen(BaseScreen[None]):
         Binding("ctrl+home", "first", "key_first", show=False, priority=True),
         Binding("ctrl+end", "last", "key_last", show=False, priority=True),
     ]
-    FOOTER_FROM_WIDTH: ClassVar[dict[str, int]] = {
-        "merge": 100,
-        "trash": 120,
-        "plan": 140,
-        "close": 140,
-    }
+    FOOTER_DROP_FIRST: ClassVar[tuple[str, ...]] = ("plan", "trash", "merge", "delete", "sort")
     PALETTE = (
         PaletteCommand("cmd_saved_compare", "cmd_saved_compare_help", "compare"),
         PaletteCommand("cmd_saved_merge", "cmd_saved_merge_help", "merge"),
