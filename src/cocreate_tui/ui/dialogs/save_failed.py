@@ -45,7 +45,12 @@ class SaveFailedDialog(BaseDialog[SaveFailedChoice]):
                 yield Static(
                     self.tr(f"save_failed_{self._kind}"), classes="dialog-question", markup=False
                 )
-                yield Static(self.tr("save_failed_kept"), markup=False)
+                # What to do depends on the kind: room on a full disk, another folder or
+                # write access for a read-only one.
+                yield Static(
+                    f"{self.tr('save_failed_kept')} {self.tr(f'save_failed_todo_{self._kind}')}",
+                    markup=False,
+                )
                 yield Static(self._detail, id="save-failed-detail", classes="hint", markup=False)
                 yield Static(self.tr("save_failed_folder"), markup=False)
                 yield Input(str(self._suggested), id="copy-folder", compact=True)
