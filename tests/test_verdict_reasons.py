@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+from html import unescape
 
 import pytest
 from rich.console import Console
 
 from cocreate_tui.console_views import render_assessment
-from cocreate_tui.domain.bank_models import Bank
+from cocreate_tui.domain.bank_models import Bank, Lang
+from cocreate_tui.domain.exports import html_export, markdown_export
 from cocreate_tui.domain.scoring import assess
-from cocreate_tui.domain.verdict_words import reason_lines
+from cocreate_tui.domain.verdict_words import Reason, reason_lines
+from cocreate_tui.i18n import t
 
+from .facilitator_helpers import build
 from .level_paths import PATHS, LevelPath
 
 
@@ -51,7 +55,7 @@ def test_not_ready_is_given_only_for_a_raised_blocker(tiny_bank: Bank) -> None:
 
 def test_not_ready_lists_every_missing_precondition_by_title(tiny_bank: Bank) -> None:
     result = assess(tiny_bank, {"anchor_up": 0})
-    assert reason_lines(tiny_bank, result, "en") == ["This is missing: Anchor first."]
+    assert reason_lines(tiny_bank, result, "en") == [Reason("This is missing:", ("Anchor first",))]
 
 
 def test_a_raised_blocker_shows_the_reports_stop_words_and_the_law(tiny_bank: Bank) -> None:
@@ -125,7 +129,7 @@ def test_many_unclear_start_questions_are_counted_not_listed_in_the_verdict(
     result = assess(shipped_bank, {"understanding_what_it_is": 2})
     unclear = next(r for r in result.level_reasons if r.kind == "blocker_unknown")
     assert len(unclear.questions) > 3
-    lines = reason_lines(shipped_bank, result, "nb")
+    lines = [reason.text for reason in reason_lines(shipped_bank, result, "nb")]
     assert f"{len(unclear.questions)} spørsmål som avgjør om dere kan starte" in " ".join(lines)
     first = shipped_bank.question(unclear.questions[0])
     assert first is not None and first.text.nb not in " ".join(lines)
@@ -137,3 +141,30 @@ def test_a_blocker_resting_on_its_own_stop_words_shows_them_once(shipped_bank: B
     assert lesson.stop_quote == lesson.quote
     text = score_text(shipped_bank, {"anchor_across": 0})
     assert text.count("Det er dumt å møte innbyggere i samskaping") == 1
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_missing_preconditions_are_listed_one_per_line_on_screen_in_score_and_exports(
+    shipped_bank: Bank, lang: Lang
+) -> None:
+    """«Dette mangler:» and then a bulleted line per precondition, not one long sentence of
+    capitalised titles; the exports make it a real list."""
+    answers: dict[str, int | str] = {q.id: 0 for q in shipped_bank.questions}
+    result = assess(shipped_bank, answers)
+    blockers = [r for r in result.level_reasons if r.kind == "blocker"]
+    titles = tuple(shipped_bank.lesson(r.lesson_id or "").title.get(lang) for r in blockers)
+    assert len(titles) >= 2
+    missing = reason_lines(shipped_bank, result, lang)[0]
+    assert missing == Reason(t("reason_missing", lang), titles)
+    assert missing.lines() == [t("reason_missing", lang), *(f"• {title}" for title in titles)]
+
+    out = io.StringIO()
+    console = Console(file=out, width=200, color_system=None)
+    render_assessment(shipped_bank, result, lang, answers, console=console)
+    assert "\n".join(missing.lines()) in out.getvalue()
+
+    session = build(shipped_bank, answers)
+    markdown = markdown_export.session_markdown(shipped_bank, session, result, lang)
+    assert "\n".join(f"- {title}" for title in titles) in markdown
+    html = html_export.session_html(shipped_bank, session, result, lang)
+    assert "<ul>" + "".join(f"<li>{title}</li>" for title in titles) + "</ul>" in unescape(html)

@@ -140,8 +140,9 @@ def render_assessment(
     console.print(level.summary.get(lang), markup=False)
     for advice in assessment.verdict_advice:
         console.print(f"- {advice.text.get(lang)}", markup=False)
-    for line in reason_lines(bank, assessment, lang):
-        console.print(line, markup=False)
+    for reason in reason_lines(bank, assessment, lang):
+        for line in reason.lines():
+            console.print(line, markup=False)
     if drift is not None and drift.active:
         console.print(drift_line(drift, lang), markup=False)
     console.print(figures_line(assessment, lang), markup=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..i18n import t
 from .bank_models import Bank, Lang, Lesson
 from .drift import Drift
@@ -40,16 +42,34 @@ MAX_NAMED_QUESTIONS = 3
 """More questions than this that decide a start are counted in the verdict, not listed."""
 
 
-def reason_lines(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
-    """Why the verdict is what it is, one line per kind of cause, in plain words."""
+BULLET = "• "
+"""Before each item of a reason's list, where plain text shows it."""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One cause of the verdict: a sentence, and the items it lists (shown one per line)."""
+
+    text: str
+    items: tuple[str, ...] = ()
+
+    def lines(self) -> list[str]:
+        """The sentence, then each item on a line of its own behind a bullet."""
+        return [self.text, *(f"{BULLET}{item}" for item in self.items)]
+
+
+def reason_lines(bank: Bank, assessment: Assessment, lang: Lang) -> list[Reason]:
+    """Why the verdict is what it is, one reason per kind of cause, in plain words."""
     reasons = assessment.level_reasons
     by_kind: dict[str, list[LevelReason]] = {}
     for reason in reasons:
         by_kind.setdefault(reason.kind, []).append(reason)
-    lines: list[str] = []
+    missing: list[Reason] = []
     if "blocker" in by_kind:
+        # A list, not a sentence: each title names a precondition of its own.
         titles = [bank.lesson(r.lesson_id or "").title.get(lang) for r in by_kind["blocker"]]
-        lines.append(t("reason_missing", lang).format(items=_join(titles, lang)))
+        missing.append(Reason(t("reason_missing", lang), tuple(titles)))
+    lines: list[str] = []
     if "coverage" in by_kind:
         needed = bank.policy.min_coverage * 100
         lines.append(
@@ -77,7 +97,7 @@ def reason_lines(bank: Bank, assessment: Assessment, lang: Lang) -> list[str]:
         key = "reason_towards_thick_areas" if towards_thick else "reason_weak_areas"
         floor = f"{weak[0].threshold or 0:.0f}"
         lines.append(t(key, lang).format(items=_areas(bank, weak, lang), floor=floor))
-    return lines
+    return [*missing, *(Reason(line) for line in lines)]
 
 
 def figures_line(assessment: Assessment, lang: Lang) -> str:

@@ -16,6 +16,7 @@ from ..sessions import Session, orphaned_answers
 from ..text_safety import Markup
 from ..text_safety import html as _e
 from ..verdict_words import (
+    Reason,
     clarify_first,
     drift_line,
     figures_line,
@@ -287,10 +288,16 @@ def _table(
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _reason(reason: Reason) -> str:
+    """A cause of the verdict: its sentence, and its items as a list."""
+    items = "".join(f"<li>{_e(item)}</li>" for item in reason.items)
+    return f"<p>{_e(reason.text)}</p>" + (f"<ul>{items}</ul>" if items else "")
+
+
 def _assessment(bank: Bank, assessment: Assessment, lang: Lang) -> str:
     level = level_words(bank, assessment.level, lang)
     advice = "".join(f"<li>{_e(a.text.get(lang))}</li>" for a in assessment.verdict_advice)
-    reasons = "".join(f"<p>{_e(line)}</p>" for line in reason_lines(bank, assessment, lang))
+    reasons = "".join(_reason(reason) for reason in reason_lines(bank, assessment, lang))
     verdict = (
         f'<section class="verdict" id="verdict"><p class="level">{_e(t("level", lang))}: '
         f"{_e(level)}</p><p>{_e(level_summary(bank, assessment.level, lang))}</p>"

@@ -181,8 +181,10 @@ def _assessment(bank: Bank, assessment: Assessment, lang: Lang, heading: str) ->
     lines += ["", md(level_summary(bank, assessment.level, lang))]
     for advice in assessment.verdict_advice:
         lines += ["", f"- {md(advice.text.get(lang))}"]
-    for line in reason_lines(bank, assessment, lang):
-        lines += ["", md(line)]
+    for reason in reason_lines(bank, assessment, lang):
+        lines += ["", md(reason.text)]
+        if reason.items:
+            lines += ["", *(f"- {md(item)}" for item in reason.items)]
     lines += ["", f"**{md(figures_line(assessment, lang))}**", ""]
     lines += _table(
         [t("dimension", lang), t("score", lang), t("coverage", lang)],

@@ -132,8 +132,10 @@ def _verdict(bank: Bank, session: Session, assessment: Assessment, lang: Lang) -
         lines.append(f"- {_inline(advice.text.get(lang))}")
     if assessment.verdict_advice:
         lines.append("")
-    for line in reason_lines(bank, assessment, lang):
-        lines += [_inline(line), ""]
+    for reason in reason_lines(bank, assessment, lang):
+        lines += [_inline(reason.text), ""]
+        if reason.items:
+            lines += [*(f"- {_inline(item)}" for item in reason.items), ""]
     drift = drift_line(session_drift(bank, session), lang)
     if drift:
         lines += [f"_{_inline(drift)}_", ""]

@@ -177,7 +177,9 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         level = getattr(self._bank.policy.levels, assessment.level)
         lines = [level.summary.get(lang)]
         lines += [f"• {advice.text.get(lang)}" for advice in assessment.verdict_advice]
-        lines += reason_lines(self._bank, assessment, lang)
+        lines += [
+            line for reason in reason_lines(self._bank, assessment, lang) for line in reason.lines()
+        ]
         drift = drift_line(session_drift(self._bank, self._session), lang)
         with Vertical(id="verdict", classes=f"level-{assessment.level}") as verdict:
             verdict.border_title = self.tr("level")
