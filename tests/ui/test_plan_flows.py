@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, RadioSet, Static, TextArea
 
@@ -13,6 +14,7 @@ from cocreate_tui.domain.bank_models import Bank, Lang
 from cocreate_tui.domain.scoring import assess
 from cocreate_tui.domain.sessions import Session, SessionMeta, new_action, new_session
 from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.i18n import t
 from cocreate_tui.ui.dialogs.action_form import ActionFormDialog
 from cocreate_tui.ui.dialogs.next_round import NextRoundDialog
 from cocreate_tui.ui.messages import OpenSession
@@ -24,6 +26,7 @@ from cocreate_tui.ui.screens.saved import SavedScreen
 from cocreate_tui.ui.screens.start import StartScreen
 
 from .conftest import START, AppFactory, saved_sessions, type_text, wait_for_screen, wait_until
+from .screen_text import screen_lines
 from .test_flows import text_of
 
 NOT_READY = {
@@ -296,3 +299,38 @@ async def test_switching_language_in_the_form_keeps_what_was_typed(
         [action] = stored(data_dir, session.id).actions
         assert action.owner == "Kari"
         assert stored(data_dir, session.id).language == "en"
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+async def test_an_empty_plan_says_how_to_make_an_action_and_offers_no_keys_for_one(
+    make_app: AppFactory, data_dir: Path, demo_bank: Bank, lang: Lang
+) -> None:
+    session = seed(data_dir, demo_bank, language=lang)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_results(pilot, session.id)
+        await pilot.press("p")
+        plan: ActionPlanScreen = await wait_for_screen(pilot, ActionPlanScreen)
+        await pilot.pause()
+        # No «0 tiltak: 0 gjenstår, …»: the plan says there is none yet, and how to make one.
+        assert not plan.query_one("#plan-summary").display
+        assert text_of(plan.query_one("#plan-empty", Static)) == t("plan_empty", lang)
+        footer = screen_lines(app)[-1]
+        for key in ("key_edit_action", "key_done", "key_drop"):
+            assert t(key, lang) not in footer, footer
+        assert f"a {t('key_new_action', lang)}" in footer.replace("\xa0", " ")
+        await pilot.press("g")  # a key that needs an action does nothing, and says nothing
+        assert app.screen is plan
+
+        await pilot.press("a")
+        dialog = await form(pilot)
+        await type_text(pilot, "Snakk med lederen")
+        dialog.query_one("#action-owner", Input).focus()
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ActionPlanScreen)
+        await pilot.pause()
+        assert plan.query_one("#plan-summary").display
+        assert not plan.query_one("#plan-empty").display
+        footer = screen_lines(app)[-1]
+        for key in ("key_edit_action", "key_done", "key_drop"):
+            assert t(key, lang) in footer, footer

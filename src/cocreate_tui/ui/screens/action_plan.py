@@ -47,6 +47,10 @@ PAGE_MARGIN = 6
 """The page's padding on both sides, and room for a scroll bar."""
 
 
+NEEDS_AN_ACTION = frozenset({"edit", "done", "drop", "delete"})
+"""The plan's keys that work on the highlighted action."""
+
+
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
@@ -87,6 +91,7 @@ class ActionPlanScreen(BaseScreen[None]):
         self._previous = list(previous)
         self._sort: SortKey = "due"
         self._shown: list[Action] = []
+        self._had_actions: bool | None = None
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -174,7 +179,10 @@ class ActionPlanScreen(BaseScreen[None]):
             )
         has_actions = bool(self._shown)
         table.display = has_actions
-        self.query_one("#plan-summary", Static).update(summary_words(session, self.lang, today))
+        summary = self.query_one("#plan-summary", Static)
+        summary.update(summary_words(session, self.lang, today))
+        # «0 tiltak: 0 gjenstår, …» says nothing; the empty plan says what to do instead.
+        summary.display = has_actions
         self.query_one("#plan-sort", Static).update(self.tr(f"plan_sorted_{self._sort}"))
         self.query_one("#plan-sort").display = has_actions
         empty = self.query_one("#plan-empty", Static)
@@ -182,9 +190,18 @@ class ActionPlanScreen(BaseScreen[None]):
         empty.display = not has_actions
         for button_id in ("#edit", "#done", "#drop"):
             self.query_one(button_id).display = has_actions
+        if has_actions != self._had_actions:
+            self._had_actions = has_actions
+            self.refresh_bindings()  # the keys that need an action come and go with them
         if current is not None and current in {action.id for action in self._shown}:
             table.move_cursor(row=table.get_row_index(current), animate=False)
         self._show_detail()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With no action in the plan, keys that change one are not offered at all.
+        if action in NEEDS_AN_ACTION:
+            return bool(self._shown)
+        return True
 
     def _highlighted(self) -> str | None:
         table = self.query_one("#plan-table", DataTable)
