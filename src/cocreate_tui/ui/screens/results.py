@@ -140,7 +140,9 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
             yield from self._not_applicable()
             yield from self._notes()
             yield from self._ignored()
-            yield Static(id="export-path", classes="export-path", markup=False)
+        # Below the page, just above the buttons: seen at once wherever the page is scrolled,
+        # and where no toast covers it.
+        yield Static(id="export-path", classes="export-path", markup=False)
         with Horizontal(id="results-buttons", classes="button-row"):
             yield Button(self.tr("results_export"), variant="primary", id="export", compact=True)
             if self._keeper is not None:
@@ -408,9 +410,8 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
             )
             return
         self._exported = path
+        # The line above the buttons says where the file is; a toast would only cover it.
         self._show_export_path()
-        self.query_one("#export-path").scroll_visible()
-        self.notify(self.tr("results_exported", path=str(path)), timeout=15)
 
     def action_make_action(self) -> None:
         """Make the chosen recommendation an action (or change its action, if it has one).
