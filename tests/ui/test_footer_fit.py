@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from cocreate_tui.domain.bank_models import Bank, Lang
 from cocreate_tui.domain.sessions import Session, SessionMeta, new_session
 from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.ui.app import CocreateApp
 from cocreate_tui.ui.base import Localised
 from cocreate_tui.ui.footer_fit import essential, left_out
 from cocreate_tui.ui.messages import OpenSession
@@ -29,10 +30,12 @@ from cocreate_tui.ui.screens.review import ReviewScreen
 from cocreate_tui.ui.screens.saved import SavedScreen
 from cocreate_tui.ui.screens.session_review import SessionReviewScreen
 from cocreate_tui.ui.screens.start import StartScreen
+from cocreate_tui.ui.screens.team_round import RoundScreen
 from cocreate_tui.ui.screens.trash import TrashScreen
 
 from .conftest import START, AppFactory, wait_for_screen, wait_until
 from .screen_text import screen_lines
+from .test_round_snapshots import revealed_round
 
 SESSION_ID = "0123456789abcdef0123456789abcdef"
 WIDTH = 80
@@ -135,8 +138,21 @@ async def _trash(pilot: Pilot[Any]) -> None:
     await _press_to(pilot, "t", TrashScreen)
 
 
-SCREENS: dict[str, tuple[Steps, bool | None]] = {
-    # screen: (steps, whether the seeded session is complete; None: none seeded)
+async def _round(pilot: Pilot[Any]) -> None:
+    await _start(pilot)
+    app = pilot.app
+    assert isinstance(app, CocreateApp)
+    app.navigator.open_round(ROUND_CODE)
+    await wait_for_screen(pilot, RoundScreen)
+    await _settled(pilot)
+
+
+ROUND = "round"
+"""The team round's reveal, seeded with the demo bank's answers (its own question ids)."""
+ROUND_CODE = "KVT7RN"
+
+SCREENS: dict[str, tuple[Steps, bool | str | None]] = {
+    # screen: (steps, whether the seeded session is complete, or ROUND; None: none seeded)
     "start": (_start, False),
     "metadata": (_metadata, None),
     "intro": (_intro, None),
@@ -148,18 +164,28 @@ SCREENS: dict[str, tuple[Steps, bool | None]] = {
     "saved": (_saved, True),
     "session-review": (_session_review, True),
     "trash": (_trash, True),
+    "round-reveal": (_round, ROUND),
 }
 CASES = [(screen, lang) for screen in SCREENS for lang in ("nb", "nn", "en")]
 
 
 @pytest.mark.parametrize(("screen", "lang"), CASES, ids=[f"{s}-{lang}" for s, lang in CASES])
 async def test_every_footer_fits_80_columns_with_help_and_the_way_back(
-    make_app: AppFactory, shipped_bank: Bank, data_dir: Path, screen: str, lang: Lang
+    make_app: AppFactory,
+    shipped_bank: Bank,
+    demo_bank: Bank,
+    data_dir: Path,
+    screen: str,
+    lang: Lang,
 ) -> None:
-    steps, complete = SCREENS[screen]
-    if complete is not None:
-        SessionStore(data_dir).save(_session(shipped_bank, lang, complete))
-    app = make_app(bank=shipped_bank, lang=lang)
+    steps, seeded = SCREENS[screen]
+    bank = shipped_bank
+    if seeded == ROUND:
+        bank = demo_bank
+        assert revealed_round(demo_bank, data_dir) == ROUND_CODE
+    elif seeded is not None:
+        SessionStore(data_dir).save(_session(shipped_bank, lang, bool(seeded)))
+    app = make_app(bank=bank, lang=lang)
     async with app.run_test(size=(WIDTH, 24)) as pilot:
         await steps(pilot)
         shown = app.screen
