@@ -9,8 +9,9 @@ import pytest
 from cocreate_tui.ui.screens.saved import SavedScreen
 from cocreate_tui.ui.screens.start import StartScreen
 from cocreate_tui.ui.screens.trash import TrashScreen
+from cocreate_tui.ui.textual_internals import FooterKey
 
-from .conftest import AppFactory, wait_for_screen
+from .conftest import AppFactory, wait_for_screen, wait_until
 
 SECONDARY = {"merge", "trash", "plan", "delete", "sort"}
 
@@ -50,3 +51,21 @@ async def test_a_key_left_out_of_the_footer_still_works(
         await wait_for_screen(pilot, SavedScreen)
         await pilot.press("t")
         await wait_for_screen(pilot, TrashScreen)
+
+
+async def test_widening_the_terminal_brings_the_left_out_keys_back(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, StartScreen)
+        await pilot.press("s")
+        saved = await wait_for_screen(pilot, SavedScreen)
+        await pilot.pause()
+        assert not {key.action for key in saved.query(FooterKey)} & SECONDARY
+        await pilot.resize_terminal(150, 30)
+        await wait_until(
+            pilot,
+            lambda: {key.action for key in saved.query(FooterKey)} >= SECONDARY,
+            "the footer composed with every key",
+        )

@@ -116,8 +116,10 @@ class Localised:
         """Show the keys that fit the footer at the new width, if they are others."""
         # Textual calls every class's handler in turn: a screen's own on_resize comes first.
         assert isinstance(self, Screen)
-        # Only then: refreshing the bindings composes the footer anew, one more frame.
-        if self._left_out_of_footer(self._localised_bindings()) != self._footer_left_out:
+        # Only then: refreshing the bindings composes the footer anew, one more frame. Before
+        # the footer first asked (None), it will measure at its own width when it does.
+        told = self._footer_left_out
+        if told is not None and self._left_out_of_footer(self._localised_bindings()) != told:
             self.refresh_bindings()
 
     async def apply_language(self) -> None:
