@@ -75,7 +75,8 @@ def render_session_list(listing: ListResult, lang: Lang, console: Console | None
         console.print(f"\n[b]{t('unreadable_heading', lang)}[/b]")
         for unreadable in listing.unreadable:
             reason = worded(unreadable.reason, lang)
-            console.print(f"- {unreadable.path}: {reason}", markup=False)
+            # Soft-wrapped (left to the terminal): a path broken by a newline cannot be copied.
+            console.print(f"- {unreadable.path}: {reason}", markup=False, soft_wrap=True)
 
 
 def render_session(

@@ -26,10 +26,14 @@ _DROP_TEXT = re.compile(f"[{re.escape(_BIDI + _INVISIBLE)}]|[\ud800-\udfff]")
 _LINE_CONTROLS = re.compile(f"[{re.escape(_CONTROLS)}]")
 _TEXT_CONTROLS = re.compile(f"[{re.escape(_CONTROLS.replace(chr(9), '').replace(chr(10), ''))}]")
 _UNSAFE_OUT = re.compile(
-    f"[{re.escape(''.join(c for c in _CONTROLS if c not in chr(9) + chr(10) + chr(13)) + _BIDI)}]"
-    "|[\ud800-\udfff]|\r(?!\n)"
+    f"[{re.escape(''.join(c for c in _CONTROLS if c not in chr(9) + chr(10) + chr(13)) + _BIDI)}"
+    "\ud800-\udfff]"
 )
-"""What `visible` shows as text: controls but tab, newline and the CSV line end `\\r\\n`."""
+"""What `visible` shows as text: controls but tab, newline and carriage return (see below)."""
+# One character class, which the regex engine scans fast: with the carriage return as an
+# alternative in the same pattern, `list --json` over 50,000 sessions spent 0.1 s here.
+_LONE_CR = re.compile("\r(?!\n)")
+"""A carriage return not part of the CSV line end `\\r\\n`: it would overwrite the line."""
 
 # --- coming in --------------------------------------------------------------------------------
 
@@ -75,7 +79,8 @@ def visible(text: str) -> str:
     For plain output (piped lists, error messages, CSV and Markdown written to stdout): an
     escape sequence from an old file or a custom bank is then text, not a command.
     """
-    return _UNSAFE_OUT.sub(_shown, text)
+    text = _UNSAFE_OUT.sub(_shown, text)
+    return _LONE_CR.sub(_shown, text) if "\r" in text else text
 
 
 def visible_but_colours(text: str) -> str:
