@@ -291,3 +291,15 @@ def test_plan_never_imports_textual(bank_dir: Path, saved: Session, tmp_path: Pa
 
     assert done.stdout.rsplit("@@", 1)[1].strip() == "[]"
     assert "Tiltak;Ansvarlig" in done.stdout
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_an_empty_plan_read_outside_the_app_names_no_keys_of_the_plan_screen(
+    tiny_bank: Bank, lang: str
+) -> None:
+    # «press a here» means something on the plan screen only; a document points to the app.
+    text = plan_markdown(tiny_bank, build(tiny_bank, NOT_READY), lang, TODAY)
+    from cocreate_tui.i18n import t
+
+    assert t("plan_empty_document", lang) in text
+    assert t("plan_empty", lang) not in text

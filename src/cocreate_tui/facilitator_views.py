@@ -36,7 +36,7 @@ def unique_prefix_length(ids: list[str], shortest: int = SHORT_ID) -> int:
 
 
 TEAM_MIN_WIDTH = 16
-OTHER_COLUMNS_WIDTH = 60
+OTHER_COLUMNS_WIDTH = 58
 """What the list's other columns and their padding take at 80 columns: the team gets the rest."""
 
 
@@ -48,7 +48,9 @@ def render_session_list(listing: ListResult, lang: Lang, console: Console | None
     else:
         # A light frame leaves room for the words at the usual 80 columns.
         shown_id = unique_prefix_length([s.id for s in listing.sessions])
-        table = Table(title=t("sessions", lang), box=box.SIMPLE_HEAD, pad_edge=False)
+        table = Table(
+            title=t("sessions", lang), box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False
+        )
         table.add_column("id", no_wrap=True)
         # Who: the team, its organisation and the one who answered, a line each cut with «…»
         # (wrapped, a long name took a dozen lines at 80 columns; `show` gives them in full).

@@ -113,7 +113,8 @@ def plan_markdown(bank: Bank, session: Session, lang: Lang, today: date) -> str:
         "",
     ]
     body = plan_markdown_lines(bank, session, lang, today)
-    lines += body[2:] if body else [t("plan_empty", lang), ""]
+    # Not the plan screen's words («trykk a her»): this is read outside the app.
+    lines += body[2:] if body else [t("plan_empty_document", lang), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
