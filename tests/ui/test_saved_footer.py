@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from cocreate_tui.ui.screens.saved import SavedScreen
 from cocreate_tui.ui.screens.start import StartScreen
@@ -14,6 +15,13 @@ from cocreate_tui.ui.textual_internals import FooterKey
 from .conftest import AppFactory, wait_for_screen, wait_until
 
 SECONDARY = {"merge", "trash", "plan", "delete", "sort"}
+
+
+async def open_saved(pilot: Pilot[None]) -> SavedScreen:
+    """From the start screen, the saved assessments."""
+    await wait_for_screen(pilot, StartScreen)
+    await pilot.press("s")
+    return await wait_for_screen(pilot, SavedScreen)
 
 
 def shown_actions(screen: SavedScreen) -> set[str]:
@@ -31,9 +39,7 @@ async def test_the_footer_leaves_out_secondary_keys_when_narrow(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(width, 30)) as pilot:
-        await wait_for_screen(pilot, StartScreen)
-        await pilot.press("s")
-        saved = await wait_for_screen(pilot, SavedScreen)
+        saved = await open_saved(pilot)
         shown = shown_actions(saved)
         assert not shown & hidden
         assert SECONDARY - hidden <= shown
@@ -46,9 +52,7 @@ async def test_a_key_left_out_of_the_footer_still_works(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_screen(pilot, StartScreen)
-        await pilot.press("s")
-        await wait_for_screen(pilot, SavedScreen)
+        await open_saved(pilot)
         await pilot.press("t")
         await wait_for_screen(pilot, TrashScreen)
 
@@ -58,9 +62,7 @@ async def test_widening_the_terminal_brings_the_left_out_keys_back(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_screen(pilot, StartScreen)
-        await pilot.press("s")
-        saved = await wait_for_screen(pilot, SavedScreen)
+        saved = await open_saved(pilot)
         await pilot.pause()
         assert not {key.action for key in saved.query(FooterKey)} & SECONDARY
         await pilot.resize_terminal(150, 30)
