@@ -328,6 +328,39 @@ def test_posix_syncs_the_folder_and_survives_a_refusal(
     assert len(synced) == 2
 
 
+def test_windows_lists_a_folder_by_its_path(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Windows' scandir takes no descriptor; its entries carry their stamps anyway.
+    monkeypatch.setattr(ps, "SYSTEM", ps.WINDOWS)
+    monkeypatch.setattr(os, "open", lambda *args: pytest.fail("Windows cannot open a folder"))
+    (tmp_path / "a.json").write_text("{}")
+    with ps.scan_folder(tmp_path) as entries:
+        assert [(entry.name, entry.path) for entry in entries] == [
+            ("a.json", str(tmp_path / "a.json"))
+        ]
+
+
+@pytest.mark.parametrize("system", [ps.LINUX, ps.MACOS])
+def test_posix_lists_a_folder_through_a_descriptor_and_closes_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, system: str
+) -> None:
+    monkeypatch.setattr(ps, "SYSTEM", system)
+    opened: list[int] = []
+    closed: list[int] = []
+    real_open, real_close = os.open, os.close
+    monkeypatch.setattr(os, "open", lambda *args: opened.append(real_open(*args)) or opened[-1])
+    monkeypatch.setattr(os, "close", lambda fd: closed.append(fd) or real_close(fd))
+    (tmp_path / "a.json").write_text("{}")
+    with ps.scan_folder(tmp_path) as entries:
+        # Relative to the open folder: each stat is an fstatat, not a walk of the whole path.
+        found = [(entry.name, entry.path, entry.stat().st_size) for entry in entries]
+    assert found == [("a.json", "a.json", 2)]
+    assert len(opened) == 1 and closed == opened
+    with pytest.raises(FileNotFoundError), ps.scan_folder(tmp_path / "gone"):
+        pass
+
+
 # --- the terminal's encoding ----------------------------------------------------------------
 
 

@@ -62,6 +62,7 @@ def _commands(world: dict[str, Path | str]) -> dict[str, list[str]]:
     a, b = str(world["a"]), str(world["b"])
     return {
         "list": ["list"],
+        "list --json": ["list", "--json"],
         "show": ["show", a],
         "export md": ["export", a, "--format", "md"],
         "export csv": ["export", a, "--format", "csv"],
@@ -103,6 +104,7 @@ def test_hostile_text_is_cleaned_as_it_comes_in() -> None:
     "name",
     [
         "list",
+        "list --json",
         "show",
         "export md",
         "export csv",

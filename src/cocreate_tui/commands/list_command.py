@@ -102,6 +102,13 @@ def _array(key: bytes, items: bytes) -> list[bytes]:
 
 def _write_bytes(out: TextIO, parts: list[bytes]) -> None:
     # Straight to the byte stream when there is one: 20 MB need no decoding and encoding again.
+    # The command line's gate (text_safety.VisibleStream) takes bytes too, and checks them.
+    write_utf8 = getattr(out, "write_utf8", None)
+    if write_utf8 is not None:
+        for part in parts:
+            write_utf8(part)
+        out.flush()
+        return
     buffer = getattr(out, "buffer", None)
     if buffer is None:
         out.write(b"".join(parts).decode())

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 from cocreate_tui.domain.errors import SessionFileError, StorageError
 from cocreate_tui.domain.phrases import Phrase, dump
+from cocreate_tui.domain.platform_support import scan_folder
 from cocreate_tui.domain.problem_words import os_reason
 from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX, read_session_file
 
@@ -148,7 +149,7 @@ def scan_chunks(directory: Path) -> Iterator[list[Entry]]:
     """
     size = CHUNK
     try:
-        with os.scandir(directory) as entries:
+        with scan_folder(directory) as entries:
             chunk: list[Entry] = []
             for entry in entries:
                 found = _candidate(entry)
