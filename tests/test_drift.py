@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,39 @@ def _saved_old_session(
         session = session.with_answer(question_id, value)
     SessionStore(tmp_path / "data").save(session)
     return bank_dir, session
+
+
+RELEASED = Path(__file__).parent / "golden" / "released"
+"""Each released bank's questions as the team read them (the bokmål question and its options,
+`value:label` a line), one JSON file per version: what a session made with it was answered to."""
+
+
+def _as_read(bank: Bank) -> dict[str, str]:
+    return {
+        question.id: "\n".join(
+            [
+                question.text.nb,
+                *(f"{option.value}:{option.label.nb}" for option in question.options),
+            ]
+        )
+        for question in bank.questions
+    }
+
+
+@pytest.mark.parametrize("released", sorted(RELEASED.glob("*.json")), ids=lambda path: path.stem)
+def test_every_question_changed_since_a_released_bank_has_a_change_entry(
+    shipped_bank: Bank, released: Path
+) -> None:
+    # Without an entry, a session made with the older bank scores its old answer as if the
+    # question were the same, and nothing tells the team to look at it again.
+    before = json.loads(released.read_text(encoding="utf-8"))
+    now = _as_read(shipped_bank)
+    logged = {
+        change.question
+        for change in shipped_bank.changes
+        if version_key(change.version) > version_key(released.stem)
+    }
+    changed = {question for question, text in now.items() if before.get(question) != text}
+    assert sorted(changed - logged) == []
+    # And no entry says a question changed that reads as it did.
+    assert sorted(logged - changed) == []
