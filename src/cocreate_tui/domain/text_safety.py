@@ -214,15 +214,11 @@ def _shown(found: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def terminal_markup(text: str) -> str:
-    """`text` for a Rich/Textual markup string: made `visible`, and `[…]` not read as markup."""
-    return escape_markup(visible(text))
-
-
 def escape_markup(text: str) -> str:
     """`text` with markup tags escaped, as `rich.markup.escape` (and Textual's) do it.
 
-    Written out here so that the domain and the plain CLI commands start without Rich.
+    Written out here so that the domain and the plain CLI commands start without Rich, and
+    the one escaper for markup the console views use.
     """
     escaped = _MARKUP_TAG.sub(lambda found: f"{found[1]}{found[1]}\\{found[2]}", text)
     # A trailing backslash would escape the bracket that the caller puts after the text.
