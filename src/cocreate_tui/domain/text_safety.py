@@ -6,7 +6,7 @@ import io
 import re
 from typing import Final, TextIO
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 NOTE_MAX: Final = 2000
 """The longest note (characters): a page of text. With every question of a large bank noted in
@@ -272,12 +272,9 @@ def md_block(text: str) -> str:
 
 
 # --- going out: HTML --------------------------------------------------------------------------
-
-
-def html(text: str | Markup) -> Markup:
-    """`text` escaped for HTML, unless it is `Markup` already (built by this module's callers
-    from escaped parts): the one place where text becomes HTML."""
-    return escape(text)
+# HTML is made of markupsafe's `Markup` (exported here, the one import of markupsafe): a
+# template's `format` and `join` escape whatever is not `Markup` already, so text is escaped
+# unless it is marked safe (exports/html_parts.py, web/pages.py).
 
 
 __all__ = ["NOTE_MAX", "Markup"]
