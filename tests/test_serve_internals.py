@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import ast
 import asyncio
-import importlib
-import inspect
-import pkgutil
 import re
 import sys
 from collections.abc import AsyncIterator
@@ -37,50 +34,21 @@ from cocreate_tui.web.serve_internals import (
 )
 from cocreate_tui.web.server import TabService, WorkshopServer
 
+from .private_overrides import hook_signature, our_classes, private_overrides, unlisted
+
 WEB = Path(cocreate_tui.web.__file__).parent
 SERVE = Path(textual_serve.__file__).parent
 
 
-def _owner(path: str) -> tuple[type, str]:
-    module_name, class_name, method = path.rsplit(".", 2)
-    return getattr(importlib.import_module(module_name), class_name), method
-
-
 @pytest.mark.parametrize("hook", sorted(OVERRIDDEN_HOOKS))
 def test_overridden_hook(hook: str) -> None:
-    owner, method = _owner(hook)
-    assert method in vars(owner), f"{hook} is gone"
-    assert str(inspect.signature(getattr(owner, method))) == OVERRIDDEN_HOOKS[hook]
-
-
-def _our_classes() -> list[type]:
-    classes = []
-    for found in pkgutil.walk_packages([str(WEB)], "cocreate_tui.web."):
-        module = importlib.import_module(found.name)
-        classes.extend(
-            value
-            for value in vars(module).values()
-            if inspect.isclass(value) and value.__module__ == module.__name__
-        )
-    return classes
+    assert hook_signature(hook) == OVERRIDDEN_HOOKS[hook]
 
 
 def test_every_private_textual_serve_override_in_web_is_listed() -> None:
-    unlisted = []
-    overriding = 0
-    for cls in _our_classes():
-        for name, value in vars(cls).items():
-            if not name.startswith("_") or name.startswith("__") or not callable(value):
-                continue
-            for base in cls.__mro__[1:]:
-                if base.__module__.startswith("textual_serve") and name in vars(base):
-                    overriding += 1
-                    hook = f"{base.__module__}.{base.__qualname__}.{name}"
-                    if hook not in OVERRIDDEN_HOOKS:
-                        unlisted.append(f"{cls.__qualname__}.{name} overrides {hook}")
-                    break
-    assert overriding == len(OVERRIDDEN_HOOKS)  # the check saw both of ours
-    assert unlisted == []
+    overrides = private_overrides(our_classes(WEB, "cocreate_tui.web"), "textual_serve")
+    assert sorted(overrides.values()) == sorted(OVERRIDDEN_HOOKS)  # it saw both of ours
+    assert unlisted(overrides, OVERRIDDEN_HOOKS) == []
 
 
 def _serve_private_names() -> set[str]:
