@@ -21,7 +21,7 @@ def hook_signature(hook: str) -> str:
 
 def our_classes(folder: Path, package: str) -> list[type]:
     """Every class defined in the modules of `package`, found in `folder`."""
-    classes = []
+    classes: list[type] = []
     for found in pkgutil.walk_packages([str(folder)], f"{package}."):
         module = importlib.import_module(found.name)
         classes.extend(
@@ -34,7 +34,7 @@ def our_classes(folder: Path, package: str) -> list[type]:
 
 def private_overrides(classes: list[type], library: str) -> dict[str, str]:
     """Each private method of `classes` that overrides one of `library`'s: ours → the hook."""
-    found = {}
+    found: dict[str, str] = {}
     for cls in classes:
         for name, value in vars(cls).items():
             if not name.startswith("_") or name.startswith("__") or not callable(value):
