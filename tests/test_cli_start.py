@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -63,15 +65,33 @@ def test_help_is_wrapped_to_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     assert max(len(line) for line in lines) <= 58
 
 
-def test_help_imports_nothing_it_does_not_need() -> None:
+HELP_NEEDS_NOT = {"typing", "shutil", "pathlib", "textual", "pydantic"}
+"""typing (~1.7 ms), shutil with bz2 and lzma (~1.5 ms), pathlib (~3 ms), the app."""
+
+
+def modules_loaded_by_help(env: dict[str, str] | None = None) -> tuple[str, set[str]]:
     code = (
         "import sys\nfrom cocreate_tui.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print(__import__('json').dumps(sorted(sys.modules)), file=sys.stderr)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
-    assert "bruk: cocreate" in done.stdout  # Norwegian by default
-    # typing (~1.7 ms), shutil with bz2 and lzma (~1.5 ms), pathlib (~3 ms), the app.
-    assert not loaded & {"typing", "shutil", "pathlib", "textual", "pydantic"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return done.stdout, set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def test_help_imports_nothing_it_does_not_need() -> None:
+    out, loaded = modules_loaded_by_help()
+    assert "bruk: cocreate" in out  # Norwegian by default
+    assert not loaded & HELP_NEEDS_NOT
     assert not any(name.startswith("cocreate_tui.commands") for name in loaded)
+
+
+def test_help_reads_the_saved_language_without_importing_more(tmp_path: Path) -> None:
+    # Through the environment: `--data-dir` is parsed into a Path, which imports pathlib.
+    (tmp_path / "settings.json").write_text('{"language": "nn"}\n', encoding="utf-8")
+    out, loaded = modules_loaded_by_help({**os.environ, "COCREATE_DATA_DIR": str(tmp_path)})
+    assert "vis denne hjelpa og avslutt" in out
+    assert "cocreate_tui.domain.fileio" in loaded  # the file was read through fileio
+    assert not loaded & HELP_NEEDS_NOT

@@ -18,6 +18,12 @@ from cocreate_tui.domain.errors import CocreateError, SessionOpenElsewhereError
 from cocreate_tui.domain.exports.report_markdown import SLUG_FALLBACK, export_file_name
 from cocreate_tui.domain.fileio import FileReadError, read_capped, slug
 from cocreate_tui.domain.session_lock import held_elsewhere
+from cocreate_tui.domain.settings import (
+    MAX_SETTINGS_BYTES,
+    SETTINGS_FILE,
+    save_language,
+    saved_language,
+)
 from cocreate_tui.domain.storage import SessionStore
 from cocreate_tui.domain.trash import move_to_trash
 
@@ -50,6 +56,41 @@ def test_a_cli_export_file_is_fsynced_and_so_is_its_folder(
     write_new_file(target, "# Rapport\n", force=force)
     assert target.stat().st_ino in synced
     assert tmp_path.stat().st_ino in synced
+
+
+def test_the_settings_file_is_fsynced_and_so_is_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The old copy in settings.py fsynced the file but never the folder: a power cut after
+    # the rename could bring back the language chosen before.
+    synced = _fsynced_inodes(monkeypatch)
+    save_language(tmp_path, "nn")
+    written = tmp_path / SETTINGS_FILE
+    assert written.stat().st_ino in synced
+    assert tmp_path.stat().st_ino in synced
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == [SETTINGS_FILE]  # no temporary file left
+    assert saved_language(tmp_path) == "nn"
+
+
+def test_an_over_large_settings_file_loses_only_the_preference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The old copy read the whole file, however large. Read as a broken file is read: the
+    # saved language is not used, nothing stops, and the next choice replaces the file.
+    written = tmp_path / SETTINGS_FILE
+    padding = "x" * MAX_SETTINGS_BYTES
+    written.write_text(json.dumps({"language": "nn", "pad": padding}), encoding="utf-8")
+    assert saved_language(tmp_path) is None
+    try:
+        code = main(["--data-dir", str(tmp_path), "--help"])
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    assert code == 0 and "vis denne hjelpen og avslutt" in out and err == ""
+    save_language(tmp_path, "en")
+    assert json.loads(written.read_text(encoding="utf-8")) == {"language": "en"}
+    assert saved_language(tmp_path) == "en"
 
 
 def test_cli_and_app_name_an_export_with_the_same_slug(tmp_path: Path) -> None:

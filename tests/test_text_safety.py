@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cocreate_tui.cli import main
 from cocreate_tui.domain.bank_loader import load_bank
@@ -30,7 +32,7 @@ from cocreate_tui.domain.sessions import (
     session_from_json,
     session_to_json,
 )
-from cocreate_tui.domain.text_safety import NOTE_MAX, csv_cell, md_inline
+from cocreate_tui.domain.text_safety import NOTE_MAX, csv_cell, escape_markup, md_inline
 
 from .facilitator_helpers import build
 from .tiny_bank import FILES, write_tiny_bank
@@ -241,6 +243,23 @@ def test_markup_like_brackets_in_a_bank_are_text_in_score_and_bank_show(
     answers.write_text("[answers]\nanchor_up = 3\n")
     assert main(["--bank", str(bank_dir), "score", str(answers)]) == 0
     assert "[/b][bold red]" in capsys.readouterr().out
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="[]\\/#@ab =", max_size=16))
+def test_our_markup_escaper_is_riches(text: str) -> None:
+    # The console views escape with text_safety's copy (the domain starts without Rich), so it
+    # must not drift from Rich's own.
+    from rich.markup import escape
+
+    assert escape_markup(text) == escape(text)
+
+
+@pytest.mark.parametrize("text", ["[/b][bold red]", "[link=x]y[/link]", "a\\", "[@click=quit]"])
+def test_escaped_markup_prints_as_the_text_itself(text: str) -> None:
+    from rich.text import Text
+
+    assert Text.from_markup(f"[b]{escape_markup(text)}[/b]").plain == text
 
 
 # --- smaller findings -------------------------------------------------------------------------

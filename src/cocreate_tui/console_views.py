@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from .domain.bank_models import AnswerCondition, Bank, Lang
 from .domain.drift import Drift
 from .domain.human_format import number
 from .domain.scoring import AnswerValue, Assessment, top_recommendations
+from .domain.text_safety import escape_markup
 from .domain.verdict_words import (
     area_note,
     clarify_first,
@@ -40,22 +40,23 @@ def render_bank(bank: Bank, lang: Lang, console: Console | None = None) -> None:
     """Print the bank's dimensions, lessons and questions as tables."""
     console = console or Console()
     # Every text from the bank is escaped: a custom bank's «[/b]» is text, not markup to crash on.
-    console.print(
-        f"[b]{escape(bank.info.title.get(lang))}[/b]  {bank.info.id} {escape(bank.info.version)}"
-    )
+    title, version = escape_markup(bank.info.title.get(lang)), escape_markup(bank.info.version)
+    console.print(f"[b]{title}[/b]  {bank.info.id} {version}")
     console.print(bank.info.source, markup=False)
     dims = Table(title=t("dimensions", lang))
     for column in ("id", t("dimension", lang), t("questions", lang)):
         dims.add_column(column)
     for d in bank.dimensions:
-        dims.add_row(d.id, escape(d.name.get(lang)), str(len(bank.questions_in(d.id))))
+        dims.add_row(d.id, escape_markup(d.name.get(lang)), str(len(bank.questions_in(d.id))))
     console.print(dims)
     lessons = Table(title=t("lessons", lang))
     for column in ("id", t("kind", lang), t("section", lang), t("lessons", lang)):
         lessons.add_column(column)
     for lesson in bank.lessons:
         kind = t("blocker", lang) if lesson.kind == "blocker" else t("advice", lang)
-        lessons.add_row(lesson.id, kind, escape(lesson.section), escape(lesson.title.get(lang)))
+        lessons.add_row(
+            lesson.id, kind, escape_markup(lesson.section), escape_markup(lesson.title.get(lang))
+        )
     console.print(lessons)
     for lesson in bank.lessons:
         extra = [f"  {stop_line(lesson, lang)}"] if lesson.stop_quote else []
@@ -69,7 +70,7 @@ def render_bank(bank: Bank, lang: Lang, console: Console | None = None) -> None:
         questions.add_column(column)
     for q in bank.questions:
         na = f" [{t('not_applicable', lang)}]" if q.not_applicable else ""
-        questions.add_row(q.id, q.dimension, escape(q.text.get(lang) + na))
+        questions.add_row(q.id, q.dimension, escape_markup(q.text.get(lang) + na))
     console.print(questions)
     _render_policy(bank, lang, console)
 
@@ -136,7 +137,7 @@ def render_assessment(
     blockers and the top recommendations (all with `show_all`), ambition, notes."""
     console = console or Console()
     level = getattr(bank.policy.levels, assessment.level)
-    console.print(f"[b]{t('level', lang)}: {escape(level.label.get(lang))}[/b]")
+    console.print(f"[b]{t('level', lang)}: {escape_markup(level.label.get(lang))}[/b]")
     console.print(level.summary.get(lang), markup=False)
     for advice in assessment.verdict_advice:
         console.print(f"- {advice.text.get(lang)}", markup=False)
@@ -154,7 +155,7 @@ def render_assessment(
         result = assessment.dimensions[dim.id]
         note = area_note(result, lang)
         table.add_row(
-            escape(dim.name.get(lang)),
+            escape_markup(dim.name.get(lang)),
             score_bar(result.score, lang=lang),
             f"{result.answered}/{result.total}" + (f" ({note})" if note else ""),
         )
@@ -214,10 +215,9 @@ def _print_recommendations(
         console.print(f"\n[b]{t('recommendations_heading', lang)}[/b]")
     for index, rec in enumerate(shown, start=1):
         lesson = bank.lesson(rec.lesson_id)
-        mark = escape(f"[{t('blocker', lang)}] ") if rec.blocker else ""
-        console.print(
-            f"{index}. {mark}[b]{escape(lesson.title.get(lang))}[/b] ({escape(lesson.section)})"
-        )
+        mark = escape_markup(f"[{t('blocker', lang)}] ") if rec.blocker else ""
+        title, section = escape_markup(lesson.title.get(lang)), escape_markup(lesson.section)
+        console.print(f"{index}. {mark}[b]{title}[/b] ({section})")
         if rec.blocker and lesson.stop_quote:
             console.print(f"   {stop_line(lesson, lang)}", markup=False)
         console.print(f"   {lesson.advice.get(lang)}", markup=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich import box
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.markup import escape
 from rich.table import Table
 
 from .console_views import render_assessment
@@ -17,6 +16,7 @@ from .domain.phrases import worded
 from .domain.scoring import Assessment
 from .domain.sessions import Session, orphaned_answers
 from .domain.storage import ListResult
+from .domain.text_safety import escape_markup
 from .i18n import t
 
 SHORT_ID = 8
@@ -62,8 +62,12 @@ def render_session_list(listing: ListResult, lang: Lang, console: Console | None
         table.add_column(t("status", lang), min_width=11)
         table.add_column(t("updated", lang), no_wrap=True)
         for s in listing.sessions:
-            who = [escape(s.team)]
-            who += [f"[dim]{escape(text)}[/dim]" for text in (s.organisation, s.respondent) if text]
+            who = [escape_markup(s.team)]
+            who += [
+                f"[dim]{escape_markup(text)}[/dim]"
+                for text in (s.organisation, s.respondent)
+                if text
+            ]
             table.add_row(
                 s.id[:shown_id],
                 "\n".join(who),
@@ -101,7 +105,9 @@ def render_session(
     console.print()
     # Escaped, because render_assessment prints notes as rich markup and a note is free text.
     notes = (
-        {q: escape(a.note) for q, a in session.answers.items() if a.note} if include_notes else None
+        {q: escape_markup(a.note) for q, a in session.answers.items() if a.note}
+        if include_notes
+        else None
     )
     drift = session_drift(bank, session)
     render_assessment(bank, assessment, lang, notes=notes, console=console, drift=drift)

@@ -7,9 +7,6 @@ A Textual upgrade that removes or changes one fails the test named after it; the
 from __future__ import annotations
 
 import gc
-import importlib
-import inspect
-import pkgutil
 import re
 from pathlib import Path
 
@@ -39,46 +36,20 @@ from cocreate_tui.ui.textual_internals import (
     unlink_row_caches,
 )
 
+from ..private_overrides import hook_signature, our_classes, private_overrides, unlisted
+
 UI = Path(cocreate_tui.ui.__file__).parent
-
-
-def _textual_class(path: str) -> tuple[type, str]:
-    module_name, class_name, method = path.rsplit(".", 2)
-    return getattr(importlib.import_module(module_name), class_name), method
 
 
 @pytest.mark.parametrize("hook", sorted(OVERRIDDEN_HOOKS))
 def test_overridden_hook(hook: str) -> None:
-    owner, method = _textual_class(hook)
-    assert method in vars(owner), f"{hook} is gone"
-    assert str(inspect.signature(getattr(owner, method))) == OVERRIDDEN_HOOKS[hook]
-
-
-def _our_classes() -> list[type]:
-    classes = []
-    for found in pkgutil.walk_packages([str(UI)], "cocreate_tui.ui."):
-        module = importlib.import_module(found.name)
-        classes.extend(
-            value
-            for value in vars(module).values()
-            if inspect.isclass(value) and value.__module__ == module.__name__
-        )
-    return classes
+    assert hook_signature(hook) == OVERRIDDEN_HOOKS[hook]
 
 
 def test_every_private_textual_override_in_ui_is_listed() -> None:
-    unlisted = []
-    for cls in _our_classes():
-        for name, value in vars(cls).items():
-            if not name.startswith("_") or name.startswith("__") or not callable(value):
-                continue
-            for base in cls.__mro__[1:]:
-                if base.__module__.startswith("textual") and name in vars(base):
-                    hook = f"{base.__module__}.{base.__qualname__}.{name}"
-                    if hook not in OVERRIDDEN_HOOKS:
-                        unlisted.append(f"{cls.__qualname__}.{name} overrides {hook}")
-                    break
-    assert unlisted == []
+    overrides = private_overrides(our_classes(UI, "cocreate_tui.ui"), "textual")
+    assert overrides  # the check saw the overrides there are
+    assert unlisted(overrides, OVERRIDDEN_HOOKS) == []
 
 
 _PRIVATE_USES = re.compile(

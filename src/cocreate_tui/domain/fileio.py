@@ -5,19 +5,22 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import stat
-import tempfile
-import unicodedata
-from pathlib import Path
 
 from . import platform_support
-from .phrases import Phrase
-from .problem_words import os_reason
+
+# Not typing's TYPE_CHECKING (mypy reads any constant of this name as True): `cocreate --help`
+# reads the settings file through `read_capped`, and has no time for pathlib, typing, tempfile
+# (which brings shutil, bz2 and lzma) or the phrases; each is imported where it is needed.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .phrases import Phrase
 
 PRIVATE_FILE_MODE = 0o600
 TEMP_PREFIX = ".tmp-"
-"""Every temporary file starts so; listings skip such names."""
+"""Every temporary file starts so: saves in progress (or interrupted) are never listed."""
 READ_CHUNK = 64 * 1024
 MAX_SLUG_LENGTH = 40
 _FOLDED = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
@@ -44,27 +47,58 @@ class NotReplaceableError(OSError):
 # --- reading ----------------------------------------------------------------------------------
 
 
-def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
+def read_capped(path: str | os.PathLike[str], limit: int, *, what: str = "file") -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them.
 
     Raises `FileReadError` for a link, anything but a regular file (FIFO, device, folder), a
     file with more than `limit` bytes (counted as read, not as `stat` reports: /proc files
     report 0 and a file can grow), or any OS error. `what` names the kind of file in the
     too-large message («en vurderingsfil kan være på høyst 5 MB»): `session`, `answers`,
-    `bank`, `lock` or `file`.
+    `bank`, `lock` or `file`. The error's `path` is a `Path` even when `path` is a `str`.
     """
     try:
-        # O_NOFOLLOW: a link must not make us read a file elsewhere. O_NONBLOCK: opening a FIFO
-        # must not hang (it is then refused as not regular).
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-        descriptor = os.open(path, flags)
+        descriptor = _open_regular_file(path)
     except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise FileReadError(path, Phrase("file_reason_symlink")) from None
-        raise _os_failure(path, error) from None
+        raise _open_failure(path, error) from None
+    return _read_open(descriptor, path, limit, what)
+
+
+def read_capped_if_present(
+    path: str | os.PathLike[str], limit: int, *, what: str = "file"
+) -> bytes | None:
+    """`read_capped`, but None when nothing is at `path`.
+
+    For a file that is usually absent and read at start (the settings): absence is told apart
+    before any error is built, since the error's words would import what `--help` has no time
+    for.
+    """
+    try:
+        descriptor = _open_regular_file(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _open_failure(path, error) from None
+    return _read_open(descriptor, path, limit, what)
+
+
+def _open_regular_file(path: str | os.PathLike[str]) -> int:
+    # O_NOFOLLOW: a link must not make us read a file elsewhere. O_NONBLOCK: opening a FIFO
+    # must not hang (it is then refused as not regular).
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    return os.open(path, flags)
+
+
+def _open_failure(path: str | os.PathLike[str], error: OSError) -> FileReadError:
+    if error.errno == errno.ELOOP:
+        return _refused(path, "file_reason_symlink")
+    return _os_failure(path, error)
+
+
+def _read_open(descriptor: int, path: str | os.PathLike[str], limit: int, what: str) -> bytes:
+    # Reads the file open at `descriptor` and closes it.
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise FileReadError(path, Phrase("file_reason_not_file"))
+            raise _refused(path, "file_reason_not_file")
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
@@ -78,25 +112,49 @@ def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
     finally:
         os.close(descriptor)
     if total > limit:
-        kind = Phrase(f"file_kind_{what}")
-        raise FileReadError(path, Phrase("file_too_large", kind=kind, size=_size_words(limit)))
+        raise _too_large(path, limit, what)
     return b"".join(chunks)
 
 
-def _os_failure(path: Path, error: OSError) -> FileReadError:
+def _phrase(key: str) -> Phrase:
+    from .phrases import Phrase
+
+    return Phrase(key)
+
+
+def _refused(path: str | os.PathLike[str], key: str) -> FileReadError:
+    from pathlib import Path
+
+    return FileReadError(Path(path), _phrase(key))
+
+
+def _too_large(path: str | os.PathLike[str], limit: int, what: str) -> FileReadError:
+    from pathlib import Path
+
+    from .phrases import Phrase
+
+    size: str | Phrase
+    if limit >= 1024 * 1024 and limit % (1024 * 1024) == 0:
+        size = f"{limit // (1024 * 1024)} MB"
+    elif limit >= 1024 and limit % 1024 == 0:
+        size = f"{limit // 1024} KB"
+    else:
+        size = Phrase("file_size_bytes", count=limit)
+    kind = Phrase(f"file_kind_{what}")
+    return FileReadError(Path(path), Phrase("file_too_large", kind=kind, size=size))
+
+
+def _os_failure(path: str | os.PathLike[str], error: OSError) -> FileReadError:
+    from pathlib import Path
+
+    from .phrases import Phrase
+    from .problem_words import os_reason
+
     reason = os_reason(error)
     if reason.key in ("os_not_found", "os_is_folder"):
         # «/x.toml: finnes ikke» says it all; «kan ikke leses» would only add words.
-        return FileReadError(path, reason)
-    return FileReadError(path, Phrase("file_unreadable", reason=reason))
-
-
-def _size_words(limit: int) -> str | Phrase:
-    if limit >= 1024 * 1024 and limit % (1024 * 1024) == 0:
-        return f"{limit // (1024 * 1024)} MB"
-    if limit >= 1024 and limit % 1024 == 0:
-        return f"{limit // 1024} KB"
-    return Phrase("file_size_bytes", count=limit)
+        return FileReadError(Path(path), reason)
+    return FileReadError(Path(path), Phrase("file_unreadable", reason=reason))
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -148,13 +206,15 @@ def replace_regular(path: Path, data: bytes) -> None:
         write_atomic(path, data)
         return
     if not stat.S_ISREG(status.st_mode):
-        raise NotReplaceableError(Phrase("output_not_regular"))
+        raise NotReplaceableError(_phrase("output_not_regular"))
     if status.st_nlink > 1:
-        raise NotReplaceableError(Phrase("output_hard_links"))
+        raise NotReplaceableError(_phrase("output_hard_links"))
     write_atomic(path, data, mode=(stat.S_IMODE(status.st_mode) & PRIVATE_FILE_MODE) or 0o400)
 
 
 def _write_temp(folder: Path, data: bytes, mode: int) -> str:
+    import tempfile
+
     # mkstemp creates the file 0600, so its content is never readable by others, even briefly;
     # in the same folder so that the rename or link is atomic.
     descriptor, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
@@ -205,6 +265,9 @@ def _fsync_dir(directory: Path) -> None:
 
 def slug(text: str, fallback: str = "export", max_length: int = MAX_SLUG_LENGTH) -> str:
     """`text` as lower-case ASCII words joined by `-`, e.g. `NAV Lærdal` → `nav-laerdal`."""
+    import re
+    import unicodedata
+
     folded = unicodedata.normalize("NFKD", text.translate(_FOLDED))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")

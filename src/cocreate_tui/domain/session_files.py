@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from cocreate_tui.domain.sessions import Session
 
 SESSION_SUFFIX: Final = ".json"
-TEMP_PREFIX: Final = ".tmp-"
-"""Temp files of saves in progress (or interrupted) start with this; they are never listed."""
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import os
 
+from .fileio import FileReadError, read_capped_if_present
+
 SETTINGS_FILE = "settings.json"
-PRIVATE_FILE_MODE = 0o600
+MAX_SETTINGS_BYTES = 64 * 1024
+"""More than any settings file this app writes (a few dozen bytes): a larger one is not ours."""
 
 
 def settings_path(data_dir: str | os.PathLike[str]) -> str:
@@ -17,12 +20,13 @@ def settings_path(data_dir: str | os.PathLike[str]) -> str:
 def read_settings(data_dir: str | os.PathLike[str]) -> dict[str, object]:
     """The saved settings; empty when there are none or the file cannot be read.
 
-    A broken settings file must never stop the app or a command: it only loses a preference.
+    A broken settings file (not JSON, too large, a link, a folder) must never stop the app or a
+    command: it only loses a preference, and the next saved choice replaces it.
     """
     try:
-        with open(settings_path(data_dir), encoding="utf-8") as file:
-            found = json.load(file)
-    except (OSError, ValueError):
+        data = read_capped_if_present(settings_path(data_dir), MAX_SETTINGS_BYTES)
+        found = json.loads(data) if data is not None else {}
+    except (FileReadError, ValueError, RecursionError):
         return {}
     return found if isinstance(found, dict) else {}
 
@@ -37,17 +41,10 @@ def save_language(data_dir: str | os.PathLike[str], code: str) -> None:
     """Remember `code` as the language; written atomically, readable by the owner only."""
     from pathlib import Path
 
+    from .fileio import write_atomic
     from .paths import ensure_private_dir
-    from .platform_support import make_private_path, replace
 
     folder = ensure_private_dir(Path(data_dir))
     settings = {**read_settings(folder), "language": code}
-    temporary = folder / f".{SETTINGS_FILE}.tmp"
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        json.dump(settings, file, ensure_ascii=False, indent=2)
-        file.write("\n")
-        file.flush()
-        os.fsync(file.fileno())
-    make_private_path(temporary, PRIVATE_FILE_MODE)
-    replace(temporary, settings_path(folder))
+    text = json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(folder / SETTINGS_FILE, text.encode())

@@ -18,11 +18,11 @@ from cocreate_tui.domain.errors import (
     SessionOpenElsewhereError,
     StorageError,
 )
-from cocreate_tui.domain.fileio import write_atomic, write_new
+from cocreate_tui.domain.fileio import TEMP_PREFIX, write_atomic, write_new
 from cocreate_tui.domain.paths import ensure_private_dir, sessions_dir
 from cocreate_tui.domain.phrases import Phrase
 from cocreate_tui.domain.problem_words import os_reason
-from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX, read_session_file
+from cocreate_tui.domain.session_files import SESSION_SUFFIX, read_session_file
 from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
 from cocreate_tui.domain.session_lock import held_elsewhere, where_open
 

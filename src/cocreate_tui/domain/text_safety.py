@@ -6,7 +6,7 @@ import io
 import re
 from typing import Final, TextIO
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 NOTE_MAX: Final = 2000
 """The longest note (characters): a page of text. With every question of a large bank noted in
@@ -214,15 +214,11 @@ def _shown(found: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def terminal_markup(text: str) -> str:
-    """`text` for a Rich/Textual markup string: made `visible`, and `[…]` not read as markup."""
-    return escape_markup(visible(text))
-
-
 def escape_markup(text: str) -> str:
     """`text` with markup tags escaped, as `rich.markup.escape` (and Textual's) do it.
 
-    Written out here so that the domain and the plain CLI commands start without Rich.
+    Written out here so that the domain and the plain CLI commands start without Rich, and
+    the one escaper for markup the console views use.
     """
     escaped = _MARKUP_TAG.sub(lambda found: f"{found[1]}{found[1]}\\{found[2]}", text)
     # A trailing backslash would escape the bracket that the caller puts after the text.
@@ -276,12 +272,9 @@ def md_block(text: str) -> str:
 
 
 # --- going out: HTML --------------------------------------------------------------------------
-
-
-def html(text: str | Markup) -> Markup:
-    """`text` escaped for HTML, unless it is `Markup` already (built by this module's callers
-    from escaped parts): the one place where text becomes HTML."""
-    return escape(text)
+# HTML is made of markupsafe's `Markup` (exported here, the one import of markupsafe): a
+# template's `format` and `join` escape whatever is not `Markup` already, so text is escaped
+# unless it is marked safe (exports/html_parts.py, web/pages.py).
 
 
 __all__ = ["NOTE_MAX", "Markup"]

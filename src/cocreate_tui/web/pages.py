@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import html
-
 from aiohttp import web
 
+from ..domain.text_safety import Markup
 from ..i18n import Lang, t
 
 NOTICE_POLICY = (
@@ -43,6 +42,25 @@ FULL = {
 TRY_AGAIN = {"nb": "Prøv igjen", "en": "Try again"}
 
 
+_HEAD = Markup(
+    '<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">{extra_head}'
+    "<title>{title}</title>"
+    "<style>body{{font-family:sans-serif;max-width:40em;margin:3em auto;padding:0 1em}}{style}"
+    "</style></head><body>"
+)
+"""The start of every page: text put in through `format` is escaped unless it is `Markup`."""
+_END = Markup("</body></html>\n")
+_NOTHING = Markup()
+
+
+def _html_page(
+    lang: str, title: str, body: Markup, *, extra_head: Markup = _NOTHING, style: Markup = _NOTHING
+) -> str:
+    head = _HEAD.format(lang=lang, title=title, extra_head=extra_head, style=style)
+    return str(head + body + _END)
+
+
 def _page(
     lang: str, texts: dict[str, tuple[str, str]], status: int, link: bool, **values: object
 ) -> web.Response:
@@ -50,18 +68,13 @@ def _page(
     parts = []
     for each in order:
         title, body = texts[each]
-        again = f'<p><a href="/">{html.escape(TRY_AGAIN[each])}</a></p>' if link else ""
+        again = Markup('<p><a href="/">{}</a></p>').format(TRY_AGAIN[each]) if link else Markup()
         parts.append(
-            f'<section lang="{each}"><h1>{html.escape(title)}</h1>'
-            f"<p>{html.escape(body.format(**values))}</p>{again}</section>"
+            Markup('<section lang="{}"><h1>{}</h1><p>{}</p>{}</section>').format(
+                each, title, body.format(**values), again
+            )
         )
-    page = (
-        f'<!DOCTYPE html>\n<html lang="{order[0]}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(texts[order[0]][0])}</title>"
-        "<style>body{font-family:sans-serif;max-width:40em;margin:3em auto;padding:0 1em}</style>"
-        f"</head><body>{''.join(parts)}</body></html>\n"
-    )
+    page = _html_page(order[0], texts[order[0]][0], Markup().join(parts))
     response = web.Response(status=status, text=page, content_type="text/html")
     response.headers["Content-Security-Policy"] = NOTICE_POLICY
     response.headers["Cache-Control"] = "no-store"
@@ -94,36 +107,35 @@ def join_page(lang: str, key: str, problem: str | None, code: str) -> web.Respon
     order: tuple[Lang, Lang] = ("nb", "en") if lang != "en" else ("en", "nb")
     parts = []
     for each in order:
-        title = t("join_title", each)
-        body = t("join_body", each)
-        why = ""
+        why = Markup()
         if problem is not None:
             text = t(JOIN_PROBLEMS.get(problem, "join_wrong_code"), each)
-            why = f'<p class="problem" role="alert">{html.escape(text.format(code=code[:20]))}</p>'
+            why = Markup('<p class="problem" role="alert">{}</p>').format(
+                text.format(code=code[:20])
+            )
         parts.append(
-            f'<section lang="{each}"><h1>{html.escape(title)}</h1>{why}'
-            f"<p>{html.escape(body)}</p></section>"
+            Markup('<section lang="{}"><h1>{}</h1>{}<p>{}</p></section>').format(
+                each, t("join_title", each), why, t("join_body", each)
+            )
         )
-    label = " / ".join(html.escape(t("join_code_label", each)) for each in order)
-    button = " / ".join(html.escape(t("join_go", each)) for each in order)
-    form = (
+    label = Markup(" / ").join(t("join_code_label", each) for each in order)
+    button = Markup(" / ").join(t("join_go", each) for each in order)
+    form = Markup(
         '<form method="get" action="/join">'
-        f'<input type="hidden" name="key" value="{html.escape(key)}">'
-        f'<input type="hidden" name="lang" value="{order[0]}">'
-        f'<p><label for="code">{label}</label><br>'
+        '<input type="hidden" name="key" value="{key}">'
+        '<input type="hidden" name="lang" value="{lang}">'
+        '<p><label for="code">{label}</label><br>'
         '<input id="code" name="code" autocomplete="off" autocapitalize="characters" '
         'spellcheck="false" maxlength="12" size="8" required autofocus '
         'style="font-size:2em;letter-spacing:.2em;text-transform:uppercase"></p>'
-        f'<p><button type="submit" style="font-size:1.2em">{button}</button></p></form>'
-    )
-    page = (
-        f'<!DOCTYPE html>\n<html lang="{order[0]}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta name="referrer" content="no-referrer">'
-        f"<title>{html.escape(t('join_title', order[0]))}</title>"
-        "<style>body{font-family:sans-serif;max-width:40em;margin:3em auto;padding:0 1em}"
-        ".problem{font-weight:bold;color:#a00}</style>"
-        f"</head><body>{parts[0]}{form}{parts[1]}</body></html>\n"
+        '<p><button type="submit" style="font-size:1.2em">{button}</button></p></form>'
+    ).format(key=key, lang=order[0], label=label, button=button)
+    page = _html_page(
+        order[0],
+        t("join_title", order[0]),
+        parts[0] + form + parts[1],
+        extra_head=Markup('<meta name="referrer" content="no-referrer">'),
+        style=Markup(".problem{font-weight:bold;color:#a00}"),
     )
     response = web.Response(
         status=200 if problem is None else 403, text=page, content_type="text/html"

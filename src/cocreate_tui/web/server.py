@@ -23,6 +23,7 @@ from ..i18n import languages, t
 from .access import GRANT, PARTICIPANT, PARTICIPANT_PREFIX, Access, Grant
 from .hosts import is_loopback
 from .pages import full_page, refused_page
+from .serve_internals import process_messages, take_app_process
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -109,6 +110,7 @@ class TabService(AppService):
         self._device = device
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        # A private hook of textual-serve: listed, with its signature, in serve_internals.
         environment = super()._build_environment(width, height)
         if self._device is not None:
             # The environment, not the command line, which every account on the machine reads.
@@ -126,7 +128,7 @@ class TabService(AppService):
 
     async def stop(self) -> None:
         await super().stop()
-        process, self._process = self._process, None
+        process = take_app_process(self)
         if process is None:
             return
         if process.stdin is not None:
@@ -188,6 +190,7 @@ class WorkshopServer(Server):
         self._tabs: dict[asyncio.Task[object], web.WebSocketResponse] = {}
 
     async def _make_app(self) -> web.Application:
+        # A private hook of textual-serve: listed, with its signature, in serve_internals.
         app = await super()._make_app()
         # A participant's page, WebSocket and files: the only paths a participant's cookie opens.
         app.add_routes(
@@ -359,7 +362,7 @@ class WorkshopServer(Server):
             )
             await app_service.start(width, height)
             try:
-                await self._process_messages(websocket, app_service)
+                await process_messages(self, websocket, app_service)
             finally:
                 await app_service.stop()
         except asyncio.CancelledError:

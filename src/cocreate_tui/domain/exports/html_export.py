@@ -1,4 +1,9 @@
-"""Self-contained, printable HTML reports: inline CSS and SVG, no scripts, nothing fetched."""
+"""Self-contained, printable HTML reports: inline CSS and SVG, no scripts, nothing fetched.
+
+Every piece of a page is `Markup`, made from a `Markup` template by `format` or `join`, which
+escape whatever is not `Markup` already: text is escaped unless it is marked safe, so a value
+put in without a thought is still text, never markup.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,6 @@ from ..merge import Merge, QuestionMerge
 from ..scoring import Assessment, Recommendation, top_recommendations
 from ..sessions import Session, orphaned_answers
 from ..text_safety import Markup
-from ..text_safety import html as _e
 from ..verdict_words import (
     Reason,
     clarify_first,
@@ -42,6 +46,7 @@ from .common import (
     section_words,
     session_label,
 )
+from .html_parts import NOTHING, html_items, html_lines, html_list
 from .plan_export import plan_html, progress_html
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -104,16 +109,22 @@ def session_html(
 ) -> str:
     """One session: who answered, the verdict, a chart of the scores, recommendations, answers."""
     title = f"{t('session_report_title', lang)}: {session.meta.team}"
-    parts = [f"<h1>{_e(title)}</h1>", _notes_notice(lang, include_notes), _meta(session, lang)]
+    parts = [
+        Markup("<h1>{}</h1>").format(title),
+        _notes_notice(lang, include_notes),
+        _meta(session, lang),
+    ]
     if session.bank.content_hash != bank.content_hash:
         old = f"{session.bank.id} {session.bank.version}"
         new = f"{bank.info.id} {bank.info.version}"
         parts.append(
-            f'<p class="notice">{_e(t("bank_differs", lang).format(old=old, new=new))}</p>'
+            Markup('<p class="notice">{}</p>').format(
+                t("bank_differs", lang).format(old=old, new=new)
+            )
         )
     drift = drift_line(session_drift(bank, session), lang)
     if drift:
-        parts.append(f'<p class="notice" id="drift">{_e(drift)}</p>')
+        parts.append(Markup('<p class="notice" id="drift">{}</p>').format(drift))
     parts.append(_assessment(bank, assessment, lang))
     # The action plan is meant to be shared, so it stays when the notes are left out.
     parts.append(plan_html(bank, session, lang, date.today()))
@@ -127,21 +138,22 @@ def comparison_html(
     """The sessions side by side in one chart, the change from first to last, and each step."""
     teams = ", ".join(comparison.teams)
     title = f"{t('comparison_title', lang)}: {teams}"
-    parts = [f"<h1>{_e(title)}</h1>", _notes_notice(lang, include_notes)]
+    parts = [Markup("<h1>{}</h1>").format(title), _notes_notice(lang, include_notes)]
     if len(comparison.teams) > 1:
-        parts.append(f'<p class="notice">{_e(t("several_teams", lang).format(teams=teams))}</p>')
-    rows = [
+        notice = t("several_teams", lang).format(teams=teams)
+        parts.append(Markup('<p class="notice">{}</p>').format(notice))
+    rows: list[list[str | Markup]] = [
         [
             Markup("{} <code>{}</code>").format(day(c.session.created_at, lang), c.session.id[:8]),
-            _e(c.session.meta.team),
-            _e(t(f"phase_{c.session.meta.phase}", lang)),
-            _e(level_words(bank, c.assessment.level, lang)),
+            c.session.meta.team,
+            t(f"phase_{c.session.meta.phase}", lang),
+            level_words(bank, c.assessment.level, lang),
             score_words(c.assessment.overall),
         ]
         for c in comparison.sessions
     ]
     parts += [
-        f"<h2>{_e(t('sessions_compared', lang))}</h2>",
+        Markup("<h2>{}</h2>").format(t("sessions_compared", lang)),
         _table(
             [t("session", lang), t("team", lang), t("phase", lang), t("level", lang)],
             rows,
@@ -149,13 +161,14 @@ def comparison_html(
         ),
     ]
     if comparison.mixed_banks:
-        items = "".join(
-            f"<li>{_e(use.id)} {_e(use.version)}"
-            f"{' (' + _e(t('current_bank', lang)) + ')' if use.current else ''}: "
-            f"{len(use.session_ids)}</li>"
+        current = Markup(" ({})").format(t("current_bank", lang))
+        items = Markup().join(
+            Markup("<li>{} {}{}: {}</li>").format(
+                use.id, use.version, current if use.current else NOTHING, len(use.session_ids)
+            )
             for use in comparison.banks
         )
-        parts.append(f"<h3>{_e(t('banks_heading', lang))}</h3><ul>{items}</ul>")
+        parts.append(Markup("<h3>{}</h3><ul>{}</ul>").format(t("banks_heading", lang), items))
     series = [(session_label(c.session, lang), c.assessment) for c in comparison.sessions]
     parts.append(
         _chart(
@@ -166,100 +179,118 @@ def comparison_html(
         )
     )
     if len(comparison.steps) > 1:
-        parts.append(f"<h2>{_e(t('overall_change_heading', lang))}</h2>")
+        parts.append(Markup("<h2>{}</h2>").format(t("overall_change_heading", lang)))
         parts.append(_step(bank, comparison.overall_change, lang, include_notes))
     for step in comparison.steps:
         heading = t("step_heading", lang).format(
             before=session_label(step.before.session, lang),
             after=session_label(step.after.session, lang),
         )
-        parts += [f"<h2>{_e(heading)}</h2>", _step(bank, step, lang, include_notes)]
+        parts += [Markup("<h2>{}</h2>").format(heading), _step(bank, step, lang, include_notes)]
     if comparison.not_in_bank:
-        ignored = ", ".join(comparison.not_in_bank)
-        parts.append(f"<p>{_e(t('ignored_answers', lang))}: {_e(ignored)}</p>")
+        parts.append(_ignored(comparison.not_in_bank, lang))
     return _page(title, parts, lang, bank.info.source)
 
 
 def merge_html(bank: Bank, merge: Merge, lang: Lang, include_notes: bool = True) -> str:
     """Who answered, where they disagree, the merged verdict with its chart, and the spread."""
     title = f"{t('merge_title', lang)}: {merge.name}"
-    parts = [f"<h1>{_e(title)}</h1>", _notes_notice(lang, include_notes)]
+    parts = [Markup("<h1>{}</h1>").format(title), _notes_notice(lang, include_notes)]
     if len(merge.teams) > 1:
-        teams = ", ".join(merge.teams)
-        parts.append(f'<p class="notice">{_e(t("several_teams", lang).format(teams=teams))}</p>')
+        notice = t("several_teams", lang).format(teams=", ".join(merge.teams))
+        parts.append(Markup('<p class="notice">{}</p>').format(notice))
     parts += [
-        f"<h2>{_e(t('members_heading', lang))}</h2>",
+        Markup("<h2>{}</h2>").format(t("members_heading", lang)),
         _table(
             [t("respondent", lang), t("role", lang), t("created", lang), t("session", lang)],
             [
                 [
-                    _e(m.name),
-                    _e(m.session.meta.role),
-                    _e(day(m.session.created_at, lang)),
+                    m.name,
+                    m.session.meta.role,
+                    day(m.session.created_at, lang),
                     Markup("<code>{}</code>").format(m.session_id[:8]),
                 ]
                 for m in merge.members
             ],
         ),
-        f"<h2>{_e(t('disagreements_heading', lang))}</h2>",
+        Markup("<h2>{}</h2>").format(t("disagreements_heading", lang)),
     ]
     if merge.disagreements:
         parts += [
-            f"<p>{_e(t('disagreements_why', lang))}</p>",
-            f"<blockquote>«{_e(DISAGREEMENT_QUOTE)}»</blockquote>",
-            f'<p class="section-ref">{_e(DISAGREEMENT_SECTION)}</p>',
+            Markup("<p>{}</p>").format(t("disagreements_why", lang)),
+            Markup("<blockquote>«{}»</blockquote>").format(DISAGREEMENT_QUOTE),
+            Markup('<p class="section-ref">{}</p>').format(DISAGREEMENT_SECTION),
         ]
         for question in merge.disagreements:
-            answers = "".join(
-                f"<li>{_e(a.member)}: {_e(answer_words(bank, question.question_id, a.value, lang))}"
-                "</li>"
+            answers = Markup().join(
+                Markup("<li>{}: {}</li>").format(
+                    a.member, answer_words(bank, question.question_id, a.value, lang)
+                )
                 for a in question.answers
             )
             text = question_words(bank, question.question_id, lang)
-            parts.append(f"<h3>{_e(text)}</h3><ul>{answers}</ul>")
+            parts.append(Markup("<h3>{}</h3><ul>{}</ul>").format(text, answers))
     else:
-        parts.append(f"<p>{_e(t('no_disagreements', lang))}</p>")
+        parts.append(Markup("<p>{}</p>").format(t("no_disagreements", lang)))
     parts += [
-        f"<h2>{_e(t('merged_verdict', lang))}</h2>",
-        f"<p>{_e(t('merged_rule', lang))}</p>",
+        Markup("<h2>{}</h2>").format(t("merged_verdict", lang)),
+        Markup("<p>{}</p>").format(t("merged_rule", lang)),
         _assessment(bank, merge.assessment, lang),
-        f"<h2>{_e(t('distribution', lang))}</h2>",
+        Markup("<h2>{}</h2>").format(t("distribution", lang)),
         _distribution(bank, merge.questions, lang),
     ]
     if include_notes:
         parts.append(_merge_notes(bank, merge, lang))
     if merge.not_in_bank:
-        ignored = ", ".join(merge.not_in_bank)
-        parts.append(f"<p>{_e(t('ignored_answers', lang))}: {_e(ignored)}</p>")
+        parts.append(_ignored(merge.not_in_bank, lang))
     return _page(title, parts, lang, bank.info.source)
 
 
-def _page(title: str, parts: Sequence[str], lang: Lang, source: str) -> str:
-    body = "\n".join(part for part in parts if part)
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
-        f"{body}\n</main>\n<footer><p>{_e(t('source', lang))}: {_e(source)}</p>"
-        f"<p>{_e(t('footer', lang))}</p></footer>\n</body>\n</html>\n"
+_PAGE = Markup(
+    "<!DOCTYPE html>\n"
+    '<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+    '<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    '<meta name="referrer" content="no-referrer">\n'
+    "<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n<main>\n"
+    "{body}\n</main>\n<footer><p>{source_label}: {source}</p>"
+    "<p>{footer}</p></footer>\n</body>\n</html>\n"
+)
+
+
+def _page(title: str, parts: Sequence[Markup | str], lang: Lang, source: str) -> str:
+    """The whole page around `parts`: a part that is not `Markup` is text, escaped here."""
+    page = _PAGE.format(
+        lang=lang,
+        # Our own constants, written as they are meant to be read (quotes and all).
+        policy=Markup(CSP),
+        style=Markup(STYLE),
+        title=title,
+        body=html_lines(parts),
+        source_label=t("source", lang),
+        source=source,
+        footer=t("footer", lang),
     )
+    return str(page)
 
 
-def _notes_notice(lang: Lang, include_notes: bool) -> str:
+def _ignored(ignored: Sequence[str], lang: Lang) -> Markup:
+    return Markup("<p>{}: {}</p>").format(t("ignored_answers", lang), ", ".join(ignored))
+
+
+def _notes_notice(lang: Lang, include_notes: bool) -> Markup:
     if include_notes:
-        return ""
-    return (
-        f'<p class="notice" id="notes-left-out"><strong>{_e(t("notes_left_out", lang))}.'
-        f"</strong> {_e(t('notes_left_out_why', lang))}</p>"
+        return NOTHING
+    return Markup('<p class="notice" id="notes-left-out"><strong>{}.</strong> {}</p>').format(
+        t("notes_left_out", lang), t("notes_left_out_why", lang)
     )
 
 
-def _meta(session: Session, lang: Lang) -> str:
-    items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta_rows(session, lang))
-    return f'<dl class="meta">{items}</dl>'
+def _meta(session: Session, lang: Lang) -> Markup:
+    items = Markup().join(
+        Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in meta_rows(session, lang)
+    )
+    return Markup('<dl class="meta">{}</dl>').format(items)
 
 
 def _table(
@@ -267,68 +298,89 @@ def _table(
     rows: Sequence[Sequence[str | Markup]],
     numeric: Sequence[str] = (),
     marked: Sequence[bool] = (),
-) -> str:
+) -> Markup:
     """A table; the `numeric` columns come last, right-aligned.
 
     Every cell is text, escaped here, unless it is `Markup` (built from escaped parts). Rows
     whose entry in `marked` is true get the class `disagree`.
     """
     first = len(header)
-    head = "".join(f"<th>{_e(h)}</th>" for h in header)
-    head += "".join(f'<th class="num">{_e(h)}</th>' for h in numeric)
-    body = "".join(
-        ('<tr class="disagree">' if index < len(marked) and marked[index] else "<tr>")
-        + "".join(
-            f'<td class="num">{_e(cell)}</td>' if column >= first else f"<td>{_e(cell)}</td>"
-            for column, cell in enumerate(row)
+    head = Markup().join(Markup("<th>{}</th>").format(h) for h in header)
+    head += Markup().join(Markup('<th class="num">{}</th>').format(h) for h in numeric)
+    body = Markup().join(
+        Markup("{}{}</tr>").format(
+            _DISAGREE_ROW if index < len(marked) and marked[index] else _ROW,
+            Markup().join(
+                (_NUMBER_CELL if column >= first else _CELL).format(cell)
+                for column, cell in enumerate(row)
+            ),
         )
-        + "</tr>"
         for index, row in enumerate(rows)
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return Markup("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(head, body)
 
 
-def _reason(reason: Reason) -> str:
+_ROW = Markup("<tr>")
+_DISAGREE_ROW = Markup('<tr class="disagree">')
+_CELL = Markup("<td>{}</td>")
+_NUMBER_CELL = Markup('<td class="num">{}</td>')
+
+
+def _reason(reason: Reason) -> Markup:
     """A cause of the verdict: its sentence, and its items as a list."""
-    items = "".join(f"<li>{_e(item)}</li>" for item in reason.items)
-    return f"<p>{_e(reason.text)}</p>" + (f"<ul>{items}</ul>" if items else "")
+    return Markup("<p>{}</p>{}").format(reason.text, html_list(reason.items))
 
 
-def _assessment(bank: Bank, assessment: Assessment, lang: Lang) -> str:
+def _assessment(bank: Bank, assessment: Assessment, lang: Lang) -> Markup:
     level = level_words(bank, assessment.level, lang)
-    advice = "".join(f"<li>{_e(a.text.get(lang))}</li>" for a in assessment.verdict_advice)
-    reasons = "".join(_reason(reason) for reason in reason_lines(bank, assessment, lang))
-    verdict = (
-        f'<section class="verdict" id="verdict"><p class="level">{_e(t("level", lang))}: '
-        f"{_e(level)}</p><p>{_e(level_summary(bank, assessment.level, lang))}</p>"
-        + (f'<ul class="verdict-advice">{advice}</ul>' if advice else "")
-        + f"{reasons}<p><strong>{_e(figures_line(assessment, lang))}</strong></p></section>"
+    advice = html_list(
+        (a.text.get(lang) for a in assessment.verdict_advice),
+        Markup('<ul class="verdict-advice">{}</ul>'),
+    )
+    reasons = Markup().join(_reason(reason) for reason in reason_lines(bank, assessment, lang))
+    verdict = Markup(
+        '<section class="verdict" id="verdict"><p class="level">{}: {}</p><p>{}</p>'
+        "{}{}<p><strong>{}</strong></p></section>"
+    ).format(
+        t("level", lang),
+        level,
+        level_summary(bank, assessment.level, lang),
+        advice,
+        reasons,
+        figures_line(assessment, lang),
     )
     chart = _chart(bank, [("", assessment)], lang)
     shown, rest = top_recommendations(bank, assessment)
-    clarify = ""
+    clarify = NOTHING
     to_clarify = clarify_first(assessment)
     if to_clarify:
-        items = "".join(f"<li>{_e(question_words(bank, q, lang))}</li>" for q in to_clarify)
-        clarify = f"<h2>{_e(t('clarify_heading', lang))}</h2><ul>{items}</ul>"
+        clarify = Markup("<h2>{}</h2><ul>{}</ul>").format(
+            t("clarify_heading", lang),
+            html_items(question_words(bank, q, lang) for q in to_clarify),
+        )
     undetermined = assessment.level == "undetermined"
-    parts = [verdict, clarify if undetermined else "", chart]
+    parts = [verdict, clarify if undetermined else NOTHING, chart]
     parts.append(_recommendations(bank, shown, lang, "recommendations", "recommendations_heading"))
     if rest:
-        parts.append(
-            f"<p><em>{_e(t('md_more_in_appendix', lang).format(count=len(rest)))}</em></p>"
-        )
+        more = t("md_more_in_appendix", lang).format(count=len(rest))
+        parts.append(Markup("<p><em>{}</em></p>").format(more))
     parts.append(_ambition(bank, assessment, lang))
     if not undetermined:
         parts.append(clarify)
     if assessment.not_applicable:
-        items = "".join(
-            f"<li>{_e(question_words(bank, q, lang))}</li>" for q in assessment.not_applicable
+        parts.append(
+            Markup("<h2>{}</h2><ul>{}</ul>").format(
+                t("not_applicable_heading", lang),
+                html_items(question_words(bank, q, lang) for q in assessment.not_applicable),
+            )
         )
-        parts.append(f"<h2>{_e(t('not_applicable_heading', lang))}</h2><ul>{items}</ul>")
     if rest:
         parts.append(_recommendations(bank, rest, lang, "appendix", "appendix_heading"))
-    return "\n".join(part for part in parts if part)
+    return html_lines(parts)
+
+
+_LINE_HEIGHT = 15
+"""Between the lines of a dimension's name set on two (px)."""
 
 
 def _chart(
@@ -336,7 +388,7 @@ def _chart(
     series: Sequence[tuple[str, Assessment]],
     lang: Lang,
     short: Sequence[str] = (),
-) -> str:
+) -> Markup:
     """A horizontal bar chart of every dimension's score, one bar per assessment in `series`.
 
     Each bar carries its number as text, prefixed by its `short` label when there are several,
@@ -347,54 +399,58 @@ def _chart(
     width = LABEL_WIDTH + BAR_AREA + NUMBER_WIDTH
     title = t("chart_title", lang)
     shapes = [
-        f'<title id="chart-title">{_e(title)}</title>',
-        f'<line class="axis" x1="{LABEL_WIDTH}" y1="0" x2="{LABEL_WIDTH}" y2="{height}"/>',
+        Markup('<title id="chart-title">{}</title>').format(title),
+        Markup('<line class="axis" x1="{x}" y1="0" x2="{x}" y2="{height}"/>').format(
+            x=LABEL_WIDTH, height=height
+        ),
     ]
     for row, dimension in enumerate(bank.dimensions):
         top = ROW_GAP + row * row_height
         middle = top + BAR_HEIGHT * len(series) / 2
-        name = dimension_words(bank, dimension.id, lang)
-        lines = _wrap(name)
-        spans = "".join(
-            f'<tspan x="{LABEL_WIDTH - 8}" y="{middle + (n - (len(lines) - 1) / 2) * 15:.1f}">'
-            f"{_e(line)}</tspan>"
+        lines = _wrap(dimension_words(bank, dimension.id, lang))
+        spans = Markup().join(
+            Markup('<tspan x="{}" y="{:.1f}">{}</tspan>').format(
+                LABEL_WIDTH - 8, middle + (n - (len(lines) - 1) / 2) * _LINE_HEIGHT, line
+            )
             for n, line in enumerate(lines)
         )
         shapes.append(
-            f'<text class="dimension" text-anchor="end" dominant-baseline="middle">{spans}</text>'
+            Markup(
+                '<text class="dimension" text-anchor="end" dominant-baseline="middle">{}</text>'
+            ).format(spans)
         )
         for index, (_, assessment) in enumerate(series):
             score = assessment.dimensions[dimension.id].score
             y = top + index * BAR_HEIGHT
-            colour = _colour(index)
             bar = 0.0 if score is None else BAR_AREA * score / 100
             number = t("no_score", lang) if score is None else f"{score:.0f}"
             shown = f"{short[index]}: {number}" if index < len(short) else number
             shapes.append(
-                f'<rect class="bar" data-dimension="{_e(dimension.id)}" x="{LABEL_WIDTH}" '
-                f'y="{y + 2}" width="{bar:.1f}" height="{BAR_HEIGHT - 4}" fill="{colour}"/>'
+                Markup(
+                    '<rect class="bar" data-dimension="{}" x="{}" y="{}" width="{:.1f}" '
+                    'height="{}" fill="{}"/>'
+                ).format(dimension.id, LABEL_WIDTH, y + 2, bar, BAR_HEIGHT - 4, _colour(index))
             )
             shapes.append(
-                f'<text class="score" x="{LABEL_WIDTH + bar + 6:.1f}" y="{y + BAR_HEIGHT / 2:.1f}" '
-                f'dominant-baseline="middle">{_e(shown)}</text>'
+                Markup(
+                    '<text class="score" x="{:.1f}" y="{:.1f}" dominant-baseline="middle">{}</text>'
+                ).format(LABEL_WIDTH + bar + 6, y + BAR_HEIGHT / 2, shown)
             )
-    legend = ""
+    legend = NOTHING
     if len(series) > 1:
-        legend = (
-            '<p class="legend">'
-            + "".join(
-                f'<span class="swatch" style="background:{_colour(i)}"></span>{_e(label)}'
+        legend = Markup('<p class="legend">{}</p>').format(
+            Markup().join(
+                Markup('<span class="swatch" style="background:{}"></span>{}').format(
+                    _colour(i), label
+                )
                 for i, (label, _) in enumerate(series)
             )
-            + "</p>"
         )
-    svg = (
-        f'<svg class="chart" id="score-chart" role="img" aria-labelledby="chart-title" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-        + "".join(shapes)
-        + "</svg>"
-    )
-    return f"<figure><figcaption>{_e(title)}</figcaption>{svg}{legend}</figure>"
+    svg = Markup(
+        '<svg class="chart" id="score-chart" role="img" aria-labelledby="chart-title" '
+        'width="{width}" height="{height}" viewBox="0 0 {width} {height}">{shapes}</svg>'
+    ).format(width=width, height=height, shapes=Markup().join(shapes))
+    return Markup("<figure><figcaption>{}</figcaption>{}{}</figure>").format(title, svg, legend)
 
 
 def _colour(index: int) -> str:
@@ -413,85 +469,104 @@ def _wrap(name: str) -> list[str]:
 
 def _recommendations(
     bank: Bank, recommendations: list[Recommendation], lang: Lang, section_id: str, heading: str
-) -> str:
-    parts = [f'<section id="{section_id}"><h2>{_e(t(heading, lang))}</h2>']
+) -> Markup:
+    parts = [Markup('<section id="{}"><h2>{}</h2>').format(section_id, t(heading, lang))]
     if not recommendations:
-        parts.append(f"<p>{_e(t('no_recommendations', lang))}</p>")
+        parts.append(Markup("<p>{}</p>").format(t("no_recommendations", lang)))
     for rec in recommendations:
         lesson = bank.lesson(rec.lesson_id)
         quote = lesson_quote(lesson, after_stop=rec.blocker)
-        tag = f'<span class="tag">{_e(t("blocker", lang))}</span> ' if rec.blocker else ""
+        tag = (
+            Markup('<span class="tag">{}</span> ').format(t("blocker", lang))
+            if rec.blocker
+            else NOTHING
+        )
         because = ", ".join(question_words(bank, q, lang) for q in rec.questions)
         # The bank's own source is cited once, in the footer; only other sources are named here.
-        source = f" · {_e(lesson.source)}" if lesson.source else ""
-        parts.append(
-            f'<article class="rec{" blocker" if rec.blocker else ""}">'
-            f'<h3 class="rec-title">{tag}{_e(lesson.title.get(lang))}</h3>'
-            f'<p class="section-ref">{_e(section_words(lesson, lang))}{source}</p>'
-            + (
-                f'<p class="stop"><strong>{_e(stop_line(lesson, lang))}</strong></p>'
-                if rec.blocker and lesson.stop_quote
-                else ""
-            )
-            + f"<p>{_e(lesson.advice.get(lang))}</p>"
-            + "".join(f'<p class="law">{_e(line)}</p>' for line in law_lines(lesson, lang))
-            + (f"<blockquote>{_e(quote)}</blockquote>" if quote else "")
-            + f"<p><em>{_e(t('because_of', lang))}:</em> {_e(because)}</p></article>"
+        source = Markup(" · {}").format(lesson.source) if lesson.source else NOTHING
+        stop = (
+            Markup('<p class="stop"><strong>{}</strong></p>').format(stop_line(lesson, lang))
+            if rec.blocker and lesson.stop_quote
+            else NOTHING
         )
-    parts.append("</section>")
-    return "".join(parts)
+        laws = Markup().join(
+            Markup('<p class="law">{}</p>').format(line) for line in law_lines(lesson, lang)
+        )
+        parts.append(
+            Markup(
+                '<article class="rec{blocker}"><h3 class="rec-title">{tag}{title}</h3>'
+                '<p class="section-ref">{section}{source}</p>{stop}<p>{advice}</p>{laws}{quote}'
+                "<p><em>{because_of}:</em> {because}</p></article>"
+            ).format(
+                blocker=" blocker" if rec.blocker else "",
+                tag=tag,
+                title=lesson.title.get(lang),
+                section=section_words(lesson, lang),
+                source=source,
+                stop=stop,
+                advice=lesson.advice.get(lang),
+                laws=laws,
+                quote=Markup("<blockquote>{}</blockquote>").format(quote) if quote else NOTHING,
+                because_of=t("because_of", lang),
+                because=because,
+            )
+        )
+    parts.append(Markup("</section>"))
+    return Markup().join(parts)
 
 
-def _ambition(bank: Bank, assessment: Assessment, lang: Lang) -> str:
+def _ambition(bank: Bank, assessment: Assessment, lang: Lang) -> Markup:
     name = getattr(bank.policy.ambition, assessment.ambition.level).get(lang)
-    advice = "".join(f"<li>{_e(a.text.get(lang))}</li>" for a in assessment.ambition.advice)
-    return (
-        f"<h2>{_e(t('ambition_heading', lang))}</h2>"
-        f"<p>{_e(t('ambition', lang))}: {_e(name)}</p>" + (f"<ul>{advice}</ul>" if advice else "")
+    return Markup("<h2>{}</h2><p>{}: {}</p>{}").format(
+        t("ambition_heading", lang),
+        t("ambition", lang),
+        name,
+        html_list(a.text.get(lang) for a in assessment.ambition.advice),
     )
 
 
-def _answers(bank: Bank, session: Session, lang: Lang, include_notes: bool) -> str:
+def _answers(bank: Bank, session: Session, lang: Lang, include_notes: bool) -> Markup:
     values = session.answer_values()
     header = [t("questions", lang), t("answer", lang)]
     header += [t("note", lang)] if include_notes else []
     rows = []
     for question_id in [q.id for q in bank.questions] + orphaned_answers(session, bank):
         row = [
-            _e(question_words(bank, question_id, lang)),
-            _e(answer_words(bank, question_id, values.get(question_id), lang)),
+            question_words(bank, question_id, lang),
+            answer_words(bank, question_id, values.get(question_id), lang),
         ]
         if include_notes:
-            row.append(_e(session.answer(question_id).note))
+            row.append(session.answer(question_id).note)
         rows.append(row)
-    return f"<h2>{_e(t('answers_heading', lang))}</h2>" + _table(header, rows)
+    heading = Markup("<h2>{}</h2>").format(t("answers_heading", lang))
+    return heading + _table(header, rows)
 
 
-def _step(bank: Bank, step: ComparisonStep, lang: Lang, include_notes: bool) -> str:
+def _step(bank: Bank, step: ComparisonStep, lang: Lang, include_notes: bool) -> Markup:
     before = level_words(bank, step.level_before, lang)
     after = level_words(bank, step.level_after, lang)
     changed = level_change_words(step, lang)
     shown = f"{before} → {after}" if step.level_changed else after
-    parts = [f"<p><strong>{_e(changed)}:</strong> {_e(shown)}</p>"]
+    parts = [Markup("<p><strong>{}:</strong> {}</p>").format(changed, shown)]
     if step.shared_only:
-        parts.append(f'<p class="notice">{_e(t("shared_only", lang))}</p>')
+        parts.append(Markup('<p class="notice">{}</p>').format(t("shared_only", lang)))
         if step.left_out:
             left_out = ", ".join(question_words(bank, q, lang) for q in step.left_out)
-            parts.append(f"<p>{_e(t('left_out_questions', lang))}: {_e(left_out)}</p>")
-    rows = [
+            parts.append(Markup("<p>{}: {}</p>").format(t("left_out_questions", lang), left_out))
+    rows: list[list[str | Markup]] = [
         [
             Markup("<strong>{}</strong>").format(t("overall", lang)),
             score_words(step.overall_before),
             score_words(step.overall_after),
-            _e(delta_words(step.overall_delta)),
+            delta_words(step.overall_delta),
         ]
     ]
     rows += [
         [
-            _e(dimension_words(bank, d.dimension_id, lang)),
+            dimension_words(bank, d.dimension_id, lang),
             score_words(d.before),
             score_words(d.after),
-            _e(delta_words(d.delta)),
+            delta_words(d.delta),
         ]
         for d in step.dimensions
     ]
@@ -502,29 +577,31 @@ def _step(bank: Bank, step: ComparisonStep, lang: Lang, include_notes: bool) -> 
             numeric=[t("before", lang), t("after", lang), t("change", lang)],
         )
     )
-    parts.append(f"<h3>{_e(t('changed_answers_heading', lang))}</h3>")
+    parts.append(Markup("<h3>{}</h3>").format(t("changed_answers_heading", lang)))
     if step.changed_answers:
-        header, answer_rows = changed_answer_table(bank, step, lang, include_notes, _e)
+        # The cells stay text: the table escapes them.
+        header, answer_rows = changed_answer_table(bank, step, lang, include_notes, str)
         parts.append(_table(header, answer_rows))
     else:
-        parts.append(f"<p>{_e(t('no_changed_answers', lang))}</p>")
+        parts.append(Markup("<p>{}</p>").format(t("no_changed_answers", lang)))
     for key, lessons in (
         ("blockers_raised_heading", step.blockers_raised),
         ("blockers_cleared_heading", step.blockers_cleared),
     ):
         if lessons:
-            items = "".join(
-                f"<li><strong>{_e(bank.lesson(lesson).title.get(lang))}</strong> "
-                f"({_e(bank.lesson(lesson).section)})</li>"
+            items = Markup().join(
+                Markup("<li><strong>{}</strong> ({})</li>").format(
+                    bank.lesson(lesson).title.get(lang), bank.lesson(lesson).section
+                )
                 for lesson in lessons
             )
-            parts.append(f"<h3>{_e(t(key, lang))}</h3><ul>{items}</ul>")
+            parts.append(Markup("<h3>{}</h3><ul>{}</ul>").format(t(key, lang), items))
     if step.actions:
         parts.append(progress_html(bank, step.actions, lang))
-    return "\n".join(parts)
+    return Markup("\n").join(parts)
 
 
-def _distribution(bank: Bank, questions: Sequence[QuestionMerge], lang: Lang) -> str:
+def _distribution(bank: Bank, questions: Sequence[QuestionMerge], lang: Lang) -> Markup:
     rows = []
     for question in questions:
         counts = ", ".join(
@@ -534,9 +611,9 @@ def _distribution(bank: Bank, questions: Sequence[QuestionMerge], lang: Lang) ->
         )
         rows.append(
             [
-                _e(question_words(bank, question.question_id, lang)),
-                _e(counts or "–"),
-                _e(answer_words(bank, question.question_id, question.merged, lang)),
+                question_words(bank, question.question_id, lang),
+                counts or "–",
+                answer_words(bank, question.question_id, question.merged, lang),
                 str(question.unknown),
                 "–" if question.median is None else f"{question.median:g}",
                 "–" if question.spread is None else str(question.spread),
@@ -550,19 +627,23 @@ def _distribution(bank: Bank, questions: Sequence[QuestionMerge], lang: Lang) ->
     )
 
 
-def _merge_notes(bank: Bank, merge: Merge, lang: Lang) -> str:
+def _merge_notes(bank: Bank, merge: Merge, lang: Lang) -> Markup:
     noted = [q for q in merge.questions if any(a.note.strip() for a in q.answers)]
     if not noted:
-        return ""
+        return NOTHING
     parts = [
-        f"<h2>{_e(t('notes_heading', lang))}</h2>",
-        f"<p>{_e(t('merged_member_note', lang))}</p>",
+        Markup("<h2>{}</h2>").format(t("notes_heading", lang)),
+        Markup("<p>{}</p>").format(t("merged_member_note", lang)),
     ]
     for question in noted:
-        items = "".join(
-            f"<li>{_e(a.member)}: {_e(a.note)}</li>" for a in question.answers if a.note.strip()
+        items = Markup().join(
+            Markup("<li>{}: {}</li>").format(a.member, a.note)
+            for a in question.answers
+            if a.note.strip()
         )
         parts.append(
-            f"<h3>{_e(question_words(bank, question.question_id, lang))}</h3><ul>{items}</ul>"
+            Markup("<h3>{}</h3><ul>{}</ul>").format(
+                question_words(bank, question.question_id, lang), items
+            )
         )
-    return "\n".join(parts)
+    return Markup("\n").join(parts)

@@ -22,9 +22,9 @@ from ..human_format import day, local_day
 from ..sessions import Action, Session
 from ..text_safety import Markup
 from ..text_safety import csv_cell as _cell
-from ..text_safety import html as _e
 from ..text_safety import md_inline as _md
 from .common import answer_words, question_words
+from .html_parts import NOTHING, html_items
 
 PLAN_FORMAT = "cocreate-action-plan"
 FORMAT_VERSION = 1
@@ -225,34 +225,42 @@ def plan_json(bank: Bank, session: Session, lang: Lang, today: date) -> str:
 # --- HTML ------------------------------------------------------------------------------------
 
 
-def plan_html(bank: Bank, session: Session, lang: Lang, today: date) -> str:
+def plan_html(bank: Bank, session: Session, lang: Lang, today: date) -> Markup:
     """The plan as an HTML section (a table); empty without actions."""
     if not session.actions:
-        return ""
+        return NOTHING
     heads = ("action_due", "action_text", "action_owner", "action_status")
-    head = "".join(f"<th>{_e(t(key, lang))}</th>" for key in heads)
+    head = Markup().join(Markup("<th>{}</th>").format(t(key, lang)) for key in heads)
     rows = []
     for action in sort_actions(session.actions, "due", today):
         overdue = is_overdue(action, today)
-        status = _e(status_words(action, lang, today))
+        status = Markup("{}").format(status_words(action, lang, today))
         if overdue:
             status = Markup("<strong>{}</strong>").format(status)
         if action.status == "dropped":
             status += Markup(": {}").format(action.dropped_reason)
-        carried = f" ({_e(t('action_carried', lang))})" if action.carried_from else ""
-        row_class = ' class="overdue"' if overdue else ""
-        rows.append(
-            f"<tr{row_class}>"
-            f"<td>{_e(due_words(action, lang))}</td>"
-            f"<td>{_e(action.text)}<br><small>{_e(t('action_lesson', lang))}: "
-            f"{_e(lesson_words(bank, action, lang))}{carried}</small></td>"
-            f"<td>{_e(owner_words(action, lang))}</td><td>{status}</td></tr>"
+        carried = (
+            Markup(" ({})").format(t("action_carried", lang)) if action.carried_from else NOTHING
         )
-    return (
-        f'<section id="action-plan"><h2>{_e(t("plan_title", lang))}</h2>'
-        f"<p>{_e(summary_words(session, lang, today))}</p>"
-        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
-    )
+        rows.append(
+            Markup(
+                "<tr{row_class}><td>{due}</td><td>{text}<br><small>{lesson_label}: {lesson}"
+                "{carried}</small></td><td>{owner}</td><td>{status}</td></tr>"
+            ).format(
+                row_class=Markup(' class="overdue"') if overdue else NOTHING,
+                due=due_words(action, lang),
+                text=action.text,
+                lesson_label=t("action_lesson", lang),
+                lesson=lesson_words(bank, action, lang),
+                carried=carried,
+                owner=owner_words(action, lang),
+                status=status,
+            )
+        )
+    return Markup(
+        '<section id="action-plan"><h2>{}</h2><p>{}</p>'
+        "<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table></section>"
+    ).format(t("plan_title", lang), summary_words(session, lang, today), head, Markup().join(rows))
 
 
 # --- progress between two rounds -------------------------------------------------------------
@@ -288,26 +296,26 @@ def progress_markdown_lines(
     return lines
 
 
-def progress_html(bank: Bank, progress: Sequence[ActionProgress], lang: Lang) -> str:
+def progress_html(bank: Bank, progress: Sequence[ActionProgress], lang: Lang) -> Markup:
     """The same as `progress_markdown_lines`, as an HTML fragment."""
-    parts = [f"<h3>{_e(t('action_progress_heading', lang))}</h3>"]
+    heading = Markup("<h3>{}</h3>").format(t("action_progress_heading", lang))
     if not progress:
-        return parts[0] + f"<p>{_e(t('action_progress_none', lang))}</p>"
-    parts.append(f"<p>{_e(t('action_progress_intro', lang))}</p><ol>")
-    for item in progress:
-        action = item.action
-        words = _change_words(bank, item, lang) or [t("action_no_questions", lang)]
-        changes = "".join(f"<li>{_e(line)}</li>" for line in words)
-        parts.append(
-            f'<li class="action-progress" data-outcome="{item.outcome}">'
-            f"<strong>{_e(action.text)}</strong> – "
-            f"{_e(t(f'action_status_{action.status}', lang))} · "
-            f"{_e(t('action_outcome', lang))} "
-            f"<strong>{_e(t(f'action_outcome_{item.outcome}', lang))}</strong>"
-            f"<ul>{changes}</ul></li>"
+        return heading + Markup("<p>{}</p>").format(t("action_progress_none", lang))
+    items = Markup().join(
+        Markup(
+            '<li class="action-progress" data-outcome="{outcome}"><strong>{text}</strong> – '
+            "{status} · {outcome_label} <strong>{outcome_words}</strong><ul>{changes}</ul></li>"
+        ).format(
+            outcome=item.outcome,
+            text=item.action.text,
+            status=t(f"action_status_{item.action.status}", lang),
+            outcome_label=t("action_outcome", lang),
+            outcome_words=t(f"action_outcome_{item.outcome}", lang),
+            changes=html_items(_change_words(bank, item, lang) or [t("action_no_questions", lang)]),
         )
-    parts.append("</ol>")
-    return "".join(parts)
+        for item in progress
+    )
+    return Markup("{}<p>{}</p><ol>{}</ol>").format(heading, t("action_progress_intro", lang), items)
 
 
 def progress_json(progress: Sequence[ActionProgress]) -> list[dict[str, Any]]:

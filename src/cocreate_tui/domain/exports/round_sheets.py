@@ -10,9 +10,9 @@ from ..bank_models import Bank, Lang
 from ..scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
 from ..team_round import QuestionSpread, TeamRound, Vote, reveal_view, round_result
 from ..text_safety import Markup, csv_cell
-from ..text_safety import html as _e
 from .common import answer_words, dimension_words, question_words
 from .html_export import _assessment, _page, _table
+from .html_parts import NOTHING, html_items
 from .round_export import BAR, agreement_words, question_agreement_words
 
 CSV_COLUMNS = (
@@ -106,19 +106,29 @@ def round_html(bank: Bank, team_round: TeamRound, lang: Lang) -> str:
     title = f"{t('round_title', lang)}: {team_round.team}"
     members = ", ".join(m.name for m in team_round.members)
     parts = [
-        f"<h1>{_e(title)}</h1>",
-        f'<dl class="meta"><dt>{_e(t("round_code", lang))}</dt><dd>{_e(team_round.code)}</dd>'
-        f"<dt>{_e(t('round_state_' + team_round.state, lang))}</dt><dd></dd>"
-        f"<dt>{_e(t('round_members', lang))}</dt><dd>{_e(members)}</dd></dl>",
-        f"<h2>{_e(t('round_split_heading', lang))}</h2>",
+        Markup("<h1>{}</h1>").format(title),
+        Markup(
+            '<dl class="meta"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd></dd><dt>{}</dt><dd>{}</dd></dl>'
+        ).format(
+            t("round_code", lang),
+            team_round.code,
+            t("round_state_" + team_round.state, lang),
+            t("round_members", lang),
+            members,
+        ),
+        Markup("<h2>{}</h2>").format(t("round_split_heading", lang)),
     ]
     if result.split:
-        items = "".join(f"<li>{_e(question_words(bank, q, lang))}</li>" for q in result.split)
-        parts.append(f"<p>{_e(t('round_split_why', lang))}</p><ul>{items}</ul>")
+        parts.append(
+            Markup("<p>{}</p><ul>{}</ul>").format(
+                t("round_split_why", lang),
+                html_items(question_words(bank, q, lang) for q in result.split),
+            )
+        )
     else:
-        parts.append(f"<p>{_e(t('round_no_split', lang))}</p>")
+        parts.append(Markup("<p>{}</p>").format(t("round_no_split", lang)))
     parts += [
-        f"<h2>{_e(t('round_areas_heading', lang))}</h2>",
+        Markup("<h2>{}</h2>").format(t("round_areas_heading", lang)),
         _table(
             [t("dimension", lang), t("round_agreement", lang)],
             [
@@ -132,8 +142,8 @@ def round_html(bank: Bank, team_round: TeamRound, lang: Lang) -> str:
             ],
             numeric=[t("questions", lang), t("round_members", lang)],
         ),
-        f"<h2>{_e(t('round_spread_heading', lang))}</h2>",
-        f"<p>{_e(t('round_talk_first', lang))}</p>",
+        Markup("<h2>{}</h2>").format(t("round_spread_heading", lang)),
+        Markup("<p>{}</p>").format(t("round_talk_first", lang)),
     ]
     parts += [
         _spread_html(bank, spread, team_round.show_names, lang)
@@ -141,21 +151,22 @@ def round_html(bank: Bank, team_round: TeamRound, lang: Lang) -> str:
     ]
     if team_round.state == "agreed":
         parts += [
-            f"<h2>{_e(t('round_result_heading', lang))}</h2>",
+            Markup("<h2>{}</h2>").format(t("round_result_heading", lang)),
             _assessment(bank, result.assessment, lang),
         ]
     return _page(title, parts, lang, bank.info.source)
 
 
-def _spread_html(bank: Bank, spread: QuestionSpread, names: bool, lang: Lang) -> str:
+def _spread_html(bank: Bank, spread: QuestionSpread, names: bool, lang: Lang) -> Markup:
     tag = (
         Markup('<span class="tag">{}</span> ').format(t("round_blocker_mark", lang))
         if spread.blocker
-        else ""
+        else NOTHING
     )
     heading = Markup("<h3>{}{}</h3>").format(tag, question_words(bank, spread.question_id, lang))
     if spread.pending is not None:
-        return f"{heading}<p>{_e(t('round_revoting', lang).format(count=spread.pending))}</p>"
+        revoting = t("round_revoting", lang).format(count=spread.pending)
+        return heading + Markup("<p>{}</p>").format(revoting)
     choices = _choices(spread)
     widest = max((count for _, count, _ in choices), default=0)
     rows = [
@@ -168,21 +179,27 @@ def _spread_html(bank: Bank, spread: QuestionSpread, names: bool, lang: Lang) ->
         for value, count, who in choices
     ]
     parts = [
-        str(heading),
+        heading,
         _table(
             [t("answer", lang), "", t("round_members", lang)],
             rows,
             numeric=[t("round_count", lang)],
             marked=[spread.agreement.split and count > 0 for _, count, _ in choices],
         ),
-        f"<p>{_e(t('round_agreement', lang))}: "
-        f"{_e(question_agreement_words(spread.agreement, lang))}</p>",
+        Markup("<p>{}: {}</p>").format(
+            t("round_agreement", lang), question_agreement_words(spread.agreement, lang)
+        ),
     ]
     if spread.revotes:
-        parts.append(f"<p>{_e(t('round_revotes', lang).format(count=spread.revotes))}</p>")
+        revotes = t("round_revotes", lang).format(count=spread.revotes)
+        parts.append(Markup("<p>{}</p>").format(revotes))
     if spread.agreed is not None:
         agreed = answer_words(bank, spread.question_id, spread.agreed.answer, lang)
-        parts.append(f"<p><strong>{_e(t('round_agreed_answer', lang))}:</strong> {_e(agreed)}</p>")
+        parts.append(
+            Markup("<p><strong>{}:</strong> {}</p>").format(t("round_agreed_answer", lang), agreed)
+        )
         if spread.agreed.why:
-            parts.append(f"<p><em>{_e(t('round_why', lang))}:</em> {_e(spread.agreed.why)}</p>")
-    return "\n".join(parts)
+            parts.append(
+                Markup("<p><em>{}:</em> {}</p>").format(t("round_why", lang), spread.agreed.why)
+            )
+    return Markup("\n").join(parts)

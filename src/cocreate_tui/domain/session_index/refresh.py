@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from cocreate_tui.domain.errors import SessionFileError, StorageError
+from cocreate_tui.domain.fileio import TEMP_PREFIX
 from cocreate_tui.domain.phrases import Phrase, dump
 from cocreate_tui.domain.platform_support import scan_folder
 from cocreate_tui.domain.problem_words import os_reason
-from cocreate_tui.domain.session_files import SESSION_SUFFIX, TEMP_PREFIX, read_session_file
+from cocreate_tui.domain.session_files import SESSION_SUFFIX, read_session_file
 
 from .queries import store_level_labels
 from .rows import (
