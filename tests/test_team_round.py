@@ -226,6 +226,9 @@ def test_revote_keeps_the_history_and_hides_the_question_until_all_have_voted(
         store.sessions.save(sessions[name].with_answer("anchor_up", value=3, now=after))
     sessions = store.member_sessions(team_round)
     assert collect_revotes(team_round, tiny_bank, sessions, after) is team_round
+    # With the members' sessions, the spread counts who has still to vote: Ali alone.
+    waiting = next(s for s in reveal_view(team_round, tiny_bank, sessions) if s.pending)
+    assert (waiting.question_id, waiting.pending, waiting.votes) == ("anchor_up", 1, {})
     assert [p.answered for p in progress(team_round, tiny_bank, sessions)] == [4, 4, 4, 4, 3]
     store.sessions.save(sessions["Ali"].with_answer("anchor_up", value=3, now=after))
     team_round = store.update(

@@ -178,6 +178,10 @@ async def test_a_revote_opens_the_question_again_on_the_member_s_screen(
                 pilot,
                 lambda: store.sessions.load(kari).answer("anchor_leadership").value == 2,
             )
+        # Kari has voted again: the screen waits for one, not for the whole team.
+        await seen_within_a_second(lead, lambda: screen.spreads[0].pending == 1, "Kari's vote")
+        detail = str(screen.query_one("#round-detail", Static).render())
+        assert "Ny avstemning: venter på 1" in detail
         ali = store.member_sessions(store.load(code))["Ali"]
         store.sessions.save(ali.with_answer("anchor_leadership", value=2))
         await seen_within_a_second(lead, lambda: screen.spreads[0].pending is None, "re-vote")

@@ -148,7 +148,9 @@ class RoundScreen(BaseScreen[None]):
         self.team_round = team_round
         self.progress = progress(team_round, self._bank, self.sessions)
         self.spreads = (
-            [] if team_round.state == "answering" else reveal_view(team_round, self._bank)
+            []
+            if team_round.state == "answering"
+            else reveal_view(team_round, self._bank, self.sessions)
         )
         self._show()
         self.refresh_bindings()
