@@ -9,6 +9,7 @@ import pytest
 
 from cocreate_tui.cli import main
 from cocreate_tui.domain.bank_loader import load_bank
+from cocreate_tui.domain.round_store import RoundStore
 from cocreate_tui.domain.scoring import assess
 from cocreate_tui.domain.storage import SessionStore
 
@@ -192,3 +193,39 @@ def test_compare_refuses_a_round_not_agreed_yet(
     assert (
         code == 1 and f"ikke enige ennå, så det er ikke noe resultat å sammenligne: {first}" in err
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", "{kari}"],
+        ["show", "{kari}", "--json"],
+        ["export", "{kari}", "--format", "json"],
+        ["export", "{kari}", "--format", "md"],
+        ["plan", "{kari}"],
+        ["compare", "{ola}", "{kari}"],
+        ["merge", "{kari}", "{ola}", "--name", "Samlet"],
+    ],
+)
+def test_a_member_s_answers_stay_hidden_until_the_reveal(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path, command: list[str]
+) -> None:
+    join_code = started(capsys, bank_dir, tmp_path)
+    ids = {
+        m.name.lower(): m.session_id for m in RoundStore(tmp_path / "data").load(join_code).members
+    }
+    argv = [
+        part.format(**{name: session_id[:8] for name, session_id in ids.items()})
+        for part in command
+    ]
+    code, out, err = run(capsys, bank_dir, *argv)
+    assert code == 1 and out == ""
+    # The first member's session named is the one the message names.
+    first = "Ola" if command[1] == "{ola}" else "Kari"
+    assert f"Svarene til {first} hører til teamrunde {join_code} (Flyktningtjenesten)" in err
+    assert "vises først når fasilitatoren viser dem for alle" in err
+    assert not (tmp_path / "data" / "exports").exists()  # nothing written either
+
+    assert run(capsys, bank_dir, "round", "reveal", join_code)[0] == 0
+    code, out, err = run(capsys, bank_dir, *argv)
+    assert code == 0 and "teamrunde" not in err

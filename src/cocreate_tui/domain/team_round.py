@@ -268,6 +268,14 @@ def progress(
     return result
 
 
+def hides_until_reveal(team_round: TeamRound, session_id: str) -> bool:
+    """Whether `session_id` is a member's own session in `team_round` while it is still
+    answering: until the facilitator reveals the answers, no one else may see it."""
+    return team_round.state == "answering" and any(
+        member.session_id == session_id for member in team_round.members
+    )
+
+
 def already_joined(name: str, code: str) -> Phrase:
     """«Kari har allerede blitt med i runde ABC234»."""
     return Phrase("round_already_joined", name=name, code=code)
