@@ -229,3 +229,21 @@ def test_a_member_s_answers_stay_hidden_until_the_reveal(
     assert run(capsys, bank_dir, "round", "reveal", join_code)[0] == 0
     code, out, err = run(capsys, bank_dir, *argv)
     assert code == 0 and "teamrunde" not in err
+
+
+def test_join_without_a_terminal_prints_the_session_id_for_scripts(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    # Under pytest stdout is captured, as in a script's pipe: no app opens, the id is printed.
+    code, out, _ = run(capsys, bank_dir, "round", "new", "--team", "T")
+    join_code = out.strip()
+    code, out, err = run(capsys, bank_dir, "round", "join", join_code, "--name", "Kari")
+    assert code == 0 and err == ""
+    member = RoundStore(tmp_path / "data").load(join_code).member("Kari")
+    assert member is not None and out == f"{member.session_id}\n"
+    # --help says which is which.
+    with pytest.raises(SystemExit):
+        main(["round", "join", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "i et terminalvindu åpnes spørsmålene dine" in shown
+    assert "ellers (i et skript, eller med --answers) skrives id-en" in shown

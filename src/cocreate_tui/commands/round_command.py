@@ -77,11 +77,23 @@ def _join(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
     parsed = _answers(args, bank) if args.answers is not None else None
     if args.answers is not None and parsed is None:
         return EXIT_INVALID
-    _, session = store.join(args.code, args.name, bank, _now(), lang=args.lang)
+    team_round, session = store.join(args.code, args.name, bank, _now(), lang=args.lang)
     if parsed is not None:
         store.sessions.save(filled_session(session, bank, parsed))
+    elif _at_terminal():
+        # A member at a terminal: their own questions, as «Bli med i en teamrunde» opens them.
+        from . import app_command
+
+        folder = data_dir(getattr(args, "data_dir", None))
+        return app_command.run_participant(args, bank, folder, team_round.code, name=args.name)
+    # For scripts (and whoever fills in a file): the id of the member's session.
     print(session.id)
     return EXIT_OK
+
+
+def _at_terminal() -> bool:
+    """Whether a person is at this end: both stdin and stdout are a terminal."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _status(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
