@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from cocreate_tui.domain.bank_loader import load_bank
 from cocreate_tui.domain.round_store import RoundStore
 from cocreate_tui.domain.scoring import assess
 from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.domain.team_round import revote
 
 from .tiny_bank import write_tiny_bank
 
@@ -247,3 +249,20 @@ def test_join_without_a_terminal_prints_the_session_id_for_scripts(
     shown = " ".join(capsys.readouterr().out.split())
     assert "i et terminalvindu åpnes spørsmålene dine" in shown
     assert "ellers (i et skript, eller med --answers) skrives id-en" in shown
+
+
+def test_reveal_counts_who_has_still_to_vote_again(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    join_code = started(capsys, bank_dir, tmp_path)
+    assert run(capsys, bank_dir, "round", "reveal", join_code)[0] == 0
+    store = RoundStore(tmp_path / "data")
+    asked = datetime.now(UTC)
+    team_round = store.update(join_code, lambda r: revote(r, "anchor_up", asked))
+    kari = store.member_sessions(team_round)["Kari"]
+    store.sessions.save(kari.with_answer("anchor_up", value=3, now=asked + timedelta(minutes=1)))
+    code, out, _ = run(capsys, bank_dir, "round", "reveal", join_code, "--json")
+    waiting = next(q for q in json.loads(out)["questions"] if q["id"] == "anchor_up")
+    assert code == 0 and waiting["revoting_pending"] == 2  # Ola and Per, not all three
+    code, out, _ = run(capsys, bank_dir, "round", "reveal", join_code, "--format", "md")
+    assert "Ny avstemning: venter på 2" in out
