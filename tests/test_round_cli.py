@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from cocreate_tui.cli import main
 from cocreate_tui.domain.bank_loader import load_bank
+from cocreate_tui.domain.round_store import RoundStore
 from cocreate_tui.domain.scoring import assess
 from cocreate_tui.domain.storage import SessionStore
+from cocreate_tui.domain.team_round import revote
 
 from .tiny_bank import write_tiny_bank
 
@@ -192,3 +195,74 @@ def test_compare_refuses_a_round_not_agreed_yet(
     assert (
         code == 1 and f"ikke enige ennå, så det er ikke noe resultat å sammenligne: {first}" in err
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", "{kari}"],
+        ["show", "{kari}", "--json"],
+        ["export", "{kari}", "--format", "json"],
+        ["export", "{kari}", "--format", "md"],
+        ["plan", "{kari}"],
+        ["compare", "{ola}", "{kari}"],
+        ["merge", "{kari}", "{ola}", "--name", "Samlet"],
+    ],
+)
+def test_a_member_s_answers_stay_hidden_until_the_reveal(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path, command: list[str]
+) -> None:
+    join_code = started(capsys, bank_dir, tmp_path)
+    ids = {
+        m.name.lower(): m.session_id for m in RoundStore(tmp_path / "data").load(join_code).members
+    }
+    argv = [
+        part.format(**{name: session_id[:8] for name, session_id in ids.items()})
+        for part in command
+    ]
+    code, out, err = run(capsys, bank_dir, *argv)
+    assert code == 1 and out == ""
+    # The first member's session named is the one the message names.
+    first = "Ola" if command[1] == "{ola}" else "Kari"
+    assert f"Svarene til {first} hører til teamrunde {join_code} (Flyktningtjenesten)" in err
+    assert "vises først når fasilitatoren viser dem for alle" in err
+    assert not (tmp_path / "data" / "exports").exists()  # nothing written either
+
+    assert run(capsys, bank_dir, "round", "reveal", join_code)[0] == 0
+    code, out, err = run(capsys, bank_dir, *argv)
+    assert code == 0 and "teamrunde" not in err
+
+
+def test_join_without_a_terminal_prints_the_session_id_for_scripts(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    # Under pytest stdout is captured, as in a script's pipe: no app opens, the id is printed.
+    code, out, _ = run(capsys, bank_dir, "round", "new", "--team", "T")
+    join_code = out.strip()
+    code, out, err = run(capsys, bank_dir, "round", "join", join_code, "--name", "Kari")
+    assert code == 0 and err == ""
+    member = RoundStore(tmp_path / "data").load(join_code).member("Kari")
+    assert member is not None and out == f"{member.session_id}\n"
+    # --help says which is which.
+    with pytest.raises(SystemExit):
+        main(["round", "join", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "i et terminalvindu åpnes spørsmålene dine" in shown
+    assert "ellers (i et skript, eller med --answers) skrives id-en" in shown
+
+
+def test_reveal_counts_who_has_still_to_vote_again(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    join_code = started(capsys, bank_dir, tmp_path)
+    assert run(capsys, bank_dir, "round", "reveal", join_code)[0] == 0
+    store = RoundStore(tmp_path / "data")
+    asked = datetime.now(UTC)
+    team_round = store.update(join_code, lambda r: revote(r, "anchor_up", asked))
+    kari = store.member_sessions(team_round)["Kari"]
+    store.sessions.save(kari.with_answer("anchor_up", value=3, now=asked + timedelta(minutes=1)))
+    code, out, _ = run(capsys, bank_dir, "round", "reveal", join_code, "--json")
+    waiting = next(q for q in json.loads(out)["questions"] if q["id"] == "anchor_up")
+    assert code == 0 and waiting["revoting_pending"] == 2  # Ola and Per, not all three
+    code, out, _ = run(capsys, bank_dir, "round", "reveal", join_code, "--format", "md")
+    assert "Ny avstemning: venter på 2" in out

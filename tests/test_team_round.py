@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from cocreate_tui.domain.agreement import area_agreement, question_agreement, rwg, rwg_j, strength
 from cocreate_tui.domain.bank_models import Bank
-from cocreate_tui.domain.round_store import RoundStore
+from cocreate_tui.domain.round_store import RoundStore, SealedSessionError
 from cocreate_tui.domain.scoring import assess
-from cocreate_tui.domain.sessions import Session
+from cocreate_tui.domain.sessions import Session, SessionMeta, new_session
 from cocreate_tui.domain.team_round import (
     CODE_ALPHABET,
     RoundError,
@@ -25,6 +25,7 @@ from cocreate_tui.domain.team_round import (
     area_view,
     collect_revotes,
     finish,
+    hides_until_reveal,
     normalise_code,
     progress,
     reveal,
@@ -226,6 +227,9 @@ def test_revote_keeps_the_history_and_hides_the_question_until_all_have_voted(
         store.sessions.save(sessions[name].with_answer("anchor_up", value=3, now=after))
     sessions = store.member_sessions(team_round)
     assert collect_revotes(team_round, tiny_bank, sessions, after) is team_round
+    # With the members' sessions, the spread counts who has still to vote: Ali alone.
+    waiting = next(s for s in reveal_view(team_round, tiny_bank, sessions) if s.pending)
+    assert (waiting.question_id, waiting.pending, waiting.votes) == ("anchor_up", 1, {})
     assert [p.answered for p in progress(team_round, tiny_bank, sessions)] == [4, 4, 4, 4, 3]
     store.sessions.save(sessions["Ali"].with_answer("anchor_up", value=3, now=after))
     team_round = store.update(
@@ -276,6 +280,40 @@ def test_agree_refuses_an_option_the_question_does_not_have(
         agree(team_round, tiny_bank, "anchor_across", 3, "", NOW)
     with pytest.raises(RoundError, match="no agreed answers"):
         finish(team_round, tiny_bank, NOW)
+
+
+# --- until the reveal, a member's session is theirs alone ------------------------------------
+
+
+def test_members_sessions_are_hidden_from_everyone_else_until_the_reveal(
+    tmp_path: Path, tiny_bank: Bank
+) -> None:
+    store, team_round = round_of_five(tmp_path, tiny_bank)
+    kari = team_round.members[0].session_id
+    outside = new_session(SessionMeta(team="Horten"), tiny_bank, now=NOW)
+    store.sessions.save(outside)
+    assert hides_until_reveal(team_round, kari)
+    assert not hides_until_reveal(team_round, outside.id)
+    assert store.sealing_round(kari) == team_round
+    assert store.sealing_round(outside.id) is None
+    assert set(store.sealed_sessions()) == {m.session_id for m in team_round.members}
+    with pytest.raises(
+        SealedSessionError, match=f"Kari's answers belong to team round {team_round.code}"
+    ):
+        store.refuse_sealed([outside.id, kari])
+    store.refuse_sealed([outside.id])  # anything else is not held back
+
+    # A file in the rounds folder that is no round hides nothing and breaks nothing.
+    (store.directory / "notes.json").write_text("{")
+    (store.directory / f"{'Z' * 6}.json").write_text("{")
+    assert store.sealing_round(kari) == team_round
+
+    revealed = store.update(
+        team_round.code, lambda r: reveal(r, tiny_bank, store.member_sessions(r), NOW)
+    )
+    assert not hides_until_reveal(revealed, kari)
+    assert store.sealing_round(kari) is None and store.sealed_sessions() == {}
+    store.refuse_sealed([kari])
 
 
 # --- files: private, and nothing lost when many save at once ----------------------------------

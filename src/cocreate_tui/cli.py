@@ -346,7 +346,8 @@ def _round_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser
     new.add_argument(
         "--team", required=True, metavar=_("cli_metavar_name"), help=_("cli_merge_name")
     )
-    join = actions.add_parser("join", help=_("cli_round_join"))
+    # Said in `round join --help` too: what it does depends on whether a person is at it.
+    join = actions.add_parser("join", help=_("cli_round_join"), description=_("cli_round_join"))
     join.add_argument("code", metavar=_("cli_metavar_code"), help=_("cli_round_code"))
     join.add_argument(
         "--name", required=True, metavar=_("cli_metavar_name"), help=_("cli_round_name")

@@ -23,7 +23,7 @@ from cocreate_tui.domain.text_safety import clean_line, clean_text
 
 from ..facilitator_helpers import build
 from ..tiny_bank import write_tiny_bank
-from ..ui.test_kill import DEADLINE, Terminal, wait_for
+from ..ui.pty_terminal import DEADLINE, Terminal, wait_for
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

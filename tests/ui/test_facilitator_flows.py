@@ -12,24 +12,22 @@ from textual.widgets import DataTable, Static
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.storage import SessionStore
 from cocreate_tui.domain.trash import list_trash
-from cocreate_tui.ui.app import CocreateApp
 from cocreate_tui.ui.screens.compare import CompareScreen
 from cocreate_tui.ui.screens.merge import MergeScreen
 from cocreate_tui.ui.screens.questions import QuestionsScreen
 from cocreate_tui.ui.screens.saved import PAGE, SavedScreen
 from cocreate_tui.ui.screens.session_review import SessionReviewScreen
-from cocreate_tui.ui.screens.start import StartScreen
 from cocreate_tui.ui.screens.trash import TrashScreen
 
 from ..facilitator_helpers import build
 from .conftest import (
     AppFactory,
-    TickingClock,
     saved_sessions,
     type_text,
     wait_for_screen,
     wait_until,
 )
+from .saved_helpers import open_saved, scoring_app
 
 ALL_HIGH = {
     "und_difference": 4,
@@ -45,13 +43,7 @@ ALL_HIGH = {
 @pytest.fixture
 def make_app(demo_bank: Bank, data_dir: Path) -> AppFactory:
     """The app as `cocreate` builds it: its index scores sessions with the bank."""
-
-    def factory(**options: Any) -> CocreateApp:
-        store = SessionStore(data_dir, demo_bank)
-        clock = options.pop("clock", TickingClock())
-        return CocreateApp(demo_bank, store, data_dir, clock=clock, cursor_blink=False, **options)
-
-    return factory
+    return scoring_app(demo_bank, data_dir)
 
 
 def seed(bank: Bank, data_dir: Path) -> dict[str, str]:
@@ -78,15 +70,6 @@ def teams(table: DataTable[Any]) -> list[str]:
 
 def text_of(widget: Static) -> str:
     return str(widget.render())
-
-
-async def open_saved(pilot: Any) -> SavedScreen:
-    await wait_for_screen(pilot, StartScreen)
-    await pilot.press("s")
-    saved: SavedScreen = await wait_for_screen(pilot, SavedScreen)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    return saved
 
 
 async def choose(pilot: Any, saved: SavedScreen, ids: list[str]) -> None:

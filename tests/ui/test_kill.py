@@ -6,18 +6,9 @@ a deadline, never sleeps to synchronise.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import re
 import signal
-import struct
-import subprocess
 import sys
-import termios
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,12 +17,9 @@ from cocreate_tui.domain.sessions import Session
 
 from .conftest import saved_sessions
 from .demo_bank import write_demo_bank
+from .pty_terminal import Terminal, terminal_env, wait_for
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-
-DEADLINE = 30.0
-"""Seconds any one step may take before the test fails."""
-ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[\]P_^][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
 
 KEYS_AND_ANSWERS = [
     # key, question, what the file must say
@@ -41,59 +29,6 @@ KEYS_AND_ANSWERS = [
     (b"v", "anchor_across", "unknown"),
     (b"2", "lead_control", 2),
 ]
-
-
-class Terminal:
-    """`cocreate` in an 80×24 pseudo-terminal, with its output collected as plain text."""
-
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.process = subprocess.Popen(
-            args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
-        )
-        os.close(slave)
-        self.master = master
-        self._output = bytearray()
-        self._lock = threading.Lock()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        # The app blocks if nobody reads what it draws, so the output is read all the time.
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            with self._lock:
-                self._output += chunk
-
-    def text(self) -> str:
-        with self._lock:
-            raw = bytes(self._output)
-        return ANSI.sub(b"", raw).decode("utf-8", "replace")
-
-    def send(self, keys: bytes) -> None:
-        os.write(self.master, keys)
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=DEADLINE)
-        os.close(self.master)
-
-
-def wait_for(condition: Callable[[], bool], what: str) -> None:
-    """Poll `condition` until it holds, or fail after DEADLINE seconds."""
-    deadline = time.monotonic() + DEADLINE
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def session_in(data_dir: Path) -> Session | None:
@@ -110,11 +45,7 @@ def start_assessment(tmp_path: Path, team: bytes) -> tuple[Terminal, Path]:
     """`cocreate` on a fresh data folder, through the form and the introduction."""
     bank = write_demo_bank(tmp_path / "bank")
     data_dir = tmp_path / "data"
-    env = {key: value for key, value in os.environ.items() if not key.startswith("TEXTUAL")} | {
-        "TERM": "xterm-256color",
-        "COLUMNS": "80",
-        "LINES": "24",
-    }
+    env = terminal_env()
     command = [sys.executable, "-m", "cocreate_tui", "--bank", str(bank)]
     terminal = Terminal([*command, "--data-dir", str(data_dir)], env)
     try:

@@ -21,11 +21,20 @@ from .conftest import START, TickingClock, type_text, wait_for_screen, wait_unti
 SIZE = (100, 30)
 
 
-def participant(bank: Bank, data_dir: Path, code: str, device: str | None) -> ParticipantApp:
+def participant(
+    bank: Bank, data_dir: Path, code: str, device: str | None, member_name: str | None = None
+) -> ParticipantApp:
     store = SessionStore(data_dir)
     team_round = RoundStore(data_dir, store).load(code)
     return ParticipantApp(
-        bank, store, data_dir, team_round, device=device, clock=TickingClock(), cursor_blink=False
+        bank,
+        store,
+        data_dir,
+        team_round,
+        device=device,
+        member_name=member_name,
+        clock=TickingClock(),
+        cursor_blink=False,
     )
 
 
@@ -161,3 +170,21 @@ async def test_a_member_among_the_questions_is_told_at_once_when_the_team_votes_
         await pilot.press("enter")  # «Fortsett å svare» has the focus
         questions = await wait_for_screen(pilot, QuestionsScreen)
         assert questions.question.id == question
+
+
+async def test_with_the_name_given_the_member_goes_straight_to_their_questions(
+    demo_bank: Bank, data_dir: Path
+) -> None:
+    # `cocreate round join CODE --name Kari` at a terminal: the name is not asked for again.
+    rounds = RoundStore(data_dir)
+    code = rounds.create("Bolig for alle", demo_bank, START).code
+    rounds.join(code, "Ola", demo_bank, START)
+    app = participant(demo_bank, data_dir, code, device=None, member_name="Kari")
+    async with app.run_test(size=SIZE) as pilot:
+        questions = await wait_for_screen(pilot, QuestionsScreen)
+        kari = rounds.load(code).member("Kari")
+        assert kari is not None and questions._keeper.session.id == kari.session_id
+        assert questions.question.id == demo_bank.questions[0].id
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ParticipantScreen)
+        await wait_until(pilot, lambda: "Kari" in status(app), "Kari's own page")

@@ -25,6 +25,7 @@ from cocreate_tui.ui.screens.team_round import RoundScreen
 from cocreate_tui.ui.widgets.answer_options import CHOSEN_MARK, AnswerOptions
 
 from .conftest import START, AppFactory, TickingClock, type_text, wait_for_screen, wait_until
+from .round_helpers import revealed_round
 
 SEEN_WITHIN_SECONDS = 1.0
 """The brief: a member's save shows on the facilitator's screen within a second."""
@@ -178,6 +179,10 @@ async def test_a_revote_opens_the_question_again_on_the_member_s_screen(
                 pilot,
                 lambda: store.sessions.load(kari).answer("anchor_leadership").value == 2,
             )
+        # Kari has voted again: the screen waits for one, not for the whole team.
+        await seen_within_a_second(lead, lambda: screen.spreads[0].pending == 1, "Kari's vote")
+        detail = str(screen.query_one("#round-detail", Static).render())
+        assert "Ny avstemning: venter på 1" in detail
         ali = store.member_sessions(store.load(code))["Ali"]
         store.sessions.save(ali.with_answer("anchor_leadership", value=2))
         await seen_within_a_second(lead, lambda: screen.spreads[0].pending is None, "re-vote")
@@ -216,3 +221,33 @@ async def test_a_member_sees_only_their_own_answers_before_the_reveal(
         await ola.press("p")
         await wait_until(ola, lambda: ola_screen.question.id == "und_difference")
         assert chosen_options(ola_screen) == [2]
+
+
+async def test_after_the_reveal_the_round_screen_shows_agreement_per_area(
+    make_app: AppFactory, demo_bank: Bank, data_dir: Path
+) -> None:
+    code = revealed_round(demo_bank, data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, StartScreen)
+        app.navigator.open_round(code)
+        screen: RoundScreen = await wait_for_screen(pilot, RoundScreen)
+        detail = str(screen.query_one("#round-detail", Static).render())
+        # The blocker question on anchoring is shown first. Its area has one question answered
+        # 4, 3, 2, 3, 1: s² = 5.2/4 = 1.3, r_wg(J) with J = 1 is 1 − 1.3/2 = 0.35.
+        assert "Området «Forankring i egen organisasjon»: 0,35 (uenige)" in detail
+        areas = detail.split("Enighet per område\n")[1].splitlines()
+        # Least agreed first; understanding: 4, 3, 3, 4, 2, s² = 0.7, 1 − 0.7/2 = 0.65; an
+        # area no one answered has no figure and comes last.
+        assert areas == [
+            "▸ 0,35 Forankring i egen organisasjon",
+            "  0,65 Felles forståelse av samskaping",
+            "  0,70 Ledelsens støtte og delegering",
+            "  0,70 Tid og ressurser",
+            "  –    Ambisjon: hvor tykk samskaping",
+        ]
+        await pilot.press("down")
+        await wait_until(pilot, lambda: screen._current_id() == "und_difference")
+        detail = str(screen.query_one("#round-detail", Static).render())
+        assert "Området «Felles forståelse av samskaping»: 0,65 (delvis enige)" in detail
+        assert "▸ 0,65 Felles forståelse av samskaping" in detail

@@ -5,36 +5,22 @@ from __future__ import annotations
 import gc
 import weakref
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.storage import SessionStore
-from cocreate_tui.ui.app import CocreateApp
 from cocreate_tui.ui.screens.saved import SavedScreen, SavedTable
 from cocreate_tui.ui.screens.start import StartScreen
 
 from ..facilitator_helpers import build
-from .conftest import AppFactory, TickingClock, wait_for_screen
+from .conftest import AppFactory, wait_for_screen
+from .saved_helpers import open_saved, scoring_app
 
 
 @pytest.fixture
 def make_app(demo_bank: Bank, data_dir: Path) -> AppFactory:
-    def factory(**options: Any) -> CocreateApp:
-        store = SessionStore(data_dir, demo_bank)
-        return CocreateApp(demo_bank, store, data_dir, clock=TickingClock(), cursor_blink=False)
-
-    return factory
-
-
-async def open_saved(pilot: Any) -> SavedScreen:
-    await wait_for_screen(pilot, StartScreen)
-    await pilot.press("s")
-    saved: SavedScreen = await wait_for_screen(pilot, SavedScreen)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    return saved
+    return scoring_app(demo_bank, data_dir)
 
 
 async def test_team_names_that_look_like_markup_are_shown_as_typed(

@@ -6,12 +6,16 @@ import argparse
 import gc
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.bank_location import shipped_bank_dir
 from ..domain.bank_source import BankSource
 from ..domain.paths import data_dir
 from ..domain.storage import SessionStore
 from .common import EXIT_INVALID, EXIT_OK, bank_dir, error, print_bank_error
+
+if TYPE_CHECKING:
+    from ..domain.bank_models import Bank
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,11 +55,26 @@ def run(args: argparse.Namespace) -> int:
 
 def _participant(args: argparse.Namespace, source: BankSource, folder: Path, code: str) -> int:
     """One member's own questions in round `code`, and nothing else of the data folder."""
+    from ..domain.round_store import DEVICE_VARIABLE
+
+    return run_participant(args, source, folder, code, device=os.environ.get(DEVICE_VARIABLE))
+
+
+def run_participant(
+    args: argparse.Namespace,
+    bank: Bank | BankSource,
+    folder: Path,
+    code: str,
+    name: str | None = None,
+    device: str | None = None,
+) -> int:
+    """The member's app of round `code` (`cocreate --participant`, `cocreate round join` at a
+    terminal): with `name`, joined at once and straight into that member's questions."""
     from ..domain.errors import CocreateError
-    from ..domain.round_store import DEVICE_VARIABLE, RoundStore
+    from ..domain.round_store import RoundStore
     from ..ui.participant_app import ParticipantApp
 
-    store = SessionStore(folder, source)
+    store = SessionStore(folder, bank)
     rounds = RoundStore(folder, store)
     try:
         team_round = rounds.load(code)
@@ -64,11 +83,12 @@ def _participant(args: argparse.Namespace, source: BankSource, folder: Path, cod
         return EXIT_INVALID
     gc.freeze()
     app = ParticipantApp(
-        source,
+        bank,
         store,
         folder,
         team_round,
-        device=os.environ.get(DEVICE_VARIABLE),
+        device=device,
+        member_name=name,
         lang=getattr(args, "lang", "nb"),
     )
     app.run()

@@ -14,7 +14,7 @@ from ..domain.sessions import Session
 from ..i18n import t
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_bank_or_report
 from .output_files import emit, output_format
-from .session_args import store_for
+from .session_args import find_session, store_for
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     include_notes = not args.no_notes
     try:
-        session = store_for(args).find(args.id)
+        session = find_session(store_for(args), args.id)
         if fmt == "json":
             from ..domain.exports.json_export import session_json
 

@@ -10,7 +10,7 @@ from ..domain.paths import data_dir
 from ..domain.phrases import Phrase
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error, load_bank_or_report
 from .output_files import emit, output_format
-from .session_args import store_for
+from .session_args import find_session, store_for
 
 PLAN_FORMATS = ("md", "csv", "json")
 
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         error(Phrase("msg_plan_format", format=fmt))
         return EXIT_USAGE
     try:
-        session = store_for(args).find(args.id)
+        session = find_session(store_for(args), args.id)
     except CocreateError as err:
         error(err)
         return EXIT_INVALID

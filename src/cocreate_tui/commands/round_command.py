@@ -77,11 +77,23 @@ def _join(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
     parsed = _answers(args, bank) if args.answers is not None else None
     if args.answers is not None and parsed is None:
         return EXIT_INVALID
-    _, session = store.join(args.code, args.name, bank, _now(), lang=args.lang)
+    team_round, session = store.join(args.code, args.name, bank, _now(), lang=args.lang)
     if parsed is not None:
         store.sessions.save(filled_session(session, bank, parsed))
+    elif _at_terminal():
+        # A member at a terminal: their own questions, as «Bli med i en teamrunde» opens them.
+        from . import app_command
+
+        folder = data_dir(getattr(args, "data_dir", None))
+        return app_command.run_participant(args, bank, folder, team_round.code, name=args.name)
+    # For scripts (and whoever fills in a file): the id of the member's session.
     print(session.id)
     return EXIT_OK
+
+
+def _at_terminal() -> bool:
+    """Whether a person is at this end: both stdin and stdout are a terminal."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _status(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
@@ -101,7 +113,7 @@ def _reveal(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
         return reveal(current, bank, store.member_sessions(current), _now())
 
     store.update(args.code, revealed)
-    return _show(args, bank, _collected(store, bank, args.code))
+    return _show(args, bank, store, _collected(store, bank, args.code))
 
 
 def _agree(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
@@ -129,7 +141,7 @@ def _agree(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
     team_round = store.update(args.code, finished)
     if not args.json and args.format != "json":
         error(t("round_session_saved", args.lang).format(id=saved[0]))
-    return _show(args, bank, team_round)
+    return _show(args, bank, store, team_round)
 
 
 def _compare(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
@@ -145,12 +157,13 @@ def _compare(args: argparse.Namespace, bank: Bank, store: RoundStore) -> int:
     return compare_command.run(argparse.Namespace(**{**vars(args), "ids": ids}))
 
 
-def _show(args: argparse.Namespace, bank: Bank, team_round: TeamRound) -> int:
+def _show(args: argparse.Namespace, bank: Bank, store: RoundStore, team_round: TeamRound) -> int:
     fmt = "json" if args.json else (args.format or "md")
     if args.json and args.format not in (None, "json"):
         error(Phrase("msg_json_and_format", format=args.format))
         return EXIT_USAGE
-    text = ROUND_EXPORTS[fmt](bank, team_round, args.lang)
+    # The members' sessions tell who has voted again on a question being voted on again.
+    text = ROUND_EXPORTS[fmt](bank, team_round, args.lang, store.member_sessions(team_round))
     data = data_dir(getattr(args, "data_dir", None))
     # As `export`: html goes to the data folder's exports/ unless a file is named.
     emit(text, fmt, f"round-{team_round.code}", args.output, args.force, data)

@@ -12,13 +12,13 @@ from ..domain.exports.json_export import session_json
 from ..domain.json_views import assessment_to_json
 from ..domain.scoring import assess
 from .common import EXIT_INVALID, EXIT_OK, error, load_bank_or_report
-from .session_args import store_for
+from .session_args import find_session, store_for
 
 
 def run(args: argparse.Namespace) -> int:
     """Run `cocreate show`."""
     try:
-        session = store_for(args).find(args.id)
+        session = find_session(store_for(args), args.id)
     except CocreateError as err:
         error(err)
         return EXIT_INVALID

@@ -12,7 +12,15 @@ from .data_location import APP_NAME, DATA_DIR_ENV, data_dir_name
 from .phrases import Phrase
 from .platform_support import make_private_path, modes_protect
 
-__all__ = ["APP_NAME", "DATA_DIR_ENV", "data_dir", "ensure_private_dir", "sessions_dir"]
+__all__ = [
+    "APP_NAME",
+    "DATA_DIR_ENV",
+    "data_dir",
+    "ensure_private_dir",
+    "has_round_files",
+    "rounds_dir",
+    "sessions_dir",
+]
 PRIVATE_DIR_MODE = 0o700
 
 
@@ -27,6 +35,21 @@ def data_dir(override: str | Path | None = None) -> Path:
 def sessions_dir(data_dir: Path) -> Path:
     """The folder that holds one JSON file per session."""
     return data_dir / "sessions"
+
+
+def rounds_dir(data_dir: Path) -> Path:
+    """The folder that holds one file per team round."""
+    return data_dir / "rounds"
+
+
+def has_round_files(data_dir: Path) -> bool:
+    """Whether `data_dir` holds any team round: a cheap look before the round models (and
+    pydantic) are imported to read them."""
+    try:
+        with os.scandir(rounds_dir(data_dir)) as scan:
+            return any(entry.name.endswith(".json") for entry in scan)
+    except OSError:
+        return False
 
 
 def open_to_others(folder: Path) -> Phrase | None:

@@ -6,14 +6,14 @@ import contextlib
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 from .bank_models import Bank, Lang
 from .errors import CocreateError, SessionFileError, StorageError
 from .fileio import write_atomic
-from .paths import ensure_private_dir
+from .paths import ensure_private_dir, rounds_dir
 from .phrases import Phrase
 from .problem_words import os_reason
 from .session_files import read_capped_text
@@ -23,6 +23,7 @@ from .team_round import (
     RoundError,
     TeamRound,
     already_joined,
+    hides_until_reveal,
     member_meta,
     new_join_code,
     new_round,
@@ -47,14 +48,26 @@ class NameTakenError(RoundError):
     """A browser asked to join under a name another member (or another browser) has taken."""
 
 
+class SealedSessionError(RoundError):
+    """A member's session asked for by anyone but the member before their round's reveal."""
+
+    def __init__(self, team_round: TeamRound, session_id: str) -> None:
+        member = next(m for m in team_round.members if m.session_id == session_id)
+        super().__init__(
+            Phrase(
+                "round_session_sealed",
+                name=member.name,
+                code=team_round.code,
+                team=team_round.team,
+            )
+        )
+        self.code = team_round.code
+        """The round the session belongs to."""
+
+
 def device_digest(device: str) -> str:
     """What the round file keeps of a browser's key: its SHA-256, never the key itself."""
     return hashlib.sha256(device.encode("utf-8")).hexdigest()
-
-
-def rounds_dir(data_dir: Path) -> Path:
-    """The folder that holds one file per team round."""
-    return data_dir / "rounds"
 
 
 class RoundStore:
@@ -68,6 +81,8 @@ class RoundStore:
     def __init__(self, data_dir: Path, sessions: SessionStore | None = None) -> None:
         self.directory = rounds_dir(data_dir)
         self.sessions = sessions or SessionStore(data_dir)
+        self._read: dict[str, tuple[tuple[int, int], TeamRound | None]] = {}
+        """Round files as last read, by name, with the stamp they were read at."""
 
     def path_for(self, code: str) -> Path:
         """The file of the round with `code` (checked: the code becomes a file name)."""
@@ -170,6 +185,52 @@ class RoundStore:
         except RoundError:
             return "missing"
         return "closed" if team_round.state == "agreed" else None
+
+    def sealing_round(self, session_id: str) -> TeamRound | None:
+        """The round that hides `session_id` until its reveal (see `hides_until_reveal`), or
+        None: every path that shows a session to someone asks this first."""
+        return next(
+            (r for r in self._all_rounds() if hides_until_reveal(r, session_id)),
+            None,
+        )
+
+    def sealed_sessions(self) -> dict[str, TeamRound]:
+        """Every session hidden until its round's reveal, by id, with its round."""
+        return {
+            member.session_id: team_round
+            for team_round in self._all_rounds()
+            for member in team_round.members
+            if hides_until_reveal(team_round, member.session_id)
+        }
+
+    def refuse_sealed(self, session_ids: Iterable[str]) -> None:
+        """Raise `SealedSessionError` for the first of `session_ids` hidden until a reveal."""
+        for session_id in session_ids:
+            team_round = self.sealing_round(session_id)
+            if team_round is not None:
+                raise SealedSessionError(team_round, session_id)
+
+    def _all_rounds(self) -> list[TeamRound]:
+        """Every round in the folder that can be read; a file is parsed again only once it
+        has changed (a list of sessions asks on every scroll)."""
+        try:
+            with os.scandir(self.directory) as scan:
+                names = sorted(e.name for e in scan if e.name.endswith(".json"))
+        except OSError:
+            return []
+        read = {}
+        for name in names:
+            path = self.directory / name
+            stamp = _stat(path)
+            known = self._read.get(name)
+            if known is None or known[0] != stamp:
+                try:
+                    known = (stamp, self.load(path.stem))
+                except RoundError:
+                    known = (stamp, None)  # not a round, or unreadable: it hides nothing
+            read[name] = known
+        self._read = read
+        return [team_round for _, team_round in read.values() if team_round is not None]
 
     def member_sessions(self, team_round: TeamRound) -> dict[str, Session]:
         """Each member's session by name; members whose file cannot be read are left out."""

@@ -127,7 +127,8 @@ class SessionStore:
     def __init__(self, data_dir: Path, bank: Bank | BankSource | None = None) -> None:
         self.directory = sessions_dir(data_dir)
         """The folder that holds the session files."""
-        self._data_dir = data_dir
+        self.data_dir = data_dir
+        """The data folder the sessions folder is in (rounds, exports and trash are too)."""
         self._bank = bank
         self._index: SessionIndex | None = None
         self._index_lock = threading.Lock()
@@ -142,7 +143,7 @@ class SessionStore:
                 if self._index is None:
                     from cocreate_tui.domain.session_index import SessionIndex
 
-                    self._index = SessionIndex(self._data_dir, self._bank)
+                    self._index = SessionIndex(self.data_dir, self._bank)
         return self._index
 
     def path_for(self, session_id: str) -> Path:

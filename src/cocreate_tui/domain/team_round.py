@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Final, Literal
@@ -62,6 +63,8 @@ MemberName = Annotated[
 JoinCode = Annotated[str, Field(pattern=f"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")]
 Why = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
 DeviceDigest = Annotated[str, Field(pattern="^[0-9a-f]{64}$")]
+MemberSessions = Mapping[str, Session]
+"""The members' own sessions by member name, as read from the data folder."""
 
 
 class RoundError(CocreateError):
@@ -265,6 +268,14 @@ def progress(
     return result
 
 
+def hides_until_reveal(team_round: TeamRound, session_id: str) -> bool:
+    """Whether `session_id` is a member's own session in `team_round` while it is still
+    answering: until the facilitator reveals the answers, no one else may see it."""
+    return team_round.state == "answering" and any(
+        member.session_id == session_id for member in team_round.members
+    )
+
+
 def already_joined(name: str, code: str) -> Phrase:
     """«Kari har allerede blitt med i runde ABC234»."""
     return Phrase("round_already_joined", name=name, code=code)
@@ -427,21 +438,25 @@ class QuestionSpread:
     blocker: bool
     """Some member's answer raises a blocker: talk about it first."""
     pending: int | None
-    """While voted on again: how many members have still to vote; otherwise None."""
+    """While voted on again: how many members have still to vote (every member when their
+    sessions were not given to `reveal_view`); otherwise None."""
     revotes: int
     """How many times the team has voted on it again."""
     agreed: AgreedAnswer | None
 
 
-def reveal_view(team_round: TeamRound, bank: Bank) -> list[QuestionSpread]:
+def reveal_view(
+    team_round: TeamRound, bank: Bank, sessions: MemberSessions | None = None
+) -> list[QuestionSpread]:
     """Every question's spread and agreement, those to talk about first at the top.
 
     Questions being voted on again come first, then blockers raised by any member, then the
-    least agreement. Raises `RoundError`
-    before the reveal: nothing of anyone's answers leaves the round before it.
+    least agreement. With the members' `sessions`, a question being voted on again counts who
+    has still to vote. Raises `RoundError` before the reveal: nothing of anyone's answers
+    leaves the round before it.
     """
     _require(team_round, "revealed", "agreed")
-    spreads = [_spread(team_round, q) for q in bank.questions]
+    spreads = [_spread(team_round, q, sessions) for q in bank.questions]
     position = {q.id: i for i, q in enumerate(bank.questions)}
     return sorted(spreads, key=lambda s: (_talk_order(s), position[s.question_id]))
 
@@ -456,8 +471,24 @@ def _talk_order(spread: QuestionSpread) -> tuple[int, float, int]:
     )
 
 
-def _spread(team_round: TeamRound, question: Question) -> QuestionSpread:
+def _still_to_vote(
+    team_round: TeamRound, question: Question, since: datetime, sessions: MemberSessions
+) -> int:
+    # Only whether each has voted again is counted: the new votes stay hidden until all have.
+    return sum(_vote_of(sessions.get(m.name), question, since) is None for m in team_round.members)
+
+
+def _spread(
+    team_round: TeamRound, question: Question, sessions: MemberSessions | None
+) -> QuestionSpread:
     pending_since = team_round.reopened.get(question.id)
+    pending = None
+    if pending_since is not None:
+        pending = (
+            len(team_round.members)
+            if sessions is None
+            else _still_to_vote(team_round, question, pending_since, sessions)
+        )
     votes = {} if pending_since is not None else team_round.votes.get(question.id, {})
     values = [option.value for option in question.options]
     known = [v for v in votes.values() if isinstance(v, int) and v in values]
@@ -476,7 +507,7 @@ def _spread(team_round: TeamRound, question: Question) -> QuestionSpread:
         unanswered=sum(v is None for v in votes.values()),
         agreement=question_agreement([values.index(v) for v in known], len(values)),
         blocker=raises,
-        pending=len(team_round.members) if pending_since is not None else None,
+        pending=pending,
         revotes=len(team_round.history.get(question.id, [])),
         agreed=team_round.agreed.get(question.id),
     )

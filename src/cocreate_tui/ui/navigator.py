@@ -6,9 +6,10 @@ The app owns one `Navigator` (`app.navigator`); screens reach it through `shell_
 - `home()`: back to the start screen, saving a note being typed.
 - `new_assessment()`: the short form, the introduction, then the questions.
 - `saved()`, `about()`, `intro()`: those screens, once each on the stack.
-- `open_session(session_id)`: load a saved session and take its lock; its questions to
-  continue, or its results if complete. If another window holds it, offer to read it or to
-  continue in a copy.
+- `open_session(session_id, in_round=False)`: load a saved session and take its lock; its
+  questions to continue, or its results if complete. If another window holds it, offer to
+  read it or to continue in a copy. A member's session in a round not revealed yet is
+  refused, unless the member opens it through the round (`in_round`).
 - `open_questions(session, question_id=None, notice="")`: edit `session` in this window (its
   lock taken) from `question_id`, by default where it was left; finishing shows the results.
   If another window holds it, the same offer as `open_session`.
@@ -149,8 +150,14 @@ class Navigator:
 
     # --- a session: its questions and results ------------------------------------------------
 
-    def open_session(self, session_id: str) -> None:
-        """Open a saved session: its questions to continue, or its results if complete."""
+    def open_session(self, session_id: str, in_round: bool = False) -> None:
+        """Open a saved session: its questions to continue, or its results if complete.
+
+        `in_round`: the member opens their own session through the round they joined; from
+        anywhere else, a round not revealed yet keeps its members' sessions to themselves.
+        """
+        if not in_round and self._hidden_until_reveal(session_id):
+            return
         session = self._load(session_id)
         if session is None:
             return
@@ -174,6 +181,11 @@ class Navigator:
         self._desk.keeper = self._desk.new_keeper(session, self._host.bank.info.version)
         target = question_id or resume_question(self._host.bank, session)
         self._show_questions(target, notice)
+
+    def _hidden_until_reveal(self, session_id: str) -> bool:
+        from .sealed import refused_before_reveal
+
+        return refused_before_reveal(self._app, self._round_flow().rounds, [session_id])
 
     def _load(self, session_id: str) -> Session | None:
         try:
@@ -288,6 +300,8 @@ class Navigator:
 
     def open_action_plan(self, session_id: str) -> None:
         """The action plan of the saved session `session_id`, then back to what was open."""
+        if self._hidden_until_reveal(session_id):
+            return
         session = self._load(session_id)
         if session is None:
             return

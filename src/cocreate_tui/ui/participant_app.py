@@ -1,8 +1,10 @@
 """A team round member's app in workshop mode: their name, then their own questions, nothing else.
 
 `cocreate serve` runs it (`cocreate --participant CODE`) for a browser that joined with the
-participants' key and the round's code. It has no start screen, no saved list, no palette and
-no way to open any session but the member's own; leaving ends it, and with it the tab's app.
+participants' key and the round's code; `cocreate round join CODE --name NAME` runs it at a
+terminal with the name given, straight into that member's questions. It has no start screen,
+no saved list, no palette and no way to open any session but the member's own; leaving ends
+it, and with it the tab's app.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class ParticipantApp(CocreateApp):
         team_round: TeamRound,
         *,
         device: str | None = None,
+        member_name: str | None = None,
         lang: Lang = "nb",
         clock: Callable[[], datetime] = local_now,
         cursor_blink: bool = True,
@@ -85,6 +88,8 @@ class ParticipantApp(CocreateApp):
         super().__init__(bank, store, data_dir, lang=lang, clock=clock, cursor_blink=cursor_blink)
         self.team_round = team_round
         self.device = device
+        self.member_name = member_name
+        """The member's name when already given (`cocreate round join` at a terminal)."""
         self._navigator = ParticipantNavigator(self, self, self.desk)
 
     def get_default_screen(self) -> Screen[None]:
@@ -92,7 +97,7 @@ class ParticipantApp(CocreateApp):
         from .screens.participant import ParticipantScreen
 
         rounds = RoundStore(self.data_dir, self.store)
-        return ParticipantScreen(self.team_round, rounds, self.clock, self.device)
+        return ParticipantScreen(self.team_round, rounds, self.clock, self.device, self.member_name)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in BLOCKED_ACTIONS:

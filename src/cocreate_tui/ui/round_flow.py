@@ -71,7 +71,7 @@ class RoundFlow:
         if revote is not None or session.status != "complete":
             self._navigation.open_questions(session, revote)
         else:
-            self._navigation.open_session(session.id)
+            self._navigation.open_session(session.id, in_round=True)
 
     def lead(self) -> None:
         """Ask for a team name (a new round) or a code (a round already started)."""

@@ -31,8 +31,9 @@ class Navigation(Protocol):
     def intro(self) -> None:
         """What samskaping is and is not, and thin and thick co-creation."""
 
-    def open_session(self, session_id: str) -> None:
-        """Open a saved session: its questions to continue, or its results if complete."""
+    def open_session(self, session_id: str, in_round: bool = False) -> None:
+        """Open a saved session: its questions to continue, or its results if complete
+        (`in_round`: a member's own, through the round they joined)."""
 
     def open_questions(
         self, session: Session, question_id: str | None = None, notice: str = ""

@@ -13,6 +13,7 @@ from ..json_views import assessment_to_json
 from ..scoring import NOT_APPLICABLE, UNKNOWN
 from ..team_round import (
     MemberProgress,
+    MemberSessions,
     QuestionSpread,
     TeamRound,
     reveal_view,
@@ -78,7 +79,9 @@ def status_markdown(team_round: TeamRound, members: list[MemberProgress], lang: 
     return "\n".join(lines) + "\n"
 
 
-def round_json(bank: Bank, team_round: TeamRound, lang: Lang) -> str:
+def round_json(
+    bank: Bank, team_round: TeamRound, lang: Lang, sessions: MemberSessions | None = None
+) -> str:
     """The revealed round: spread and agreement per question and area, and the result so far."""
     result = round_result(team_round, bank)
     data: dict[str, Any] = {
@@ -89,7 +92,8 @@ def round_json(bank: Bank, team_round: TeamRound, lang: Lang) -> str:
         "members": [m.name for m in team_round.members],
         "names_shown": team_round.show_names,
         "questions": [
-            _question_json(s, team_round.show_names) for s in reveal_view(team_round, bank)
+            _question_json(s, team_round.show_names)
+            for s in reveal_view(team_round, bank, sessions)
         ],
         "areas": {
             area: {"rwg_j": _rounded(a.rwg_j), "questions": a.questions, "members": a.members}
@@ -128,7 +132,9 @@ def _question_json(spread: QuestionSpread, names: bool) -> dict[str, Any]:
     return data
 
 
-def round_markdown(bank: Bank, team_round: TeamRound, lang: Lang) -> str:
+def round_markdown(
+    bank: Bank, team_round: TeamRound, lang: Lang, sessions: MemberSessions | None = None
+) -> str:
     """The revealed round for people: where the team is split, agreement per area, the spread
     per question as small bars, and the verdict of the agreed answers once there is one."""
     result = round_result(team_round, bank)
@@ -160,7 +166,7 @@ def round_markdown(bank: Bank, team_round: TeamRound, lang: Lang) -> str:
         ],
     )
     lines += ["", f"## {t('round_spread_heading', lang)}", "", t("round_talk_first", lang)]
-    for spread in reveal_view(team_round, bank):
+    for spread in reveal_view(team_round, bank, sessions):
         lines += spread_markdown(bank, spread, team_round.show_names, lang)
     if team_round.state == "agreed":
         lines += ["", f"## {t('round_result_heading', lang)}"]

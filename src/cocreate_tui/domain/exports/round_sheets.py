@@ -8,7 +8,14 @@ import io
 from ...i18n import t
 from ..bank_models import Bank, Lang
 from ..scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
-from ..team_round import QuestionSpread, TeamRound, Vote, reveal_view, round_result
+from ..team_round import (
+    MemberSessions,
+    QuestionSpread,
+    TeamRound,
+    Vote,
+    reveal_view,
+    round_result,
+)
 from ..text_safety import Markup, csv_cell
 from .common import answer_words, dimension_words, question_words
 from .html_export import _assessment, _page, _table
@@ -41,12 +48,14 @@ where someone chose them): a pivot table gives the spread. Names stay in English
 other CSV exports; `members` is empty when the team hides names."""
 
 
-def round_csv(bank: Bank, team_round: TeamRound, lang: Lang) -> str:
+def round_csv(
+    bank: Bank, team_round: TeamRound, lang: Lang, sessions: MemberSessions | None = None
+) -> str:
     """Every question's spread, in talking order, for a spreadsheet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for spread in reveal_view(team_round, bank):
+    for spread in reveal_view(team_round, bank, sessions):
         question = [
             team_round.code,
             csv_cell(team_round.team),
@@ -99,7 +108,9 @@ def _voters(votes: dict[str, Vote], kind: AnswerValue) -> list[str]:
     return [name for name, vote in votes.items() if vote == kind]
 
 
-def round_html(bank: Bank, team_round: TeamRound, lang: Lang) -> str:
+def round_html(
+    bank: Bank, team_round: TeamRound, lang: Lang, sessions: MemberSessions | None = None
+) -> str:
     """The round for leadership or the team's own records: where the team is split, the
     agreement per area, every question's spread as bars, and the verdict once agreed."""
     result = round_result(team_round, bank)
@@ -147,7 +158,7 @@ def round_html(bank: Bank, team_round: TeamRound, lang: Lang) -> str:
     ]
     parts += [
         _spread_html(bank, spread, team_round.show_names, lang)
-        for spread in reveal_view(team_round, bank)
+        for spread in reveal_view(team_round, bank, sessions)
     ]
     if team_round.state == "agreed":
         parts += [

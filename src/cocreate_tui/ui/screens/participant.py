@@ -39,6 +39,7 @@ class ParticipantScreen(BaseScreen[None]):
         rounds: RoundStore,
         clock: Callable[[], datetime],
         device: str | None,
+        name: str | None = None,
     ) -> None:
         super().__init__()
         self.team_round = team_round
@@ -48,6 +49,8 @@ class ParticipantScreen(BaseScreen[None]):
         self.session: Session | None = None
         """The member's own session, once joined."""
         self.name_given = ""
+        self._name = name
+        """The name given before the page opened: joined at once, as if typed and sent."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -71,8 +74,12 @@ class ParticipantScreen(BaseScreen[None]):
         self.query_one("#participant-continue").display = False
         # Focused by hand, as the new-assessment form does: AUTO_FOCUS lost it to the leave
         # button in a browser tab.
-        self.query_one("#participant-name", Input).focus()
+        field = self.query_one("#participant-name", Input)
+        field.focus()
         self.set_interval(POLL_SECONDS, self._poll)
+        if self._name and self._name.strip():
+            field.value = self._name  # the same join as typing it, so problems show the same way
+            self._join(self._name.strip())
 
     # --- joining ---------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from textual.widgets.data_table import ColumnKey
 
 from ...domain.errors import CocreateError, SessionOpenElsewhereError
 from ...domain.human_format import number
+from ...domain.paths import has_round_files
 from ...domain.phrases import worded
 from ...domain.problem_words import os_reason
 from ...domain.session_index import IndexRow, UnreadableFile
@@ -42,7 +43,9 @@ from ..widgets.text_field import TextField
 if TYPE_CHECKING:
     from ...domain.action_plan import ActionCounts
     from ...domain.bank_models import Bank
+    from ...domain.round_store import RoundStore
     from ...domain.sessions import Session
+    from ...domain.team_round import TeamRound
 
 PAGE = 100
 """Rows held in the table at a time; moving past either end loads the next window."""
@@ -216,6 +219,10 @@ class SavedScreen(BaseScreen[None]):
         self._actions_timer: Timer | None = None
         self.exported: Path | None = None
         """The last file exported from this screen."""
+        self._rounds: RoundStore | None = None
+        self.sealed: dict[str, TeamRound] = {}
+        """Members' sessions in rounds not revealed yet, by id: listed as the round's, without
+        anything their answers give away, and opened by no one from here."""
 
     # --- building -----------------------------------------------------------------------------
 
@@ -307,6 +314,10 @@ class SavedScreen(BaseScreen[None]):
         index = self._store.index
         labels = self._labels()
         before = self.rows
+        sealed_before = self.sealed
+        self.sealed = self._sealed_now()
+        if self.sealed.keys() != sealed_before.keys():
+            in_place = False  # a round revealed meanwhile: its members' rows are drawn anew
         try:
             self.total = index.count(self.filter_text, labels=labels)
             start = self.window_start if offset is None else offset
@@ -327,12 +338,25 @@ class SavedScreen(BaseScreen[None]):
         if self._shown_once:  # the first time, once the first frame is drawn
             self._count_actions_later()
 
+    def _round_store(self) -> RoundStore:
+        if self._rounds is None:
+            from ...domain.round_store import RoundStore
+
+            self._rounds = RoundStore(self._data_dir, self._store)
+        return self._rounds
+
+    def _sealed_now(self) -> dict[str, TeamRound]:
+        if not has_round_files(self._data_dir):
+            return {}  # no rounds: nothing to hide, and no round model to import
+        return self._round_store().sealed_sessions()
+
     def _count_actions_later(self) -> None:
         if "actions" in self._columns:
             # Counted once the window stays put, so scrolling and typing never wait for files.
             if self._actions_timer is not None:
                 self._actions_timer.stop()
-            ids = [r.id for r in self.rows if r.id not in self._counted]
+            skipped = self._counted | self.sealed.keys()
+            ids = [r.id for r in self.rows if r.id not in skipped]
             if ids:
                 self._actions_timer = self.set_timer(
                     ACTIONS_DELAY, lambda: self.count_window_actions(ids)
@@ -442,10 +466,14 @@ class SavedScreen(BaseScreen[None]):
             return self.tr(f"status_{row.status}")
         if key == "answered":
             return f"{row.answered}/{row.total}" if row.total is not None else str(row.answered)
+        sealed = self.sealed.get(row.id)
+        if key == "level" and sealed is not None:
+            # The verdict and the score would tell what the member answered: the round instead.
+            return self.tr("round_sealed_level", code=sealed.code)
         if key == "level":
             return self._level(row.level)
         if key == "overall":
-            return "–" if row.overall is None else f"{row.overall:.0f}"
+            return "–" if row.overall is None or sealed is not None else f"{row.overall:.0f}"
         if key == "updated":
             return local_time(row.updated_at, self.lang)
         if key == "actions":
@@ -702,7 +730,19 @@ class SavedScreen(BaseScreen[None]):
             screen = SessionReviewScreen(self._bank(), session[0], self._data_dir, self._clock)
             self.app.push_screen(screen)
 
+    def _refused(self, rows: list[IndexRow]) -> bool:
+        """Whether one of `rows` is a member's session in a round not revealed yet (said why)."""
+        if not has_round_files(self._data_dir):
+            return False
+        from ..sealed import refused_before_reveal
+
+        return refused_before_reveal(self, self._round_store(), [row.id for row in rows])
+
     def _load(self, rows: list[IndexRow]) -> list[Session]:
+        # Every way from here to a session's answers (review, compare, merge, export) reads it
+        # through this: a round not revealed yet keeps its members' answers to themselves.
+        if self._refused(rows):
+            return []
         sessions: list[Session] = []
         for row in rows:
             try:
@@ -760,7 +800,7 @@ class SavedScreen(BaseScreen[None]):
     def action_merge(self) -> None:
         """Merge the chosen members' sessions under a team name."""
         rows = self._two_or_more()
-        if rows is None:
+        if rows is None or self._refused(rows):
             return
 
         from ..dialogs.merge_name import MergeNameDialog
@@ -836,7 +876,7 @@ class SavedScreen(BaseScreen[None]):
     def action_export(self) -> None:
         """Export the chosen sessions as one CSV file under the data folder."""
         rows = self._chosen()
-        if rows:
+        if rows and not self._refused(rows):
             self.app.push_screen(ExportDialog(), lambda notes: self._export_chosen(rows, notes))
 
     def _export_chosen(self, rows: list[IndexRow], include_notes: bool | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on, work
@@ -14,6 +15,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.errors import CocreateError
+from ...domain.paths import has_round_files
 from ...domain.storage import SessionStore, SessionSummary
 from ...domain.synced_folders import cloud_service
 from ...i18n import languages, own_words
@@ -116,7 +118,7 @@ class StartScreen(BaseScreen[None]):
         # One more than is shown tells whether there are more to point to.
         wanted = UNFINISHED_SHOWN + 1
         try:
-            quick = await asyncio.to_thread(self._store.unfinished, wanted, refresh=False)
+            quick = await asyncio.to_thread(self._unfinished_shown, wanted, refresh=False)
             # Once another screen is on top (the saved assessments, opened at once), the folder
             # walk and the bank would compete with drawing it: left to that screen, and to
             # this one's next showing (`on_screen_resume`).
@@ -127,13 +129,27 @@ class StartScreen(BaseScreen[None]):
                 return
             # Stopped between chunks of files if another screen comes on top meanwhile.
             stop = lambda: not self.on_top()  # noqa: E731
-            fresh = await asyncio.to_thread(self._store.unfinished, wanted, stop=stop)
+            fresh = await asyncio.to_thread(self._unfinished_shown, wanted, stop=stop)
             if fresh != quick and self.on_top():
                 await self._show(fresh)
         except CocreateError as error:
             self._unfinished = []
             self._show_unfinished()
             self.notify(error.words(self.lang), severity="error")
+
+    def _unfinished_shown(
+        self, wanted: int, refresh: bool = True, stop: Callable[[], bool] | None = None
+    ) -> list[SessionSummary]:
+        """The `wanted` most recent unfinished sessions but members' sessions in rounds not
+        revealed yet: those are the members' own, reached through «Bli med i en teamrunde»."""
+        sealed: set[str] = set()
+        folder = self._store.data_dir
+        if has_round_files(folder):
+            from ...domain.round_store import RoundStore  # only now: it brings pydantic
+
+            sealed = set(RoundStore(folder, self._store).sealed_sessions())
+        found = self._store.unfinished(wanted + len(sealed), refresh=refresh, stop=stop)
+        return [summary for summary in found if summary.id not in sealed][:wanted]
 
     async def _show(self, unfinished: list[SessionSummary]) -> None:
         if not self.on_top():

@@ -15,10 +15,15 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain.agreement import AreaAgreement, strength
 from ...domain.bank_models import Bank
 from ...domain.errors import CocreateError
-from ...domain.exports.common import answer_words
-from ...domain.exports.round_export import question_agreement_words, spread_lines
+from ...domain.exports.common import answer_words, dimension_words
+from ...domain.exports.round_export import (
+    agreement_words,
+    question_agreement_words,
+    spread_lines,
+)
 from ...domain.human_format import number
 from ...domain.round_store import RoundStore
 from ...domain.scoring import NOT_APPLICABLE, UNKNOWN, AnswerValue
@@ -29,6 +34,7 @@ from ...domain.team_round import (
     TeamRound,
     agree,
     agree_unanimous,
+    area_view,
     collect_revotes,
     finish,
     progress,
@@ -98,6 +104,8 @@ class RoundScreen(BaseScreen[None]):
         """Each member's count of answers, as last read (never their answers)."""
         self.spreads: list[QuestionSpread] = []
         """After the reveal: each question's spread, in talking order."""
+        self.areas: dict[str, AreaAgreement] = {}
+        """After the reveal: r_wg(J) per area, by area id in the bank's order."""
         self._stamp: tuple[tuple[int, int], ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -147,9 +155,9 @@ class RoundScreen(BaseScreen[None]):
     def _set(self, team_round: TeamRound) -> None:
         self.team_round = team_round
         self.progress = progress(team_round, self._bank, self.sessions)
-        self.spreads = (
-            [] if team_round.state == "answering" else reveal_view(team_round, self._bank)
-        )
+        answering = team_round.state == "answering"
+        self.spreads = [] if answering else reveal_view(team_round, self._bank, self.sessions)
+        self.areas = {} if answering else area_view(team_round, self._bank)
         self._show()
         self.refresh_bindings()
 
@@ -258,6 +266,11 @@ class RoundScreen(BaseScreen[None]):
             parts.append("\n".join(spread_lines(self._bank, spread, names, self.lang)))
             words = question_agreement_words(spread.agreement, self.lang)
             parts += ["\n\n", f"{self.tr('round_agreement')}: {words}"]
+            area = self.areas.get(spread.dimension)
+            if area is not None:
+                figure = agreement_words(area.rwg_j, self.lang)
+                name = dimension_words(self._bank, spread.dimension, self.lang)
+                parts += ["\n", self.tr("round_area_line", area=name, figure=figure)]
         if spread.revotes:
             parts += ["\n", self.tr("round_revotes", count=spread.revotes)]
         if spread.agreed is not None:
@@ -265,7 +278,27 @@ class RoundScreen(BaseScreen[None]):
             parts += ["\n\n", (f"✓ {self.tr('round_agreed_answer')}: {agreed}", "bold $success")]
             if spread.agreed.why:
                 parts += ["\n", f"{self.tr('round_why')}: {spread.agreed.why}"]
+        parts += ["\n\n", (self.tr("round_areas_heading"), "bold"), *self._area_lines(spread)]
         detail.update(Content.assemble(*parts))
+
+    def _area_lines(self, shown: QuestionSpread) -> list[str | tuple[str, str]]:
+        """Every area's r_wg(J), the least agreed first; the shown question's area marked."""
+        order = list(self.areas)
+        ranked = sorted(
+            self.areas.items(),
+            key=lambda item: (
+                2.0 if item[1].rwg_j is None else item[1].rwg_j,
+                order.index(item[0]),
+            ),
+        )
+        lines: list[str | tuple[str, str]] = []
+        for area_id, area in ranked:
+            figure = "–   " if area.rwg_j is None else number(area.rwg_j, self.lang, 2)
+            mark = "▸" if area_id == shown.dimension else " "
+            name = dimension_words(self._bank, area_id, self.lang)
+            weak = area.rwg_j is not None and strength(area.rwg_j) == "weak"
+            lines += ["\n", f"{mark} ", (figure, "bold $error" if weak else ""), f" {name}"]
+        return lines
 
     # --- what the facilitator does --------------------------------------------------------
 
