@@ -17,6 +17,8 @@ import pytest
 
 from cocreate_tui.domain import platform_support as ps
 
+from .platform_guards import modes_only
+
 MOUNTINFO = "\n".join(
     [
         "22 1 254:0 / / rw,relatime - ext4 /dev/vda rw",
@@ -196,7 +198,7 @@ def test_windows_has_no_fchmod_and_needs_none(
     assert ps.modes_protect() is False
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@modes_only
 def test_posix_sets_the_modes(tmp_path: Path) -> None:
     file = tmp_path / "notes.json"
     file.write_text("{}", encoding="utf-8")

@@ -15,6 +15,8 @@ from cocreate_tui.domain import session_lock
 from cocreate_tui.domain.fileio import CLAIM_SECONDS
 from cocreate_tui.domain.session_lock import SessionLock, held_elsewhere, read_holder
 
+from ..platform_guards import assert_private
+
 SESSION_ID = "a" * 32
 
 
@@ -24,7 +26,7 @@ def test_second_lock_is_refused_and_names_the_holder(tmp_path: Path) -> None:
     holder = second.acquire()
     assert holder is not None and holder.pid == os.getpid()
     assert not second.held
-    assert (tmp_path / f"{SESSION_ID}.lock").stat().st_mode & 0o777 == 0o600
+    assert_private(tmp_path / f"{SESSION_ID}.lock")
 
 
 def test_release_frees_it_for_the_next_window(tmp_path: Path) -> None:
