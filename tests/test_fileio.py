@@ -26,7 +26,14 @@ from cocreate_tui.domain.settings import (
 from cocreate_tui.domain.storage import SessionStore
 from cocreate_tui.domain.trash import move_to_trash
 
-from .platform_guards import devices, fifos, folders_fsynced, modes_only, symlinks
+from .platform_guards import (
+    assert_private,
+    devices,
+    fifos,
+    folders_fsynced,
+    modes_only,
+    symlinks,
+)
 from .session_helpers import make_session
 
 
@@ -56,6 +63,7 @@ def test_a_cli_export_file_is_fsynced_and_so_is_its_folder(
     assert tmp_path.stat().st_ino in synced
 
 
+@folders_fsynced
 def test_the_settings_file_is_fsynced_and_so_is_its_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -66,7 +74,7 @@ def test_the_settings_file_is_fsynced_and_so_is_its_folder(
     written = tmp_path / SETTINGS_FILE
     assert written.stat().st_ino in synced
     assert tmp_path.stat().st_ino in synced
-    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert_private(written)
     assert [p.name for p in tmp_path.iterdir()] == [SETTINGS_FILE]  # no temporary file left
     assert saved_language(tmp_path) == "nn"
 
