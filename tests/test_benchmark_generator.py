@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,8 @@ from types import ModuleType
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.domain.sessions import session_from_json, session_to_json
 from cocreate_tui.domain.storage import SessionStore
+
+from .platform_guards import assert_private
 
 SCRIPT = Path(__file__).parents[1] / "benchmarks" / "generate_sessions.py"
 
@@ -45,8 +46,7 @@ def test_written_sessions_are_listed_and_private(tiny_bank: Bank, tmp_path: Path
     listing = SessionStore(tmp_path / "data").list()
     assert len(listing.sessions) == 25 and listing.unreadable == []
     path = listing.sessions[0].path
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert_private(path, path.parent)
 
 
 def test_command_line_uses_the_shipped_bank(shipped_bank: Bank, tmp_path: Path) -> None:

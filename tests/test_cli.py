@@ -11,6 +11,7 @@ import pytest
 
 from cocreate_tui.cli import main
 
+from .platform_guards import assert_private
 from .tiny_bank import QUESTIONS, write_tiny_bank
 
 
@@ -195,7 +196,7 @@ def test_score_save_stores_a_session_and_prints_only_its_id(
     assert saved["answers"]["calendar"]["note"] == "Spør leder"
     assert saved["status"] == "in_progress"
     assert saved["bank"]["id"] == "tiny"
-    assert (data / "sessions" / f"{session_id}.json").stat().st_mode & 0o777 == 0o600
+    assert_private(data / "sessions" / f"{session_id}.json")
 
 
 def test_score_save_without_a_team_says_what_is_missing(

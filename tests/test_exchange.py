@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from cocreate_tui.domain.sessions import Session, session_to_json
 from cocreate_tui.domain.storage import SessionStore
 
 from .facilitator_helpers import build
+from .platform_guards import assert_private, fifos
 
 
 @pytest.fixture
@@ -63,12 +62,10 @@ def test_round_trip_is_byte_for_byte(tmp_path: Path, session: Session) -> None:
     assert json.loads(received.read_bytes())["answers"] == json.loads(sent.read_bytes())["answers"]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_imported_files_are_private(tmp_path: Path, session: Session) -> None:
     store = SessionStore(tmp_path / "data")
     import_files(store, [exported(tmp_path, session)])
-    assert stat.S_IMODE(store.path_for(session.id).stat().st_mode) == 0o600
-    assert stat.S_IMODE(store.directory.stat().st_mode) == 0o700
+    assert_private(store.path_for(session.id), store.directory)
 
 
 def test_an_id_already_saved_is_refused_and_left_alone(tmp_path: Path, session: Session) -> None:
@@ -196,7 +193,7 @@ def test_a_broken_file_holding_the_id_is_never_replaced(tmp_path: Path, session:
     assert broken.read_text(encoding="utf-8") == "{ half a session"
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@fifos
 def test_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)

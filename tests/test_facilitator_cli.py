@@ -7,7 +7,6 @@ import hashlib
 import io
 import json
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from cocreate_tui.domain.sessions import Session
 from cocreate_tui.domain.storage import SessionStore
 
 from .facilitator_helpers import build
+from .platform_guards import assert_private
 from .tiny_bank import write_tiny_bank
 
 NOTE = "Innbygger X har sagt nei"
@@ -228,7 +228,7 @@ def test_export_o_never_overwrites_without_force(
     code, _, _ = run(capsys, bank_dir, "export", horten[0].id, "-o", str(target), "--force")
     assert code == 0
     assert target.read_text(encoding="utf-8").startswith("# Liten bank: Horten")
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert_private(target)
 
 
 def test_export_format_from_suffix_and_usage_errors(
@@ -242,7 +242,7 @@ def test_export_format_from_suffix_and_usage_errors(
     assert code == 0
     # A byte-order mark, so spreadsheet programs read the file as UTF-8.
     assert target.read_bytes().startswith(b"\xef\xbb\xbfsession_id,")
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert_private(target)
     code, _, err = run(capsys, bank_dir, "export", horten[0].id, "-o", str(tmp_path / "x.docx"))
     assert code == 2 and "kan ikke se formatet på x.docx" in err
     code, _, err = run(capsys, bank_dir, "export", horten[0].id)
@@ -260,8 +260,7 @@ def test_export_html_goes_to_the_exports_folder(
     assert path.parent == data / "exports"
     assert path.name == f"horten-2024-03-01-{horten[0].id[:8]}.html"
     assert "<svg" in path.read_text(encoding="utf-8")
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert_private(path, path.parent)
     code, out, _ = run(capsys, bank_dir, "export", horten[0].id, "--format", "html")
     second = Path(out.strip())
     assert second != path and second.name.endswith("-2.html") and path.exists()

@@ -6,7 +6,6 @@ import json
 import os
 import platform
 import stat
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,9 +26,15 @@ from cocreate_tui.domain.settings import (
 from cocreate_tui.domain.storage import SessionStore
 from cocreate_tui.domain.trash import move_to_trash
 
+from .platform_guards import (
+    assert_private,
+    devices,
+    fifos,
+    folders_fsynced,
+    modes_only,
+    symlinks,
+)
 from .session_helpers import make_session
-
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files, modes and FIFOs")
 
 
 def _fsynced_inodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -44,7 +49,7 @@ def _fsynced_inodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return synced
 
 
-@posix_only
+@folders_fsynced
 @pytest.mark.parametrize("force", [False, True])
 def test_a_cli_export_file_is_fsynced_and_so_is_its_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, force: bool
@@ -58,6 +63,7 @@ def test_a_cli_export_file_is_fsynced_and_so_is_its_folder(
     assert tmp_path.stat().st_ino in synced
 
 
+@folders_fsynced
 def test_the_settings_file_is_fsynced_and_so_is_its_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -68,7 +74,7 @@ def test_the_settings_file_is_fsynced_and_so_is_its_folder(
     written = tmp_path / SETTINGS_FILE
     assert written.stat().st_ino in synced
     assert tmp_path.stat().st_ino in synced
-    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert_private(written)
     assert [p.name for p in tmp_path.iterdir()] == [SETTINGS_FILE]  # no temporary file left
     assert saved_language(tmp_path) == "nn"
 
@@ -113,8 +119,15 @@ def test_reads_are_capped_by_what_is_read_not_by_what_stat_says(tmp_path: Path) 
         read_capped(status, 16)
 
 
-@posix_only
-@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "link"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param("fifo", marks=fifos),
+        pytest.param("device", marks=devices),
+        "folder",
+        pytest.param("link", marks=symlinks),
+    ],
+)
 def test_only_regular_files_are_read(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "x.json"
     if kind == "fifo":
@@ -131,7 +144,7 @@ def test_only_regular_files_are_read(tmp_path: Path, kind: str) -> None:
     assert raised.value.reason.key in ("file_reason_not_file", "file_reason_symlink")
 
 
-@posix_only
+@devices
 def test_score_of_dev_zero_is_a_message_not_a_memory_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -140,7 +153,7 @@ def test_score_of_dev_zero_is_a_message_not_a_memory_run(
     assert "/dev/zero" in capsys.readouterr().err
 
 
-@posix_only
+@modes_only
 @pytest.mark.parametrize(("before", "after"), [(0o400, 0o400), (0o640, 0o600), (0o666, 0o600)])
 def test_force_keeps_the_owners_mode_but_never_opens_a_file_to_others(
     tmp_path: Path, before: int, after: int
@@ -155,8 +168,10 @@ def test_force_keeps_the_owners_mode_but_never_opens_a_file_to_others(
     assert stat.S_IMODE(target.stat().st_mode) == after
 
 
-@posix_only
-@pytest.mark.parametrize("kind", ["fifo", "hard link", "symlink"])
+@pytest.mark.parametrize(
+    "kind",
+    [pytest.param("fifo", marks=fifos), "hard link", pytest.param("symlink", marks=symlinks)],
+)
 def test_force_replaces_only_a_regular_file(tmp_path: Path, kind: str) -> None:
     target = tmp_path / "ut.md"
     other = tmp_path / "annen.md"

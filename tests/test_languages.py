@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import stat
 import subprocess
 import sys
 import tomllib
@@ -23,6 +22,7 @@ from cocreate_tui.domain.bank_location import shipped_bank_dir
 from cocreate_tui.domain.bank_translations import missing_translations
 from cocreate_tui.domain.settings import saved_language
 
+from .platform_guards import assert_private
 from .test_cli import run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -258,7 +258,7 @@ async def test_the_app_runs_in_the_dummy_language(dummy_language: Path, tmp_path
         assert app.lang == "nb"
     assert i18n.languages() == ("nb", "nn", "en", "xx")
     assert saved_language(data) == "nb"
-    assert stat.S_IMODE((data / "settings.json").stat().st_mode) == 0o600
+    assert_private(data / "settings.json")
 
 
 # --- the command line in the chosen language ------------------------------------------------
@@ -296,7 +296,7 @@ def test_the_saved_language_is_spoken_and_lang_overrides_it(
     from cocreate_tui.domain.settings import save_language
 
     save_language(data, "nn")
-    assert stat.S_IMODE((data / "settings.json").stat().st_mode) == 0o600
+    assert_private(data / "settings.json")
     assert "vis denne hjelpa og avslutt" in run(capsys, "--data-dir", str(data), "--help")[1]
     assert "vis denne hjelpen" in run(capsys, "--data-dir", str(data), "--lang", "nb", "-h")[1]
     (data / "settings.json").write_text("{broken", encoding="utf-8")

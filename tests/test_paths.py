@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from pathlib import Path
 
@@ -12,11 +11,7 @@ import pytest
 
 from cocreate_tui.domain.paths import DATA_DIR_ENV, data_dir, ensure_private_dir, sessions_dir
 
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-
-
-def mode_of(path: Path) -> int:
-    return stat.S_IMODE(os.stat(path).st_mode)
+from .platform_guards import assert_private, mode_of, modes_only
 
 
 def test_override_wins_over_the_environment(
@@ -60,7 +55,6 @@ def test_sessions_live_in_their_own_folder(tmp_path: Path) -> None:
     assert sessions_dir(tmp_path) == tmp_path / "sessions"
 
 
-@posix_only
 def test_ensure_private_dir_creates_missing_folders_0700(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
@@ -69,11 +63,10 @@ def test_ensure_private_dir_creates_missing_folders_0700(tmp_path: Path) -> None
         os.umask(old)
 
     assert leaf.is_dir()
-    for folder in (tmp_path / "a", tmp_path / "a" / "b", leaf):
-        assert mode_of(folder) == 0o700
+    assert_private(tmp_path / "a", tmp_path / "a" / "b", leaf)
 
 
-@posix_only
+@modes_only
 def test_ensure_private_dir_tightens_the_folder_but_not_existing_parents(tmp_path: Path) -> None:
     parent = tmp_path / "shared"
     leaf = parent / "sessions"

@@ -5,6 +5,7 @@ Paths are given as strings in the other system's spelling, so these run on any s
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import stat
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from cocreate_tui.domain import platform_support as ps
+
+from .platform_guards import modes_only
 
 MOUNTINFO = "\n".join(
     [
@@ -195,7 +198,7 @@ def test_windows_has_no_fchmod_and_needs_none(
     assert ps.modes_protect() is False
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@modes_only
 def test_posix_sets_the_modes(tmp_path: Path) -> None:
     file = tmp_path / "notes.json"
     file.write_text("{}", encoding="utf-8")
@@ -424,6 +427,35 @@ def test_rename_without_replacing_never_replaces(
     ps.rename_without_replacing(source, target)
     assert target.read_text(encoding="utf-8") == "new"
     assert not source.exists()
+
+
+def _link_error(code: int, winerror: int | None = None) -> OSError:
+    error = OSError(code, os.strerror(code))
+    if winerror is not None:
+        error.winerror = winerror  # type: ignore[attr-defined]  # as Windows' OSError carries
+    return error
+
+
+@pytest.mark.parametrize(
+    ("error", "no_links"),
+    [
+        (_link_error(errno.EPERM), True),  # Linux: vfat, exFAT
+        (_link_error(errno.EOPNOTSUPP), True),  # macOS msdos/exfat, CIFS
+        (_link_error(errno.ENOTSUP), True),
+        (_link_error(errno.ENOSYS), True),  # some FUSE file systems
+        (_link_error(errno.EXDEV), True),
+        (_link_error(errno.EINVAL, winerror=1), True),  # ERROR_INVALID_FUNCTION on FAT32
+        (_link_error(errno.EINVAL, winerror=50), True),  # ERROR_NOT_SUPPORTED on a share
+        (_link_error(errno.EEXIST), False),  # the name is taken: never claim it another way
+        (_link_error(errno.ENOSPC), False),
+        (_link_error(errno.EACCES, winerror=5), False),  # access denied is not «no links»
+        (_link_error(errno.EEXIST, winerror=183), False),
+    ],
+)
+def test_a_file_system_without_hard_links_is_told_by_its_error(
+    error: OSError, no_links: bool
+) -> None:
+    assert ps.hard_links_refused(error) is no_links
 
 
 # --- the callers, on the other systems ----------------------------------------------------------

@@ -21,8 +21,10 @@ import pytest
 
 from cocreate_tui.cli import main
 from cocreate_tui.commands import serve_command
+from cocreate_tui.domain import platform_support
 
 from .build_helpers import build_wheel
+from .platform_guards import bare_environment
 from .serve_helpers import children, command_line, first_screen, let_in, serving
 from .tiny_bank import QUESTIONS, write_tiny_bank
 
@@ -194,6 +196,10 @@ def test_the_data_dir_comes_from_the_environment_when_not_given(
 
 
 @POSIX
+@pytest.mark.skipif(
+    platform_support.SYSTEM == platform_support.WINDOWS,
+    reason="on Windows the command is quoted for cmd.exe (tests/test_platform_support.py)",
+)
 def test_the_command_survives_the_shell_whatever_the_folder_is_called(tmp_path: Path) -> None:
     # textual-serve hands the command to /bin/sh: quoting must keep every character literal.
     folder = tmp_path / "a b'c\"$(touch pwned)`touch pwned2`;&|*"
@@ -242,7 +248,7 @@ def test_a_port_in_use_is_a_plain_error(tmp_path: Path) -> None:
             text=True,
             timeout=60,
             check=False,
-            env={"COCREATE_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+            env=bare_environment({"COCREATE_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}),
         )
     assert done.returncode == 1
     assert f"cocreate: cannot listen on 127.0.0.1:{port}" in done.stderr

@@ -27,10 +27,9 @@ from cocreate_tui.domain.sessions import Session, session_to_json
 from cocreate_tui.domain.storage import SessionStore
 
 from .facilitator_helpers import build
+from .platform_guards import modes_only, symlinks
 from .session_helpers import T0
 from .tiny_bank import write_tiny_bank
-
-posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes and links")
 
 
 @pytest.fixture(autouse=True)
@@ -355,7 +354,7 @@ def test_a_session_whose_file_changed_id_becomes_unreadable(
     assert "does not match the session id" in item.reason
 
 
-@posix_only
+@symlinks
 def test_a_symbolic_link_is_unreadable_and_never_followed(
     tmp_path: Path, store: SessionStore, bank: Bank
 ) -> None:
@@ -505,7 +504,7 @@ def test_the_cheap_bank_hash_is_the_loaders_hash(bank_dir: Path, bank: Bank) -> 
 # --- privacy, and where the index may not be written ------------------------------------------------
 
 
-@posix_only
+@modes_only
 def test_the_index_is_private_whatever_the_umask(
     data: Path, store: SessionStore, bank: Bank
 ) -> None:

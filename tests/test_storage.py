@@ -5,8 +5,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import stat
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,18 +20,13 @@ from cocreate_tui.domain.session_files import MAX_FILE_BYTES
 from cocreate_tui.domain.sessions import Session, session_to_json
 from cocreate_tui.domain.storage import SessionStore
 
+from .platform_guards import assert_private, mode_of, modes_only
 from .session_helpers import T0, make_session
-
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> SessionStore:
     return SessionStore(tmp_path / "data")
-
-
-def mode_of(path: Path) -> int:
-    return stat.S_IMODE(os.stat(path).st_mode)
 
 
 def digest(path: Path) -> str:
@@ -61,16 +54,13 @@ def test_save_then_load_round_trips(store: SessionStore) -> None:
     assert store.load(session.id) == session
 
 
-@posix_only
 def test_files_are_0600_and_folders_0700(store: SessionStore, tmp_path: Path) -> None:
     path = store.save(make_session())
 
-    assert mode_of(path) == 0o600
-    assert mode_of(store.directory) == 0o700
-    assert mode_of(tmp_path / "data") == 0o700
+    assert_private(path, store.directory, tmp_path / "data")
 
 
-@posix_only
+@modes_only
 def test_save_keeps_files_private_whatever_the_umask(store: SessionStore) -> None:
     old = os.umask(0)
     try:
@@ -83,7 +73,7 @@ def test_save_keeps_files_private_whatever_the_umask(store: SessionStore) -> Non
     assert mode_of(store.directory) == 0o700
 
 
-@posix_only
+@modes_only
 def test_save_tightens_an_existing_sessions_folder(store: SessionStore) -> None:
     store.directory.mkdir(parents=True, mode=0o755)
     store.directory.chmod(0o755)
@@ -325,7 +315,7 @@ def test_temp_files_other_files_and_folders_are_ignored(store: SessionStore) -> 
     assert result.unreadable == []
 
 
-@posix_only
+@modes_only  # on Windows chmod(0) only sets the read-only flag: the owner still reads
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads anything")
 def test_a_file_without_read_permission_is_unreadable(store: SessionStore) -> None:
     path = store.save(session_at(1))

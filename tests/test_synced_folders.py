@@ -14,6 +14,7 @@ from cocreate_tui.domain import platform_support, synced_folders
 from cocreate_tui.domain.session_index import SessionIndex
 from cocreate_tui.domain.synced_folders import cloud_service
 
+from .platform_guards import symlinks
 from .test_cli import run
 
 
@@ -54,6 +55,7 @@ def test_onedrive_roots_from_the_environment_count_whatever_they_are_called(
     assert cloud_service(tmp_path / "Andre" / "cocreate", environ=environ) is None
 
 
+@symlinks
 def test_a_link_into_a_synced_folder_counts(tmp_path: Path) -> None:
     target = tmp_path / "Dropbox" / "cocreate"
     target.mkdir(parents=True)

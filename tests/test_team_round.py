@@ -34,6 +34,8 @@ from cocreate_tui.domain.team_round import (
     round_result,
 )
 
+from .platform_guards import assert_private
+
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
 VOTES: dict[str, dict[str, int | str]] = {
     "Kari": {"anchor_up": 2, "anchor_across": 4, "calendar": 3, "duration": 2},
@@ -325,8 +327,7 @@ def test_round_files_are_private_and_unknown_codes_are_named(
     store = RoundStore(tmp_path)
     team_round = store.create("T", tiny_bank, NOW)
     path = store.path_for(team_round.code)
-    assert path.stat().st_mode & 0o777 == 0o600
-    assert path.parent.stat().st_mode & 0o777 == 0o700
+    assert_private(path, path.parent)
     with pytest.raises(RoundError, match="No team round has the code ABCDEF"):
         store.load("abcdef")
     path.write_text("{}")

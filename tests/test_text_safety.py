@@ -35,6 +35,7 @@ from cocreate_tui.domain.sessions import (
 from cocreate_tui.domain.text_safety import NOTE_MAX, csv_cell, escape_markup, md_inline
 
 from .facilitator_helpers import build
+from .platform_guards import modes_only
 from .tiny_bank import FILES, write_tiny_bank
 
 TODAY = date(2024, 3, 1)
@@ -294,6 +295,7 @@ def test_merge_save_with_a_failing_export_still_says_the_saved_id(
     assert len(merged) == 1 and merged[0] in err
 
 
+@modes_only  # Windows has no «others may write» bits: the profile's access lists decide
 def test_a_data_folder_others_can_write_to_is_not_used_without_a_word(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import stat
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,9 +16,8 @@ from cocreate_tui.domain.trash import (
     trash_dir,
 )
 
+from .platform_guards import assert_private
 from .session_helpers import make_session
-
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
 
 @pytest.fixture
@@ -42,15 +39,13 @@ def test_delete_moves_the_file_and_drops_it_from_the_index(
     assert [item.team for item in list_trash(tmp_path)] == ["Horten"]
 
 
-@posix_only
 def test_trash_folder_is_private_and_the_file_stays_private(
     store: SessionStore, tmp_path: Path
 ) -> None:
     session = make_session()
     store.save(session)
     target = move_to_trash(store, tmp_path, session.id)
-    assert stat.S_IMODE(trash_dir(tmp_path).stat().st_mode) == 0o700
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert_private(trash_dir(tmp_path), target)
 
 
 def test_restore_brings_it_back_into_the_index(store: SessionStore, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from cocreate_tui.domain.storage import SessionStore
 from cocreate_tui.ui.screens.saved import SavedScreen
 from cocreate_tui.ui.screens.start import StartScreen
 
+from ..platform_guards import bare_environment
 from ..ui.conftest import AppFactory, wait_for_screen, wait_until
 from .test_hostile_files import HOSTILE, hashes
 
@@ -83,11 +84,13 @@ def test_a_broken_bank_exits_1_with_its_problems(
         text=True,
         timeout=60,
         cwd=tmp_path,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "HOME": str(tmp_path),
-            "COCREATE_DATA_DIR": str(tmp_path / "d"),
-        },
+        env=bare_environment(
+            {
+                "PATH": "/usr/bin:/bin",
+                "HOME": str(tmp_path),
+                "COCREATE_DATA_DIR": str(tmp_path / "d"),
+            }
+        ),
     )
     assert done.returncode == 1, done.stderr
     assert str(bank) in done.stderr and expected in done.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import sys
 from multiprocessing.synchronize import Barrier, Event
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cocreate_tui.domain import fileio
 from cocreate_tui.domain.exchange import import_files
 from cocreate_tui.domain.session_lock import SessionLock
 from cocreate_tui.domain.sessions import session_to_json
@@ -17,6 +19,7 @@ from cocreate_tui.domain.storage import SessionStore
 
 from ..session_helpers import make_session
 from . import forkserver
+from .test_lock_without_links import refuse_links
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="forkserver processes")
 
@@ -57,6 +60,61 @@ def test_of_100_windows_started_at_once_exactly_one_holds_the_lock(tmp_path: Pat
         for window in windows:
             window.join(WAIT)
     assert len(held) == WINDOWS
+    assert held.count(True) == 1
+
+
+def _start_window_without_links(
+    directory: str,
+    start: Barrier,
+    may_write: Event,
+    done: Event,
+    results: multiprocessing.Queue[bool],
+) -> None:
+    # A FAT or exFAT stick: os.link refused as Linux's vfat refuses it, so the window claims
+    # the name with an exclusive create and writes it after. The winner's write waits until
+    # every rival has tried: each of them finds the lock empty, the worst moment to look.
+    os.link = refuse_links
+    real_write_all = fileio._write_all
+    writes: list[int] = []
+
+    def write_when_allowed(descriptor: int, data: bytes) -> None:
+        writes.append(descriptor)
+        if len(writes) == 2:  # the first fills the temporary file, the second the claim
+            may_write.wait(WAIT)
+        real_write_all(descriptor, data)
+
+    fileio._write_all = write_when_allowed
+    _start_window(directory, start, done, results)
+
+
+def test_without_hard_links_rivals_that_find_the_lock_empty_leave_it_to_its_writer(
+    tmp_path: Path,
+) -> None:
+    context = forkserver.context()
+    start, may_write, done = context.Barrier(WINDOWS), context.Event(), context.Event()
+    results: multiprocessing.Queue[bool] = context.Queue()
+    windows = [
+        context.Process(
+            target=_start_window_without_links,
+            args=(str(tmp_path), start, may_write, done, results),
+        )
+        for _ in range(WINDOWS)
+    ]
+    for window in windows:
+        window.start()
+    try:
+        refused = [results.get(timeout=WAIT) for _ in range(WINDOWS - 1)]
+        may_write.set()
+        held = [*refused, results.get(timeout=WAIT)]
+    except queue.Empty:
+        held = []
+    finally:
+        may_write.set()
+        done.set()
+        for window in windows:
+            window.join(WAIT)
+    assert len(held) == WINDOWS
+    assert refused.count(True) == 0
     assert held.count(True) == 1
 
 

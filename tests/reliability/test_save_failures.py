@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from cocreate_tui.ui.screens.new_session import NewSessionScreen
 from cocreate_tui.ui.screens.questions import QuestionsScreen
 from cocreate_tui.ui.screens.start import StartScreen
 
+from ..platform_guards import assert_private
 from ..ui.conftest import AppFactory, only_session, type_text, wait_for_screen, wait_until
 
 REAL_REPLACE = os.replace
@@ -102,8 +102,7 @@ async def test_a_failed_save_keeps_the_answers_and_offers_a_copy_elsewhere(
         assert str(copy_path) in shown.replace("\n", "")
         copied = read_session_file(copy_path)
         assert copied.answer_values() == keeper.session.answer_values()
-        assert stat.S_IMODE(copy_path.stat().st_mode) == 0o600
-        assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o700
+        assert_private(copy_path, elsewhere)
         assert leftovers(elsewhere) == []
 
         # «Fortsett uten å lagre nå»: the next change writes everything, now that it can.

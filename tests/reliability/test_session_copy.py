@@ -16,6 +16,7 @@ from cocreate_tui.domain.session_files import read_session_file
 from cocreate_tui.domain.storage import SessionStore, save_copy, write_failure_kind
 from cocreate_tui.ui.session_keeper import SessionKeeper
 
+from ..platform_guards import assert_private, modes_only
 from ..session_helpers import make_bank, make_session
 
 
@@ -37,9 +38,13 @@ def test_save_copy_writes_a_private_readable_file(tmp_path: Path) -> None:
     folder = tmp_path / "ny" / "mappe"
     path = save_copy(session, folder)
     assert read_session_file(path) == session
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert_private(path, folder)
+
+
+@modes_only
+def test_save_copy_leaves_the_mode_of_an_existing_folder_alone(tmp_path: Path) -> None:
     # An existing folder is the user's own: its mode is left alone.
+    session = make_session(team="Kopi", bank=make_bank())
     own = tmp_path / "egen"
     own.mkdir(mode=0o755)
     own.chmod(0o755)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ from cocreate_tui.ui.widgets.answer_options import AnswerOptions
 from cocreate_tui.ui.widgets.score_list import ScoreList
 
 from ..language_check import check_all
+from ..platform_guards import assert_private
 from .conftest import (
     AppFactory,
     TickingClock,
@@ -206,7 +206,7 @@ async def test_keyboard_assessment_saved_at_every_step_and_resumed(
         exported = list((data_dir / "exports").glob("*.md"))
         assert len(exported) == 1
         assert exported[0].name.startswith("team-larvik-2024-03-01-")
-        assert stat.S_IMODE(exported[0].stat().st_mode) == 0o600
+        assert_private(exported[0])
         shown = text_of(app.screen.query_one("#export-path", Static))
         assert str(exported[0]) in shown.replace("\n", "")
         assert "Lederen er usikker" not in exported[0].read_text(encoding="utf-8")

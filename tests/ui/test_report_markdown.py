@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import stat
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -22,6 +20,8 @@ from cocreate_tui.domain.exports.report_markdown import (
 from cocreate_tui.domain.fileio import slug
 from cocreate_tui.domain.scoring import assess
 from cocreate_tui.domain.sessions import Session, SessionMeta, new_session
+
+from ..platform_guards import assert_private
 
 NOW = datetime(2024, 3, 1, 9, 5, tzinfo=UTC)
 
@@ -149,7 +149,6 @@ def test_file_name() -> None:
     assert export_file_name("Team Larvik", NOW) == "team-larvik-2024-03-01-0905.md"
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_export_is_private_and_never_overwrites(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     first = write_export(data_dir, "team.md", "én\n")
@@ -159,8 +158,7 @@ def test_export_is_private_and_never_overwrites(tmp_path: Path) -> None:
     assert [p.name for p in (first, second, third)] == ["team.md", "team-2.md", "team-3.md"]
     assert first.read_text(encoding="utf-8") == "én\n"
     assert third.read_text(encoding="utf-8") == "tre\n"
-    assert stat.S_IMODE(os.stat(first).st_mode) == 0o600
-    assert stat.S_IMODE(os.stat(data_dir / "exports").st_mode) == 0o700
+    assert_private(first, data_dir / "exports")
     assert sorted(p.name for p in (data_dir / "exports").iterdir()) == [
         "team-2.md",
         "team-3.md",

@@ -178,18 +178,76 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = PRIVATE_FILE_MOD
 
 
 def write_new(path: Path, data: bytes) -> None:
-    """Create `path` (0600) with `data`, whole or not at all; never replaces anything.
+    """Create `path` (0600) with `data`; never replaces anything.
 
     The name is claimed with a hard link from a complete temporary file, so no reader ever
-    sees it empty or half-written, and of two writers at once exactly one succeeds. Raises
-    `FileExistsError` when the name is taken, other `OSError`s when it cannot be written.
+    sees it empty or half-written, and of two writers at once exactly one succeeds. Where the
+    file system has no hard links (FAT and exFAT USB sticks, some shares) the name is claimed
+    by an exclusive create instead, and the data written after: exactly one writer still
+    succeeds, but a reader may briefly find the file empty or partial (`young_file` tells
+    such a file from a broken one). Raises `FileExistsError` when the name is taken, other
+    `OSError`s when it cannot be written.
     """
     temp = _write_temp(path.parent, data, PRIVATE_FILE_MODE)
     try:
-        os.link(temp, path)
+        try:
+            os.link(temp, path)
+        except OSError as error:
+            if not platform_support.hard_links_refused(error):
+                raise
+            _create_exclusive(path, data)
     finally:
         _discard(temp)
     _fsync_dir(path.parent)
+
+
+CLAIM_SECONDS = 5.0
+"""How long a file made by `write_new`'s exclusive create may stay empty or partial.
+
+Between the create and the write a rival finds the name taken and the content incomplete;
+within this time that means «being written», not «broken». The write takes microseconds;
+the margin is for a slow USB stick and a share's coarse time stamps.
+"""
+
+
+def young_file(path: Path, now: float | None = None) -> bool:
+    """Whether the file at `path` was changed less than `CLAIM_SECONDS` ago (or in the future).
+
+    A clock set differently on a share can put a new file's time a little ahead; a file far
+    ahead or far back is old. False if the file is gone.
+    """
+    import time
+
+    try:
+        changed = os.lstat(path).st_mtime
+    except OSError:
+        return False
+    age = (time.time() if now is None else now) - changed
+    return -CLAIM_SECONDS < age < CLAIM_SECONDS
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    # O_EXCL claims the name atomically on every file system, FAT and SMB included, and
+    # refuses a link left in its place. A failed write removes the file again, so no
+    # half-written claim outlives this call. O_BINARY (Windows): the bytes as they are.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags, PRIVATE_FILE_MODE)
+    try:
+        try:
+            _write_all(descriptor, data)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except BaseException:
+        _discard(str(path))
+        raise
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    # One write, unless the system takes fewer bytes than offered.
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def replace_regular(path: Path, data: bytes) -> None:
@@ -220,9 +278,7 @@ def _write_temp(folder: Path, data: bytes, mode: int) -> str:
     descriptor, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view) :]
+            _write_all(descriptor, data)
             if mode != PRIVATE_FILE_MODE:
                 platform_support.make_private(descriptor, mode)
             os.fsync(descriptor)

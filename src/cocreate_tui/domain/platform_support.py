@@ -8,6 +8,7 @@ with fakes that behave as those systems do.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -147,6 +148,34 @@ def rename_without_replacing(source: str | Path, target: str | Path) -> None:
         # in between is the one race left). Windows' rename refuses by itself, atomically.
         raise FileExistsError(17, "File exists", str(target))
     os.rename(source, target)
+
+
+# What link(2) says on a file system without hard links: EPERM on Linux's vfat and exFAT,
+# ENOTSUP/EOPNOTSUPP on macOS's msdos and exfat and on CIFS, ENOSYS from some FUSE file
+# systems, EXDEV where a share spans devices. getattr: not every system names each of them.
+_NO_LINK_ERRNOS = frozenset(
+    code
+    for code in (
+        getattr(errno, name, None) for name in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV")
+    )
+    if code is not None
+)
+# Windows' CreateHardLinkW on FAT32/exFAT and many shares: ERROR_INVALID_FUNCTION,
+# ERROR_NOT_SAME_DEVICE, ERROR_NOT_SUPPORTED, ERROR_INVALID_PARAMETER (Python maps these to
+# EINVAL or EXDEV, so the Windows code is the one to ask).
+_NO_LINK_WINERRORS = frozenset({1, 17, 50, 87})
+
+
+def hard_links_refused(error: OSError) -> bool:
+    """Whether `error` from `os.link` means this file system (or share) has no hard links.
+
+    A USB stick formatted FAT or exFAT, and some network shares, cannot link: the caller then
+    claims the name another way. Any other error (the name taken, a full disk) is no such sign.
+    """
+    winerror = getattr(error, "winerror", None)
+    if winerror is not None:
+        return winerror in _NO_LINK_WINERRORS
+    return error.errno in _NO_LINK_ERRNOS
 
 
 def fsync_directory(directory: Path | str) -> None:

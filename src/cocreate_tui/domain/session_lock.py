@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .fileio import FileReadError, read_capped, write_new
+from .fileio import FileReadError, read_capped, write_new, young_file
 from .paths import ensure_private_dir
 from .phrases import Phrase
 from .platform_support import process_alive
@@ -57,6 +57,10 @@ class SessionLock:
             except FileExistsError:
                 found = _identity(self.path)
                 holder = read_holder(self.path)
+                if holder is None and young_file(self.path):
+                    # Empty or half-written, and new: a rival on a file system without hard
+                    # links has just claimed the name and is writing it (see write_new).
+                    return _being_written()
                 if holder is not None and not _is_stale(holder):
                     return holder
                 # Stale or broken: remove it, unless a rival has replaced it meanwhile, and try
@@ -67,7 +71,7 @@ class SessionLock:
                 continue
             self._held = True
             return None
-        return read_holder(self.path) or LockHolder(0, "?", datetime.now(UTC))
+        return read_holder(self.path) or _being_written()
 
     def release(self) -> None:
         """Give the lock back, if held; never removes a lock another window holds."""
@@ -99,9 +103,13 @@ def held_elsewhere(directory: Path, session_id: str) -> LockHolder | None:
     This process's own lock, a stale lock (its process is gone) and a broken lock file are not
     «elsewhere»: the CLI and the store may then change the session.
     """
-    holder = read_holder(directory / f"{session_id}{LOCK_SUFFIX}")
+    path = directory / f"{session_id}{LOCK_SUFFIX}"
+    holder = read_holder(path)
+    if holder is None:
+        # A new lock not yet written whole is a window claiming the session right now.
+        return _being_written() if young_file(path) else None
     # Our own lock first: every autosave asks, and the liveness check imports psutil (~1 MB).
-    if holder is None or (holder.pid == os.getpid() and holder.host == _host()):
+    if holder.pid == os.getpid() and holder.host == _host():
         return None
     return None if _is_stale(holder) else holder
 
@@ -112,12 +120,19 @@ def where_open(holder: LockHolder) -> Phrase:
     return Phrase("lock_where", pid=holder.pid, host=holder.host, since=since)
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
     try:
         found = os.lstat(path)
     except OSError:
         return None
-    return (found.st_dev, found.st_ino)
+    # The time and size too: FAT (and a busy ext4) can give a new file the number of one
+    # just removed, and a rival's new lock must not pass for the stale one it replaced.
+    return (found.st_dev, found.st_ino, found.st_mtime_ns, found.st_size)
+
+
+def _being_written() -> LockHolder:
+    """The holder of a lock whose file is not written whole yet: unknown, as of now."""
+    return LockHolder(0, "?", datetime.now(UTC))
 
 
 def _host() -> str:

@@ -69,6 +69,13 @@ class StartScreen(BaseScreen[None]):
                 # before anything is written. Only this screen warns, so it is said once.
                 warning = self.tr("synced_folder_warning", folder=folder, service=service)
                 yield Static(warning, id="start-synced-warning", markup=False)
+                # On a short terminal (80×24) the whole text pushed «Fortsett der dere slapp»
+                # below the fold: there the stylesheet shows this one line instead, with
+                # the whole text (and the folder) a mouse-over away.
+                short = self.tr("synced_folder_warning_short", service=service)
+                compact = Static(short, id="start-synced-short", markup=False)
+                compact.tooltip = warning
+                yield compact
             with Grid(id="start-columns"):
                 menu = OptionList(
                     *(Option(self.tr(key), id=option_id) for option_id, key, _ in MENU),
