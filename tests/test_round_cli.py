@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cocreate_tui.cli import main
+from cocreate_tui.commands.list_command import hide_sealed
 from cocreate_tui.domain.bank_loader import load_bank
 from cocreate_tui.domain.round_store import RoundStore
 from cocreate_tui.domain.scoring import assess
@@ -266,3 +267,35 @@ def test_reveal_counts_who_has_still_to_vote_again(
     assert code == 0 and waiting["revoting_pending"] == 2  # Ola and Per, not all three
     code, out, _ = run(capsys, bank_dir, "round", "reveal", join_code, "--format", "md")
     assert "Ny avstemning: venter på 2" in out
+
+
+def test_list_json_gives_no_level_or_score_of_a_member_before_the_reveal(
+    capsys: pytest.CaptureFixture[str], bank_dir: Path, tmp_path: Path
+) -> None:
+    join_code = started(capsys, bank_dir, tmp_path)
+    code, out, _ = run(capsys, bank_dir, "list", "--json")
+    members = [s for s in json.loads(out)["sessions"] if s["team"] == "Flyktningtjenesten"]
+    assert code == 0 and len(members) == len(MEMBERS)
+    assert all(
+        (s["level"], s["overall"], s["hidden_until_reveal"]) == (None, None, join_code)
+        for s in members
+    )
+
+    assert run(capsys, bank_dir, "round", "reveal", join_code)[0] == 0
+    code, out, _ = run(capsys, bank_dir, "list", "--json")
+    members = [s for s in json.loads(out)["sessions"] if s["team"] == "Flyktningtjenesten"]
+    assert all(s["level"] is not None and "hidden_until_reveal" not in s for s in members)
+
+
+def test_hiding_a_session_keeps_the_listing_whole() -> None:
+    listing = b",\n    ".join(
+        json.dumps({"id": i, "team": "T", "level": "ready", "overall": 80.0}).encode()
+        for i in ("a1", "b2", "c3")
+    )
+    hidden = json.loads(b"[" + hide_sealed(listing, {"b2": "QA5BQB", "c3": "QA5BQB"}) + b"]")
+    assert [(s["id"], s["level"], s.get("hidden_until_reveal")) for s in hidden] == [
+        ("a1", "ready", None),
+        ("b2", None, "QA5BQB"),
+        ("c3", None, "QA5BQB"),
+    ]
+    assert hide_sealed(listing, {}) is listing

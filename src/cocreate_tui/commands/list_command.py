@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print_bank_error(err)
         return EXIT_INVALID
     if listing is not None:
-        write_json(index, sys.stdout, listing)
+        write_json(index, sys.stdout, hide_sealed(listing, _sealed(folder)))
         return EXIT_OK
     _print_readable(index, args.lang)
     return EXIT_OK
@@ -70,8 +70,10 @@ def write_json(index: SessionIndex, out: TextIO, sessions: bytes | None = None) 
 
     `{"sessions": [{"id", "team", "organisation", "service_area", "phase", "mode",
     "respondent", "status", "answered", "updated_at", "file", "level", "overall"}, …],
-    "unreadable": [{"file", "reason"}, …]}`. Each session's object was rendered when it was
-    indexed, so 50,000 sessions print without building 50,000 dictionaries. UTF-8, as JSON is.
+    "unreadable": [{"file", "reason"}, …]}`; a member's session in a team round that is still
+    answering has `"level": null, "overall": null, "hidden_until_reveal": "<code>"`. Each
+    session's object was rendered when it was indexed, so 50,000 sessions print without
+    building 50,000 dictionaries. UTF-8, as JSON is.
     `sessions` is `index.session_json(...)` if already read.
     """
     if sessions is None:
@@ -87,6 +89,42 @@ def write_json(index: SessionIndex, out: TextIO, sessions: bytes | None = None) 
 
 SEPARATOR = ",\n    "
 """Between two items of an array: one item per line."""
+
+
+def hide_sealed(listing: bytes, sealed: dict[str, str]) -> bytes:
+    """`listing` with the level and score of each session in `sealed` (id → round code) left
+    out, and `"hidden_until_reveal": code` in their place: a team round's answers are shown to
+    no one before the facilitator reveals them, and a level tells a good deal about them."""
+    for session_id, code in sealed.items():
+        start = listing.find(b'{"id": ' + json.dumps(session_id).encode())
+        if start == -1:
+            continue
+        end = listing.find(b"\n", start)
+        end = len(listing) if end == -1 else end
+        line = listing[start:end]
+        comma = line.endswith(b",")  # JSON strings hold no raw newline: a line is one object
+        try:
+            shown = json.loads(line.removesuffix(b","))
+        except ValueError:
+            shown = {"id": session_id}  # a damaged index: the id alone, never its figures
+        shown.update(level=None, overall=None, hidden_until_reveal=code)
+        replaced = json.dumps(shown, ensure_ascii=False).encode() + (b"," if comma else b"")
+        listing = listing[:start] + replaced + listing[end:]
+    return listing
+
+
+def _sealed(folder: Path) -> dict[str, str]:
+    """The sessions of team rounds still answering, by id, with their round's code."""
+    from ..domain.paths import has_round_files
+
+    if not has_round_files(folder):  # most folders: no round models (and no pydantic) loaded
+        return {}
+    from ..domain.round_store import RoundStore
+
+    return {
+        session_id: team_round.code
+        for session_id, team_round in RoundStore(folder).sealed_sessions().items()
+    }
 
 
 def _folder_text(index: SessionIndex) -> str:
