@@ -168,15 +168,30 @@ def test_force_keeps_the_owners_mode_but_never_opens_a_file_to_others(
     assert stat.S_IMODE(target.stat().st_mode) == after
 
 
+def _as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 @pytest.mark.parametrize(
     "kind",
-    [pytest.param("fifo", marks=fifos), "hard link", pytest.param("symlink", marks=symlinks)],
+    [
+        pytest.param("fifo", marks=fifos),
+        "hard link",
+        pytest.param("symlink", marks=symlinks),
+        # As root, --force once replaced even /dev/null; only root may make a device node.
+        pytest.param(
+            "device",
+            marks=pytest.mark.skipif(not _as_root(), reason="mknod of a device needs root"),
+        ),
+    ],
 )
 def test_force_replaces_only_a_regular_file(tmp_path: Path, kind: str) -> None:
     target = tmp_path / "ut.md"
     other = tmp_path / "annen.md"
     if kind == "fifo":
         os.mkfifo(target)
+    elif kind == "device":
+        os.mknod(target, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
     elif kind == "hard link":
         other.write_text("behold meg")
         os.link(other, target)
@@ -187,12 +202,13 @@ def test_force_replaces_only_a_regular_file(tmp_path: Path, kind: str) -> None:
     with pytest.raises(CocreateError, match="Did not replace"):
         write_new_file(target, "ny", force=True)
     after = os.lstat(target)
-    assert (after.st_ino, after.st_mode, after.st_mtime_ns) == (
+    assert (after.st_ino, after.st_mode, after.st_rdev, after.st_mtime_ns) == (
         before.st_ino,
         before.st_mode,
+        before.st_rdev,
         before.st_mtime_ns,
     )
-    if kind != "fifo":
+    if kind in ("hard link", "symlink"):
         assert other.read_text() == "behold meg"
 
 

@@ -14,8 +14,10 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static
 
 from cocreate_tui.domain.bank_location import shipped_bank_dir
@@ -27,7 +29,7 @@ from cocreate_tui.ui.screens.start import StartScreen
 
 from ..platform_guards import bare_environment
 from ..ui.conftest import AppFactory, wait_for_screen, wait_until
-from .test_hostile_files import HOSTILE, hashes
+from .test_hostile_files import FAR_OFF, HOSTILE, hashes
 
 
 def missing_folder(root: Path) -> Path:
@@ -100,6 +102,19 @@ def test_a_broken_bank_exits_1_with_its_problems(
     assert not (tmp_path / "d").exists()
 
 
+async def saved_list_with_the_good_session(pilot: Pilot[Any]) -> SavedScreen:
+    """From the start screen, which lists the one good session, to the saved list showing it."""
+    start = await wait_for_screen(pilot, StartScreen)
+    listing = start.query_one("#continue-list", OptionList)
+    await wait_until(pilot, lambda: listing.option_count == 1, "the good session")
+    await pilot.press("s")
+    saved: SavedScreen = await wait_for_screen(pilot, SavedScreen)
+    table = saved.query_one(DataTable)
+    await wait_until(pilot, lambda: table.row_count == 1, "one good row")
+    assert str(table.get_row_at(0)[0]) == "Team Gyldig"
+    return saved
+
+
 async def test_the_app_starts_among_hostile_files_and_names_each(
     make_app: AppFactory, data_dir: Path, demo_bank: Bank, tmp_path: Path
 ) -> None:
@@ -124,14 +139,7 @@ async def test_the_app_starts_among_hostile_files_and_names_each(
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        start = await wait_for_screen(pilot, StartScreen)
-        listing = start.query_one("#continue-list", OptionList)
-        await wait_until(pilot, lambda: listing.option_count == 1, "the good session")
-        await pilot.press("s")
-        saved = await wait_for_screen(pilot, SavedScreen)
-        table = saved.query_one(DataTable)
-        await wait_until(pilot, lambda: table.row_count == 1, "one good row")
-        assert str(table.get_row_at(0)[0]) == "Team Gyldig"
+        saved = await saved_list_with_the_good_session(pilot)
         unreadable = str(saved.query_one("#saved-unreadable", Static).render())
         # The screen names the first few, each with its reason, and counts the rest.
         lines = unreadable.splitlines()
@@ -141,3 +149,25 @@ async def test_the_app_starts_among_hostile_files_and_names_each(
         assert len(named) + (int(more.group(1)) if more else 0) == len(broken)
     assert hashes(data_dir) == before
     assert len(broken) == len(HOSTILE)
+
+
+async def test_the_app_opens_beside_sessions_from_far_in_the_past_or_future_and_names_them(
+    make_app: AppFactory, data_dir: Path, demo_bank: Bank
+) -> None:
+    # Such a file once made the app exit (code 0) before its start screen, naming nothing.
+    store = SessionStore(data_dir)
+    good = new_session(SessionMeta(team="Team Gyldig"), demo_bank)
+    store.save(good)
+    far_off = {HOSTILE[kind](store.directory).name: FAR_OFF[kind][1][0] for kind in FAR_OFF}
+    before = hashes(data_dir)
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        saved = await saved_list_with_the_good_session(pilot)
+        widget = saved.query_one("#saved-unreadable", Static)
+        await wait_until(pilot, lambda: widget.display, "the unreadable files")
+        lines = str(widget.render()).splitlines()
+        for name, words in far_off.items():
+            [line] = [line for line in lines if line.startswith(f"{name}:")]
+            assert "created_at" in line and words in line, line
+    assert hashes(data_dir) == before

@@ -118,6 +118,107 @@ def test_without_hard_links_rivals_that_find_the_lock_empty_leave_it_to_its_writ
     assert held.count(True) == 1
 
 
+LOCK_BYTES = b'"pid"'
+"""Every lock file holds this: a write that carries it is the write of a lock's content."""
+PAUSED_ROUNDS = 3
+
+
+def _window_paused_once_its_lock_exists(
+    directory: str,
+    links: bool,
+    paused: Event,
+    go: Event,
+    done: Event,
+    results: multiprocessing.Queue[bool],
+) -> None:
+    """A window that stops, until `go` is set, the moment its lock file has a name.
+
+    That is after the hard link that claims a complete lock, or, if the file is created first
+    and filled after (a file system without hard links, or a regression), in the write that
+    fills it: the pause then holds the lock empty for as long as the test likes.
+    """
+    lock_path = Path(directory) / f"{SESSION_ID}.lock"
+    real_write, real_link = os.write, os.link if links else refuse_links
+    stops: list[bool] = []
+
+    def pause() -> None:
+        if not stops:
+            stops.append(True)
+            paused.set()
+            go.wait(WAIT)
+
+    def is_the_lock(descriptor: int) -> bool:
+        try:
+            named = os.lstat(lock_path)
+        except FileNotFoundError:
+            return False
+        found = os.fstat(descriptor)
+        return (found.st_dev, found.st_ino) == (named.st_dev, named.st_ino)
+
+    def write(descriptor: int, data: bytes) -> int:
+        if LOCK_BYTES in bytes(data) and is_the_lock(descriptor):
+            pause()
+        return real_write(descriptor, data)
+
+    def link(source: str, target: Path | str, *args: object, **kwargs: object) -> None:
+        real_link(source, target, *args, **kwargs)  # type: ignore[arg-type]
+        if Path(target) == lock_path:
+            pause()
+
+    # This child only: it is a process of its own.
+    os.write, os.link = write, link  # type: ignore[assignment]
+    lock = SessionLock(Path(directory), SESSION_ID)
+    results.put(lock.acquire() is None)
+    done.wait(WAIT)
+    lock.release()
+
+
+def _window(directory: str, links: bool, done: Event, results: multiprocessing.Queue[bool]) -> None:
+    if not links:
+        os.link = refuse_links
+    lock = SessionLock(Path(directory), SESSION_ID)
+    results.put(lock.acquire() is None)
+    done.wait(WAIT)
+    lock.release()
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard links", "no hard links"])
+def test_a_window_that_starts_while_another_claims_the_lock_never_also_gets_it(
+    tmp_path: Path, links: bool
+) -> None:
+    # The 100 windows above meet in the moment between creating a lock and filling it only by
+    # chance (a lock created empty and then filled was caught 1 time in 7). Here one window
+    # stops the moment its lock has a name and the other starts then, every round: it must
+    # find the lock held, complete or being written, and never take it too.
+    context = forkserver.context()
+    for round_number in range(PAUSED_ROUNDS):
+        directory = tmp_path / f"round-{round_number}"
+        directory.mkdir()
+        stopped, go, done = context.Event(), context.Event(), context.Event()
+        first: multiprocessing.Queue[bool] = context.Queue()
+        second: multiprocessing.Queue[bool] = context.Queue()
+        paused = context.Process(
+            target=_window_paused_once_its_lock_exists,
+            args=(str(directory), links, stopped, go, done, first),
+        )
+        rival = context.Process(target=_window, args=(str(directory), links, done, second))
+        paused.start()
+        try:
+            assert stopped.wait(WAIT), "the first window's lock never got its name"
+            rival.start()
+            rival_holds = second.get(timeout=WAIT)
+            go.set()
+            first_holds = first.get(timeout=WAIT)
+        finally:
+            go.set()
+            done.set()
+            for window in (paused, rival):
+                if window.pid is not None:
+                    window.join(WAIT)
+        holders = [first_holds, rival_holds].count(True)
+        assert holders == 1, f"round {round_number}: {holders} windows hold the lock"
+
+
 def _import(data: str, file: str, start: Barrier, results: multiprocessing.Queue[str]) -> None:
     store = SessionStore(Path(data))
     start.wait(WAIT)

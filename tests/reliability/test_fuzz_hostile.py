@@ -4,7 +4,7 @@ Beside the byte-level fuzzing in test_fuzz.py: sessions, answers files, banks an
 that are well formed but carry dates at the edge of the calendar, numbers too long to convert,
 control and bidi characters, lone surrogates and markup. What loads must also be clean: no
 control character survives into a session's text. A few hundred examples in every run,
-10,000 each with `pytest -m slow`.
+10,000 each with `pytest -m slow` (`COCREATE_FUZZ_EXAMPLES` sets another count).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from cocreate_tui.domain.answers_file import AnswersFileError, parse_answers
@@ -28,9 +28,9 @@ from cocreate_tui.domain.sessions import session_from_json, session_to_json
 
 from ..session_helpers import make_bank, make_session
 from ..tiny_bank import FILES
+from .fuzz_settings import LONG, fuzz_settings
 
-FAST = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
-LONG = settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+FAST = fuzz_settings(300)
 
 HUGE = "9" * 5000
 """An integer Python refuses to convert from text (more than 4,300 digits)."""

@@ -71,6 +71,28 @@ def symlink_outside(folder: Path) -> Path:
     return link
 
 
+def created_at(moment: str) -> Callable[[Path], Path]:
+    """A valid session, named after its id, whose start is `moment`: far in the past or future."""
+
+    def make(folder: Path) -> Path:
+        data = json.loads(valid_text())
+        data["created_at"] = moment
+        path = folder / f"{data['id']}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return path
+
+    return make
+
+
+OUTSIDE = ("utenfor kalenderen", "outside the calendar")
+FAR_OFF = {
+    # kind: the moment, and what the reason says about it in bokmål and English (list --json)
+    "timestamp before the calendar": ("0001-01-01T00:00:00+14:00", OUTSIDE),
+    "timestamp after the calendar": ("9999-12-31T23:59:59-14:00", OUTSIDE),
+    "timestamp in the year 1200": ("1200-01-01T00:00:00Z", ("1200-01-01",) * 2),
+    "timestamp in the year 9500": ("9500-06-01T12:00:00Z", ("9500-06-01",) * 2),
+}
+
 HOSTILE: dict[str, Callable[[Path], Path]] = {
     "empty": write_bytes(b""),
     "truncated JSON": write_bytes(valid_text().encode()[:150]),
@@ -87,7 +109,7 @@ HOSTILE: dict[str, Callable[[Path], Path]] = {
     "id with dot-dot": write_bytes(with_field("id", "..")),
     "id with control characters": write_bytes(with_field("id", "abc\x1b[31mdef\x07")),
     "two files claiming one id": named_after_other_id,
-}
+} | {kind: created_at(moment) for kind, (moment, _) in FAR_OFF.items()}
 if CAN_SYMLINK:  # on Windows only an administrator or developer mode may make one
     HOSTILE["symlink outside the data folder"] = symlink_outside
 
@@ -187,3 +209,29 @@ def test_import_of_two_files_claiming_one_id_keeps_the_first(
     assert f"{second}: ikke importert: en vurdering med id-en" in err
     [saved] = SessionStore(tmp_path / "d").list().sessions
     assert saved.team == "Først"
+
+
+@pytest.mark.parametrize("kind", list(FAR_OFF))
+def test_a_far_off_timestamp_is_named_as_the_reason_by_list_and_import(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Once a traceback in list and import; the generic tests above check a reason is given,
+    # this one that it is the timestamp, in words.
+    _, (words, english) = FAR_OFF[kind]
+    data = tmp_path / "data"
+    store = SessionStore(data)
+    store.directory.mkdir(parents=True)
+    in_folder = HOSTILE[kind](store.directory)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    sent = HOSTILE[kind](inbox)
+
+    code, out, err = run(capsys, "list", "--json", "--data-dir", str(data))
+    assert code == 0, err
+    [unreadable] = json.loads(out)["unreadable"]
+    assert Path(unreadable["file"]) == in_folder
+    assert "created_at" in unreadable["reason"] and english in unreadable["reason"]
+
+    code, _, err = run(capsys, "import", str(sent), "--data-dir", str(tmp_path / "other"))
+    assert code == 1
+    assert f"{sent}: ikke importert" in err and "created_at" in err and words in err

@@ -159,3 +159,54 @@ async def test_a_new_assessment_in_a_folder_that_cannot_be_written_still_starts(
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, SaveFailedDialog))
     assert leftovers(data_dir) == []
+
+
+async def test_a_session_grown_too_large_to_read_is_not_saved_and_nothing_is_lost(
+    make_app: AppFactory,
+    data_dir: Path,
+    demo_bank: Bank,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cocreate_tui.domain import storage
+
+    store = SessionStore(data_dir)
+    original = new_session(SessionMeta(team="Team Larvik"), demo_bank)
+    path = store.save(original)
+    saved_before = path.read_bytes()
+    elsewhere = tmp_path / "kopier"
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, StartScreen)
+        app.post_message(OpenSession(original.id))
+        await wait_for_screen(pilot, QuestionsScreen)
+        # The cap as it would stand after many long notes: the next answer goes over it.
+        monkeypatch.setattr(storage, "MAX_FILE_BYTES", len(saved_before) + 10)
+        await pilot.press("3")
+        dialog = await wait_for_screen(pilot, SaveFailedDialog)
+        texts = " ".join(str(w.render()) for w in dialog.query(Static)).replace("\n", " ")
+        assert "Vurderingen er blitt for stor til å lagres." in texts
+        assert "Ingenting er tapt" in texts and str(path) in texts
+        keeper = app.desk.keeper
+        assert keeper is not None and keeper.unsaved
+        assert set(keeper.session.answer_values()) == {"und_difference"}  # kept in memory
+        assert path.read_bytes() == saved_before  # the last save, readable, is untouched
+
+        # A copy elsewhere would be as large: refused in the dialog, no file written.
+        field = dialog.query_one("#copy-folder", Input)
+        field.value = str(elsewhere)
+        field.focus()
+        await pilot.press("enter")
+        result = dialog.query_one("#copy-result", Static)
+        await wait_until(pilot, lambda: "større enn" in str(result.render()), "the refusal")
+        assert not (elsewhere / f"{original.id}.json").exists()
+
+        # «Fortsett uten å lagre nå», then the team makes room (here: the cap as it was).
+        await pilot.click("#later")
+        await wait_for_screen(pilot, QuestionsScreen)
+        monkeypatch.setattr(storage, "MAX_FILE_BYTES", storage.MAX_FILE_BYTES * 100)
+        await pilot.press("3")
+        await wait_until(pilot, lambda: len(only_session(data_dir).answer_values()) == 2)
+        assert not keeper.unsaved
+    assert leftovers(tmp_path) == []

@@ -57,10 +57,16 @@ class Terminal:
             with self._lock:
                 self._output += chunk
 
-    def text(self) -> str:
+    def text(self, since: int = 0) -> str:
+        """What the app has drawn (from byte `since` of its output), without escape codes."""
         with self._lock:
-            raw = bytes(self._output)
+            raw = bytes(self._output[since:])
         return ANSI.sub(b"", raw).decode("utf-8", "replace")
+
+    def mark(self) -> int:
+        """Where the output stands now, for `text(since=...)`."""
+        with self._lock:
+            return len(self._output)
 
     def send(self, keys: bytes) -> None:
         os.write(self.master, keys)

@@ -9,17 +9,22 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from cocreate_tui.domain.sessions import Session
+from cocreate_tui.domain.sessions import Session, session_from_json
 
 from .conftest import saved_sessions
 from .demo_bank import write_demo_bank
 from .pty_terminal import Terminal, terminal_env, wait_for
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+AUTOSAVE_INTERVAL = 30.0
+"""How often an app that saved on a timer would save («saved within 30 s»). Saved at once, an
+answer is in the file long before that, and before the screen shows it."""
 
 KEYS_AND_ANSWERS = [
     # key, question, what the file must say
@@ -103,3 +108,59 @@ def test_a_note_typed_just_before_ctrl_q_is_saved(tmp_path: Path) -> None:
     session = session_in(data_dir)
     assert session is not None
     assert session.answer("und_difference").note == "Lederen er med, men usikker"
+
+
+class SessionFile:
+    """The session's file, read again only when a stat says it changed (no inotify)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._seen: tuple[int, int, int] | None = None
+        self._session: Session | None = None
+
+    def answered(self, question_id: str) -> bool:
+        status = os.stat(self.path)
+        seen = (status.st_ino, status.st_size, status.st_mtime_ns)
+        if seen != self._seen:
+            self._seen = seen
+            self._session = session_from_json(self.path.read_text(encoding="utf-8"))
+        return self._session is not None and self._session.answer(question_id).is_answered
+
+
+def test_each_answer_is_in_the_file_at_once_after_its_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Measured from the key press: how soon the file holds the answer, and whether it did
+    # by the time the screen counted it. A save on a timer (or on the next question) shows
+    # the answer first and writes it later; the kill test above catches that by killing,
+    # this one says how long «at once» is.
+    terminal, data_dir = start_assessment(tmp_path, b"Latency team")
+    session = session_in(data_dir)
+    assert session is not None
+    file = SessionFile(data_dir / "sessions" / f"{session.id}.json")
+    latencies: list[float] = []
+    try:
+        for number, (key, question_id, _) in enumerate(KEYS_AND_ANSWERS, start=1):
+            shown = f"Besvart {number} av 7"
+            since = terminal.mark()
+            pressed = time.monotonic()
+            terminal.send(key)
+            in_file: float | None = None
+            while time.monotonic() - pressed < AUTOSAVE_INTERVAL:
+                # The screen first, then the file: when the screen shows the answer, a save
+                # made before that is already there to see.
+                on_screen = shown in terminal.text(since)
+                if in_file is None and file.answered(question_id):
+                    in_file = time.monotonic() - pressed
+                if on_screen:
+                    assert in_file is not None, f"{question_id}: shown before it was saved"
+                    break
+                time.sleep(0.001)  # a poll, not a wait for a guess: the loop ends on a state
+            assert in_file is not None, f"{question_id}: not in the file {AUTOSAVE_INTERVAL} s on"
+            latencies.append(in_file)
+    finally:
+        terminal.kill()
+    with capsys.disabled():
+        shown_ms = ", ".join(f"{seconds * 1000:.0f}" for seconds in latencies)
+        print(f"\nkey press to answer in the file: {shown_ms} ms (max {max(latencies) * 1000:.0f})")
+    assert max(latencies) < AUTOSAVE_INTERVAL

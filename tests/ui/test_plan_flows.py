@@ -334,3 +334,29 @@ async def test_an_empty_plan_says_how_to_make_an_action_and_offers_no_keys_for_o
         footer = screen_lines(app)[-1]
         for key in ("key_edit_action", "key_done", "key_drop"):
             assert t(key, lang) in footer, footer
+
+
+async def test_a_full_plan_says_so_and_opens_no_form_from_the_plan_or_the_results(
+    make_app: AppFactory, data_dir: Path, demo_bank: Bank
+) -> None:
+    from cocreate_tui.domain.sessions import ACTIONS_MAX
+
+    session = seed(data_dir, demo_bank)
+    full = session.model_copy(
+        update={"actions": [new_action(f"Tiltak {n}", now=START) for n in range(ACTIONS_MAX)]}
+    )
+    SessionStore(data_dir).save(full)
+    said = t("plan_full", "nb").format(most=ACTIONS_MAX)
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        results = await open_results(pilot, session.id)
+        await pilot.press("t")  # an action from the first piece of advice: no room for it
+        await wait_until(pilot, lambda: any(n.message == said for n in app._notifications))
+        assert app.screen is results
+        app.clear_notifications()
+        await pilot.press("p")
+        plan = await wait_for_screen(pilot, ActionPlanScreen)
+        await pilot.press("a")
+        await wait_until(pilot, lambda: any(n.message == said for n in app._notifications))
+        assert app.screen is plan  # no form: nothing typed is turned away
+    assert len(stored(data_dir, session.id).actions) == ACTIONS_MAX

@@ -15,11 +15,12 @@ from cocreate_tui.ui.screens.start import StartScreen
 
 from .conftest import AppFactory, wait_for_screen
 
-KINDS = ("full", "read_only", "other")
+KINDS = ("full", "read_only", "too_large", "other")
 ADVICE = {
     # kind: words only its advice holds, per language
     "full": {"nb": "rydd plass", "nn": "rydd plass", "en": "free some space"},
     "read_only": {"nb": "skrivetilgang", "nn": "skrivetilgang", "en": "write access"},
+    "too_large": {"nb": "notater kortere", "nn": "notat kortare", "en": "shorten some notes"},
 }
 
 

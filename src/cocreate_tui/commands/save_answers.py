@@ -31,7 +31,9 @@ def save_as_session(args: argparse.Namespace, bank: Bank, parsed: AnswersFile) -
     try:
         SessionStore(data_dir(getattr(args, "data_dir", None))).save(session)
     except CocreateError as err:
-        error(err)
+        # Named by the answers file the user gave: the session file is only the app's.
+        error(Phrase("msg_answers_not_saved", path=str(args.answers)))
+        detail(err.said)
         return EXIT_INVALID
     print(session.id)
     return EXIT_OK

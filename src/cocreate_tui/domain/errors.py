@@ -42,6 +42,16 @@ class StorageError(CocreateError):
     """A session could not be written, or the sessions folder could not be read."""
 
 
+class SessionTooLargeError(StorageError):
+    """A session was not written because its file would be larger than a session file may be
+    (`session_files.MAX_FILE_BYTES`): saved, it could never be read again."""
+
+
+class PlanFullError(CocreateError):
+    """An action was not added: the session's plan already holds the most it may
+    (`sessions.ACTIONS_MAX`)."""
+
+
 class SessionNotFoundError(CocreateError):
     """No saved session has the id (or id prefix) asked for."""
 

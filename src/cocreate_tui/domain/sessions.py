@@ -23,7 +23,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from cocreate_tui.domain.bank_models import Bank, ItemId, Lang, OptionValue, is_item_id
-from cocreate_tui.domain.errors import SessionFileError
+from cocreate_tui.domain.errors import PlanFullError, SessionFileError
 from cocreate_tui.domain.phrases import Phrase, PhraseValueError, Words
 from cocreate_tui.domain.problem_words import json_reason, validation_reason
 from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
@@ -102,6 +102,12 @@ OPEN_ACTION_STATUSES: Final[tuple[ActionStatus, ...]] = ("not_started", "under_w
 ACTION_TEXT_MAX = 500
 ACTION_OWNER_MAX = 120
 ACTION_REASON_MAX = 300
+ACTIONS_MAX: Final = 250
+"""The most actions one session's plan may hold. A real plan has a handful to a few dozen (the
+shipped bank has 103 lessons, and a recommendation makes one action); the limit exists so that
+a session is always small enough to be read again: with every note and action at its limit on
+the shipped bank it stays under half of the 5 MB a session file may be
+(tests/test_session_size.py computes that worst case)."""
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
@@ -328,9 +334,9 @@ class Session(_Model):
     """When the session last changed (UTC)."""
     language: Lang = "nb"
     """The language the team works in."""
-    actions: list[Action] = []
+    actions: Annotated[list[Action], Field(max_length=ACTIONS_MAX)] = []
     """The team's action plan: what it will do about the recommendations, in the order the
-    actions were made. New in schema version 2."""
+    actions were made (at most `ACTIONS_MAX`). New in schema version 2."""
 
     @model_validator(mode="after")
     def _unique_action_ids(self) -> Session:
@@ -387,11 +393,21 @@ class Session(_Model):
         """The action with `action_id`, if the session has it."""
         return next((action for action in self.actions if action.id == action_id), None)
 
+    @property
+    def plan_full(self) -> bool:
+        """Whether the plan holds `ACTIONS_MAX` actions: no new one can be added."""
+        return len(self.actions) >= ACTIONS_MAX
+
     def with_action(self, action: Action, now: datetime | None = None) -> Session:
-        """A copy with `action` added, or replacing the action with the same id in its place."""
+        """A copy with `action` added, or replacing the action with the same id in its place.
+
+        Raises `PlanFullError` when `action` is new and the plan is full (`ACTIONS_MAX`).
+        """
         actions = list(self.actions)
         index = next((i for i, old in enumerate(actions) if old.id == action.id), None)
         if index is None:
+            if self.plan_full:
+                raise PlanFullError(Phrase("plan_full", most=ACTIONS_MAX))
             actions.append(action)
         else:
             actions[index] = action

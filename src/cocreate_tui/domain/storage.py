@@ -16,13 +16,14 @@ from cocreate_tui.domain.errors import (
     AmbiguousSessionError,
     SessionNotFoundError,
     SessionOpenElsewhereError,
+    SessionTooLargeError,
     StorageError,
 )
 from cocreate_tui.domain.fileio import TEMP_PREFIX, write_atomic, write_new
 from cocreate_tui.domain.paths import ensure_private_dir, sessions_dir
 from cocreate_tui.domain.phrases import Phrase
 from cocreate_tui.domain.problem_words import os_reason
-from cocreate_tui.domain.session_files import SESSION_SUFFIX, read_session_file
+from cocreate_tui.domain.session_files import MAX_FILE_BYTES, SESSION_SUFFIX, read_session_file
 from cocreate_tui.domain.session_ids import SESSION_ID_PATTERN
 from cocreate_tui.domain.session_lock import held_elsewhere, where_open
 
@@ -156,13 +157,15 @@ class SessionStore:
     def save(self, session: Session) -> Path:
         """Write `session` atomically to its file (0600, folder 0700); returns the path.
 
-        Raises `StorageError` if it cannot; the previous save is then left intact.
+        Raises `StorageError` if it cannot (`SessionTooLargeError` for a session too large to
+        be read again); the previous save is then left intact.
         """
         path = self.path_for(session.id)
         self.refuse_if_open_elsewhere(session.id, "saved")
+        data = _session_json(session, path)
         try:
             ensure_private_dir(self.directory)
-            write_atomic(path, _session_json(session))
+            write_atomic(path, data)
         except OSError as error:
             raise StorageError(_describe_write_failure(path, error)) from error
         # After the file, which is the truth; never raises, and never waits for a busy index.
@@ -177,9 +180,10 @@ class SessionStore:
         when the file cannot be written.
         """
         path = self.path_for(session.id)
+        data = _session_json(session, path)
         try:
             ensure_private_dir(self.directory)
-            write_new(path, _session_json(session))
+            write_new(path, data)
         except FileExistsError:
             raise
         except OSError as error:
@@ -301,10 +305,11 @@ def save_copy(session: Session, folder: Path) -> Path:
     is. Raises `StorageError` in plain words if the copy cannot be written.
     """
     path = folder / f"{session.id}{SUFFIX}"
+    data = _session_json(session, path)
     try:
         if not folder.exists():
             ensure_private_dir(folder)
-        write_atomic(path, _session_json(session))
+        write_atomic(path, data)
     except OSError as error:
         failed = Phrase("storage_copy_failed", path=str(path), reason=os_reason(error))
         raise StorageError(failed) from error
@@ -312,7 +317,10 @@ def save_copy(session: Session, folder: Path) -> Path:
 
 
 def write_failure_kind(error: BaseException) -> str:
-    """`full`, `read_only` or `other`: what kind of failure lies behind a `StorageError`."""
+    """`full`, `read_only`, `too_large` or `other`: what kind of failure lies behind a
+    `StorageError`."""
+    if isinstance(error, SessionTooLargeError):
+        return "too_large"
     cause = error.__cause__ if isinstance(error.__cause__, OSError) else error
     number = cause.errno if isinstance(cause, OSError) else None
     if number in (errno.ENOSPC, errno.EDQUOT):
@@ -322,8 +330,18 @@ def write_failure_kind(error: BaseException) -> str:
     return "other"
 
 
-def _session_json(session: Session) -> bytes:
-    """The file content for `session`: its versioned JSON, UTF-8."""
+def _session_json(session: Session, path: Path) -> bytes:
+    """The file content for `session`: its versioned JSON, UTF-8.
+
+    Raises `SessionTooLargeError` when it is larger than a session file may be: the readers
+    refuse such a file, so writing it would keep nothing (the last guard; the limits on each
+    field and on the number of actions keep a session far below it).
+    """
     from cocreate_tui.domain.sessions import session_to_json
 
-    return session_to_json(session).encode("utf-8")
+    data = session_to_json(session).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        most = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+        reason = Phrase("storage_too_large", most=most)
+        raise SessionTooLargeError(Phrase("storage_save_failed", path=str(path), reason=reason))
+    return data

@@ -30,7 +30,7 @@ from ...domain.exports.plan_export import (
     status_words,
     summary_words,
 )
-from ...domain.sessions import Action, ActionStatus, Session
+from ...domain.sessions import ACTIONS_MAX, Action, ActionStatus, Session
 from ..base import BaseScreen
 from ..commands import PaletteCommand
 from ..dialogs.action_form import ActionFormDialog, Focus
@@ -279,6 +279,10 @@ class ActionPlanScreen(BaseScreen[None]):
 
     def action_new(self) -> None:
         """Write an action of the team's own, not tied to a piece of advice."""
+        if self.session.plan_full:
+            # Said before the form opens, so nothing typed is turned away.
+            self.notify(self.tr("plan_full", most=ACTIONS_MAX), severity="warning", timeout=15)
+            return
         self.app.push_screen(ActionFormDialog(self._clock, focus="text"), self._save)
 
     def _open_form(

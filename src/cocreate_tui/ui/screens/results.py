@@ -24,7 +24,7 @@ from ...domain.exports.plan_export import due_words, owner_words, status_words
 from ...domain.exports.report_markdown import assessment_markdown, export_file_name, write_export
 from ...domain.problem_words import os_reason
 from ...domain.scoring import Assessment, Recommendation
-from ...domain.sessions import Action, Session
+from ...domain.sessions import ACTIONS_MAX, Action, Session
 from ...domain.verdict_words import (
     area_note,
     clarify_first,
@@ -444,6 +444,9 @@ class ResultsScreen(BaseScreen[ResultsOutcome]):
         existing = actions_for_lesson(self._session, recommendation.lesson_id)
         if existing:
             dialog = ActionFormDialog(self._clock, existing[0], lesson_line=line, focus="owner")
+        elif self._session.plan_full:
+            self.notify(self.tr("plan_full", most=ACTIONS_MAX), severity="warning", timeout=15)
+            return
         else:
             draft = action_from_recommendation(self._bank, recommendation, lang)
             dialog = ActionFormDialog(
