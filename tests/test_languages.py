@@ -37,6 +37,49 @@ def test_any_text_survives_a_po_round_trip(text: str) -> None:
     assert back.header["Language"] == "xx"
 
 
+_ENTRIES = st.lists(
+    st.tuples(
+        st.from_regex(r"[a-z_]{1,12}", fullmatch=True),
+        st.text(st.characters(blacklist_categories=("Cs",))),
+        st.text(st.characters(blacklist_categories=("Cs",))),
+        st.booleans(),
+    ),
+    unique_by=lambda entry: entry[0],
+)
+
+
+@given(_ENTRIES)
+def test_the_quick_reader_reads_what_the_parser_reads(
+    entries: list[tuple[str, str, str, bool]],
+) -> None:
+    text = po.render(
+        po.Catalogue(
+            {"Language": "xx"},
+            [po.Entry(key, source, text, fuzzy) for key, source, text, fuzzy in entries],
+        )
+    )
+    quick = po.quick_texts(text)
+    # Fuzzy entries and carriage returns are left to the parser; all else is read alike.
+    if any(fuzzy for *_, fuzzy in entries) or "\r" in text:
+        assert quick is None
+    else:
+        assert quick == po.parse(text).texts()
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_shipped_catalogues_are_read_quickly_and_alike(lang: str) -> None:
+    text = (LOCALES / f"{lang}.po").read_text(encoding="utf-8")
+    assert po.quick_texts(text) == po.parse(text).texts()
+    i18n.reset()
+    assert i18n.catalogue(lang) == po.parse(text).texts()
+
+
+def test_a_catalogue_the_quick_reader_does_not_expect_is_left_to_the_parser() -> None:
+    no_key = 'msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "a"\n'
+    stray = 'msgctxt "a"\nmsgid "A"\nmsgstr "a"\n\nmsgctxt "b"\nmsgfoo "B"\nmsgstr "b"\n'
+    assert po.quick_texts(no_key) is None and po.quick_texts(stray) is None
+
+
 def test_own_words_are_the_catalogues_words_without_reading_it_whole() -> None:
     i18n.reset()
     keys = [

@@ -128,6 +128,36 @@ def parse(text: str, name: str = "<po>") -> Catalogue:
     return Catalogue(header, entries)
 
 
+_TEXT_ENTRY = re.compile(r'^msgctxt (".*")\nmsgid ".*"(?:\n".*")*\nmsgstr (".*"(?:\n".*")*)', re.M)
+_FUZZY_FLAG = re.compile(r"^#,.*\bfuzzy\b", re.M)
+
+
+def quick_texts(text: str) -> "dict[str, str] | None":
+    """`parse(text).texts()` of a catalogue in the shape `render` writes (every entry with its
+    key, none fuzzy), read with one regex pass; None for any other shape.
+
+    `cocreate --help` reads the bokmål catalogue: line by line, its ~950 entries took ~5.5 ms,
+    a fifth of the command. This reads only the keys and texts; anything it does not expect
+    (a fuzzy flag, a carriage return, an entry without a key) is left to `parse`.
+    """
+    if "\r" in text or _FUZZY_FLAG.search(text):
+        return None
+    found = _TEXT_ENTRY.findall(text)
+    keys = text.count("\nmsgctxt ") + text.startswith("msgctxt ")
+    entries = text.count("\nmsgid ") + text.startswith("msgid ")
+    if len(found) != keys or entries not in (keys, keys + 1):  # + 1: the header
+        return None
+    texts: dict[str, str] = {}
+    for key, quoted in found:
+        if "\\" in quoted:
+            value = "".join(_unquote(line, "") for line in quoted.split("\n"))
+        else:  # no escape: the quotes and the line breaks between the parts are all there is
+            value = quoted[1:-1].replace('"\n"', "")
+        if value:
+            texts[_unquote(key, "")] = value
+    return texts
+
+
 def read(path: "str | Path") -> "Catalogue":
     """Read and parse the PO file at `path`."""
     with open(path, encoding="utf-8") as file:
