@@ -269,7 +269,7 @@ def test_the_agreed_session_is_exactly_the_recorded_answers(
     result = round_result(done, tiny_bank)
     assert result.assessment == assess(tiny_bank, session.answer_values())
     assert result.split == ["anchor_up"] and result.not_agreed == []
-    with pytest.raises(RoundError, match="agreed"):
+    with pytest.raises(RoundError, match="closed"):
         agree(done, tiny_bank, "anchor_up", 3, "", NOW)
 
 

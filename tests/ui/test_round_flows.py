@@ -120,7 +120,7 @@ async def test_five_members_in_parallel_and_the_facilitator_reveals_agrees_and_s
         def head() -> str:
             return str(screen.query_one("#round-head", Static).content)
 
-        await wait_until(lead, lambda: "The team has agreed" in head(), "English")
+        await wait_until(lead, lambda: "The round is closed" in head(), "English")
         assert f"Code: {code}" in head() and "Agreed: 7 of 7" in head()
 
     team_round = RoundStore(data_dir).load(code)
