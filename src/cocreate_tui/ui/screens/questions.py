@@ -105,6 +105,8 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         self._pending_note: tuple[str, str] | None = None
         """The note typed but not yet saved: its question and its text."""
         self._binding_state: tuple[int, bool, bool] | None = None
+        self._notes: TextArea | None = None
+        """The note's TextArea, once the note has been opened (kept: a query walks the screen)."""
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -370,7 +372,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
 
     def _note_area(self) -> TextArea | None:
         """The note's TextArea, once the note has been opened."""
-        return next(iter(self.query("#notes").results()), None)  # type: ignore[return-value]
+        return self._notes
 
     def _open_note(self) -> Widget:
         """Mount the note's TextArea in place of its box, with the note, and focus it."""
@@ -387,6 +389,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         area.border_title = self.tr("q_notes_title")
         area.placeholder = self.tr("q_notes_placeholder")
         self.query_one("#q-scroll").mount(area, after=box)
+        self._notes = area
         box.display = False
         self.set_focus(area)  # now, so that the next key already goes to it
         return area
