@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Footer, OptionList, TextArea
 from textual.widgets._footer import FooterKey
@@ -96,6 +97,30 @@ async def test_the_sidebar_redraws_the_rows_that_change(
             lines = drawn(sidebar)
             assert lines == drawn_anew(sidebar)
             assert f"{min(number, len(first))}/{len(first)}" in lines[1]  # under the border
+
+
+def layout_and_picture(screen: QuestionsScreen) -> tuple[dict[str, Region], str]:
+    """Where each widget with an id is, and the screen as drawn."""
+    regions = {str(widget.id): widget.region for widget in screen.walk_children() if widget.id}
+    return regions, screen.app.export_screenshot()
+
+
+async def test_a_question_that_takes_the_same_room_is_shown_as_a_layout_would_show_it(
+    make_app: AppFactory, demo_bank: Bank
+) -> None:
+    # Position, text, progress and options are updated without a layout when their content
+    # takes the room the last one took; a layout done afterwards must change nothing.
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_questions(pilot)
+        for _ in range(len(demo_bank.questions) - 1):
+            await pilot.press("1")
+            await pilot.pause()
+            shown = layout_and_picture(screen)
+            for widget in screen.walk_children(with_self=True):
+                widget.refresh(layout=True)  # each measured anew, none from its caches
+            await pilot.pause()
+            assert layout_and_picture(screen) == shown, screen.question.id
 
 
 async def test_a_list_of_options_taller_than_its_room_gets_its_scrollbar(

@@ -25,7 +25,7 @@ from ..progress import answered_count, dimension_progress, first_in_dimension, n
 from ..session_keeper import SessionKeeper
 from ..widgets.answer_options import AnswerOptions
 from ..widgets.dimension_sidebar import DimensionSidebar, SidebarEntry
-from ..widgets.no_relayout import SizedScroll, SizedText
+from ..widgets.no_relayout import SizedScroll, SizedText, update_in_place
 from ..widgets.note_box import NoteBox
 from ..widgets.steady_footer import SteadyFooter
 from .review import ReviewOutcome, ReviewScreen
@@ -105,6 +105,8 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         self._pending_note: tuple[str, str] | None = None
         """The note typed but not yet saved: its question and its text."""
         self._binding_state: tuple[int, bool, bool] | None = None
+        self._notes: TextArea | None = None
+        """The note's TextArea, once the note has been opened (kept: a query walks the screen)."""
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -178,10 +180,11 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
             flag += f"   {self.tr('drift_changed')}"
         elif question_id in drift.reworded:
             flag += f"   {self.tr('drift_reworded')}"
-        self.query_one("#q-position", Static).update(
-            Content.assemble((position, "bold"), (flag, "bold"))
+        update_in_place(
+            self.query_one("#q-position", Static),
+            Content.assemble((position, "bold"), (flag, "bold")),
         )
-        self.query_one("#q-text", Static).update(question.text.get(lang))
+        update_in_place(self.query_one("#q-text", Static), question.text.get(lang))
         self.query_one("#options", AnswerOptions).show(
             question, answer, lang, self.tr("unknown"), self.tr("not_applicable")
         )
@@ -210,8 +213,9 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         ]
         self.query_one("#sidebar", DimensionSidebar).show(entries, self.question.dimension)
         answered = answered_count(self._bank, session)
-        self.query_one("#progress-label", Static).update(
-            self.tr("q_progress", answered=answered, total=len(self._ids))
+        update_in_place(
+            self.query_one("#progress-label", Static),
+            self.tr("q_progress", answered=answered, total=len(self._ids)),
         )
         self.query_one("#progress", ProgressBar).update(progress=answered)
 
@@ -370,7 +374,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
 
     def _note_area(self) -> TextArea | None:
         """The note's TextArea, once the note has been opened."""
-        return next(iter(self.query("#notes").results()), None)  # type: ignore[return-value]
+        return self._notes
 
     def _open_note(self) -> Widget:
         """Mount the note's TextArea in place of its box, with the note, and focus it."""
@@ -387,6 +391,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         area.border_title = self.tr("q_notes_title")
         area.placeholder = self.tr("q_notes_placeholder")
         self.query_one("#q-scroll").mount(area, after=box)
+        self._notes = area
         box.display = False
         self.set_focus(area)  # now, so that the next key already goes to it
         return area

@@ -4,9 +4,10 @@ choosing one posts `AnswerOptions.Chosen`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
 
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -43,6 +44,18 @@ class AnswerOptions(OptionList):
     """The content width the rendered rows were last measured at."""
     _size_is_stale = False
     """New options are set and the list still has the last question's size."""
+    _layout_held = False
+    """New options are being set and asking for a layout is left to `show`."""
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        layout = layout and not self._layout_held
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def _on_resize(self, event: events.Resize | None = None) -> None:  # a Textual hook
         # (see textual_internals; OptionList's takes no event, Textual passes it to ours)
@@ -82,8 +95,26 @@ class AnswerOptions(OptionList):
                 highlighted = len(question.options) + 1
         self._size_is_stale = True
         unlink_option_cache(self)  # the last question's options are freed at once
-        self.set_options(options)
-        self.highlighted = highlighted
+        # New options as tall as the last question's take the same place: no layout of the
+        # screen then, only a repaint (a widget's place depends on its content only through
+        # its content's height at its width; the list's width does not depend on its options).
+        width = self.content_region.width
+        laid_out = bool(width) and self.is_mounted
+        before = self._content_height(width) if laid_out else None
+        self._layout_held = laid_out
+        try:
+            self.set_options(options)
+            self.highlighted = highlighted
+        finally:
+            self._layout_held = False
+        if laid_out:
+            if self._content_height(width) == before:
+                self._size_is_stale = False
+            else:
+                self.refresh(layout=True)
+
+    def _content_height(self, width: int) -> int:
+        return self.get_content_height(self.container_size, self.app.size, width)
 
     # Scrollbars are decided at the next layout, when the list has its new size. Decided at
     # once, against the last question's height, a taller list got a scrollbar for a moment:

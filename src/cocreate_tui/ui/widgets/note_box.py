@@ -22,11 +22,17 @@ class NoteBox(Static, can_focus=True):
         self._open_note = open_note
         self._area: Widget | None = None
         self.placeholder = ""
+        self._shown: str | None = None
+        """What the box shows now (the note or the placeholder)."""
 
     def show_note(self, text: str) -> None:
         """Show `text`, or the dimmed placeholder when there is none."""
         self.set_class(not text, "-placeholder")
-        self.update(Content(text or self.placeholder))
+        shown = text or self.placeholder
+        # Most questions have no note: the box would be redrawn and laid out for nothing.
+        if shown != self._shown:
+            self._shown = shown
+            self.update(Content(shown))
 
     def on_focus(self, event: events.Focus) -> None:
         # The area is focused at once (not after a refresh, as Widget.focus does): keys typed
