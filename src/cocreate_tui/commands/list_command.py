@@ -95,6 +95,7 @@ def hide_sealed(listing: bytes, sealed: dict[str, str]) -> bytes:
     """`listing` with the level and score of each session in `sealed` (id → round code) left
     out, and `"hidden_until_reveal": code` in their place: a team round's answers are shown to
     no one before the facilitator reveals them, and a level tells a good deal about them."""
+    lines: list[tuple[int, int, bytes]] = []  # where each hidden line stands, and its new text
     for session_id, code in sealed.items():
         start = listing.find(b'{"id": ' + json.dumps(session_id).encode())
         if start == -1:
@@ -108,9 +109,17 @@ def hide_sealed(listing: bytes, sealed: dict[str, str]) -> bytes:
         except ValueError:
             shown = {"id": session_id}  # a damaged index: the id alone, never its figures
         shown.update(level=None, overall=None, hidden_until_reveal=code)
-        replaced = json.dumps(shown, ensure_ascii=False).encode() + (b"," if comma else b"")
-        listing = listing[:start] + replaced + listing[end:]
-    return listing
+        lines.append(
+            (start, end, json.dumps(shown, ensure_ascii=False).encode() + (b"," if comma else b""))
+        )
+    if not lines:
+        return listing
+    # Put together once: 20 MB copied per hidden member would add up in a large round.
+    parts, done = [], 0
+    for start, end, replaced in sorted(lines):
+        parts += [listing[done:start], replaced]
+        done = end
+    return b"".join([*parts, listing[done:]])
 
 
 def _sealed(folder: Path) -> dict[str, str]:

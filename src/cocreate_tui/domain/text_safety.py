@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from typing import Final, TextIO
@@ -100,12 +101,13 @@ def _nothing_to_show(data: bytes) -> bool:
     # Which bytes could start something `visible` would change is one C pass (translate);
     # each of those few is then looked at where it stands. Last, the bytes must be UTF-8:
     # a stray byte such as 0x9b is a control (CSI) to a terminal that is not in UTF-8 mode.
-    for lead in set(data.translate(None, _UNSUSPECT_BYTES)):
+    unsafe_by_lead, unsuspect = _lead_bytes()
+    for lead in set(data.translate(None, unsuspect)):
         if lead == _CR:
             if data.count(b"\r") != data.count(b"\r\n"):
                 return False
             continue
-        unsafe = _UNSAFE_BY_LEAD[lead]
+        unsafe = unsafe_by_lead[lead]
         if unsafe is None or unsafe.search(data):
             return False  # a control byte, or a sequence that is a control or bidi character
     if not data.isascii():
@@ -116,19 +118,25 @@ def _nothing_to_show(data: bytes) -> bool:
     return True
 
 
-def _unsafe_by_lead() -> dict[int, re.Pattern[bytes] | None]:
-    # What `_UNSAFE_OUT` matches, in UTF-8, by first byte: None where the byte alone is the
-    # control, else a pattern of the unsafe sequences it begins (surrogates have no UTF-8
-    # form). Each pattern starts with its lead byte as a literal, which the regex engine
-    # finds quickly (~5 ms over 20 MB, however many « » and – the text holds).
+@functools.cache
+def _lead_bytes() -> tuple[dict[int, re.Pattern[bytes] | None], bytes]:
+    """What `_UNSAFE_OUT` matches, in UTF-8, by first byte, and the bytes that begin none of it.
+
+    By lead byte: None where the byte alone is the control, else a pattern of the unsafe
+    sequences it begins (surrogates have no UTF-8 form). Each pattern starts with its lead byte
+    as a literal, which the regex engine finds quickly (~5 ms over 20 MB, however many « » and
+    – the text holds). Made on first use: the app's first frame has no need of them.
+    """
     by_lead: dict[int, list[bytes]] = {}
     for character in _UNSAFE_CHARACTERS:
         encoded = character.encode()
         by_lead.setdefault(encoded[0], []).append(encoded)
-    return {
+    patterns = {
         lead: None if len(found) == 1 and len(found[0]) == 1 else _any_of(found)
         for lead, found in by_lead.items()
     }
+    unsuspect = bytes(byte for byte in range(256) if byte not in patterns and byte != _CR)
+    return patterns, unsuspect
 
 
 def _any_of(sequences: list[bytes]) -> re.Pattern[bytes]:
@@ -137,11 +145,6 @@ def _any_of(sequences: list[bytes]) -> re.Pattern[bytes]:
 
 _CR: Final = ord("\r")
 """Unsafe only when no newline follows (see `_LONE_CR`)."""
-_UNSAFE_BY_LEAD: Final = _unsafe_by_lead()
-_UNSUSPECT_BYTES: Final = bytes(
-    byte for byte in range(256) if byte not in _UNSAFE_BY_LEAD and byte != _CR
-)
-"""Bytes that never begin anything `visible` changes: deleted first, the suspects are left."""
 
 
 def visible_but_colours(text: str) -> str:
