@@ -90,6 +90,27 @@ async def test_late_callbacks_after_the_screen_has_closed_do_nothing(
         assert app.return_code is None
 
 
+async def test_late_callbacks_while_the_app_quits_do_nothing(
+    make_app: AppFactory, data_dir: Path, demo_bank: Bank
+) -> None:
+    # When the app quits, the screen is still attached for a moment after its widgets have
+    # been removed; an action count arriving then raised NoMatches (seen once in CI).
+    store = SessionStore(data_dir)
+    for days in range(3):
+        store.save(build(demo_bank, {}, team=f"Lag {days}", days=days))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        saved = await open_saved(pilot)
+        rows = saved.rows
+        await saved.query_one("#saved-table", SavedTable).remove()
+        assert saved.is_attached
+        saved._refreshed([])
+        saved._show_actions({}, [row.id for row in rows])
+        saved._fill_rest(rows, 0)
+        await pilot.pause()
+        assert app.return_code is None
+
+
 async def test_deleting_a_session_open_in_another_window_is_refused_in_words(
     make_app: AppFactory, data_dir: Path, demo_bank: Bank, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -423,8 +423,9 @@ class SavedScreen(BaseScreen[None]):
 
     def _gone(self) -> bool:
         # Workers and timers call back after their thread or delay; by then the screen may have
-        # been closed, and its table is no longer there to query (NoMatches).
-        return not self.is_attached
+        # been closed, and its table is no longer there to query (NoMatches). When the app
+        # quits, the screen stays attached a moment after its widgets have been removed.
+        return not self.is_attached or not self.query("#saved-table")
 
     def _fill_rest(self, rows: list[IndexRow], start: int) -> None:
         if rows is not self.rows or self._gone():
