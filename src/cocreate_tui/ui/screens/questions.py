@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Header, ProgressBar, Static
+from textual.widgets import Button, Header, Static
 
 from ...domain.bank_models import Bank, Question
 from ...domain.drift import session_drift
@@ -27,6 +27,7 @@ from ..widgets.answer_options import AnswerOptions
 from ..widgets.dimension_sidebar import DimensionSidebar, SidebarEntry
 from ..widgets.no_relayout import SizedScroll, SizedText, update_in_place
 from ..widgets.note_box import NoteBox
+from ..widgets.progress_line import ProgressLine
 from ..widgets.steady_footer import SteadyFooter
 from .review import ReviewOutcome, ReviewScreen
 
@@ -125,9 +126,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         with Horizontal(id="q-buttons", classes="button-row"):
             for button_id, _ in BUTTONS:
                 yield Button(id=button_id, compact=True)
-        with Horizontal(id="q-progress"):
-            yield Static(id="progress-label", markup=False)
-            yield ProgressBar(total=len(self._ids), show_eta=False, id="progress")
+        yield ProgressLine(len(self._ids), id="q-progress")
         yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -213,11 +212,9 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         ]
         self.query_one("#sidebar", DimensionSidebar).show(entries, self.question.dimension)
         answered = answered_count(self._bank, session)
-        update_in_place(
-            self.query_one("#progress-label", Static),
-            self.tr("q_progress", answered=answered, total=len(self._ids)),
+        self.query_one("#q-progress", ProgressLine).show(
+            self.tr("q_progress", answered=answered, total=len(self._ids)), answered
         )
-        self.query_one("#progress", ProgressBar).update(progress=answered)
 
     # --- answering ---------------------------------------------------------------------------
 

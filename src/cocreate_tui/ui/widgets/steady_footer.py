@@ -7,6 +7,7 @@ from itertools import groupby
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from ..textual_internals import (
@@ -63,18 +64,28 @@ class SteadyFooter(Footer):
             return False
         if _runs(list(shown), shown) != _kept_runs(composed, shown):
             return False
+        # Only what changes is set: setting a widget's `display`, even to what it shows
+        # already, can ask for a layout of the footer and one more frame.
         for key in self.query(FooterKey):
             if key.has_class("-command-palette"):
                 continue
             entry = shown.get(key.action)
-            key.display = entry is not None
-            set_footer_key_enabled(key, entry is not None and entry[1])
+            _show(key, entry is not None)
+            enabled = entry is not None and entry[1]
+            if key.has_class("-disabled") == enabled:
+                set_footer_key_enabled(key, enabled)
         for group in self.query(KeyGroup):
-            group.display = any(key.display for key in group.query(FooterKey))
+            shown_group = any(key.display for key in group.query(FooterKey))
+            _show(group, shown_group)
             label = _label_after(group)
             if label is not None:
-                label.display = group.display
+                _show(label, shown_group)
         return True
+
+
+def _show(widget: Widget, shown: bool) -> None:
+    if widget.display != shown:
+        widget.display = shown
 
 
 def _state(screen: Screen[object]) -> State:
