@@ -13,7 +13,7 @@ from textual.widgets._footer import FooterKey
 from cocreate_tui.domain.bank_models import Bank
 from cocreate_tui.ui.screens.intro import IntroScreen
 from cocreate_tui.ui.screens.new_session import NewSessionScreen
-from cocreate_tui.ui.screens.questions import QuestionsScreen
+from cocreate_tui.ui.screens.questions import MAX_OPTIONS, QuestionsScreen
 from cocreate_tui.ui.screens.start import StartScreen
 from cocreate_tui.ui.widgets.answer_options import AnswerOptions
 from cocreate_tui.ui.widgets.dimension_sidebar import DimensionSidebar
@@ -37,15 +37,15 @@ async def open_questions(pilot: Pilot[Any]) -> QuestionsScreen:
 
 
 def footer_keys(footer: Footer) -> list[tuple[str, str, bool]]:
-    """The keys a footer shows: key, description, and whether it is disabled."""
+    """The keys a footer shows: key, description, and whether it is dimmed (disabled)."""
     return [
-        (key.key, key.description, key.has_class("-disabled"))
+        (key.key, key.description, bool(key.rich_style.dim))
         for key in footer.query(FooterKey)
         if all(node.display for node in key.ancestors_with_self if node is not footer.screen)
     ]
 
 
-async def test_the_footer_shows_the_digits_of_each_question_without_a_rebuild(
+async def test_the_footer_dims_the_digits_a_question_has_no_option_for_without_a_rebuild(
     make_app: AppFactory, demo_bank: Bank
 ) -> None:
     counts = [len(question.options) for question in demo_bank.questions[:3]]
@@ -58,9 +58,10 @@ async def test_the_footer_shows_the_digits_of_each_question_without_a_rebuild(
         for move, count in (("n", counts[1]), ("n", counts[2]), ("p", counts[1])):
             await pilot.press(move)
             await pilot.pause()
-            shown = [key for key, _, _ in footer_keys(footer) if key.isdigit() and key != "0"]
-            assert shown == [str(number) for number in range(1, count + 1)]
-            # Shown or hidden in place: the same keys, not composed anew.
+            digits = [(k, off) for k, _, off in footer_keys(footer) if k.isdigit() and k != "0"]
+            # Every digit stays where it is; those beyond this question's options are dimmed.
+            assert digits == [(str(n), n > count) for n in range(1, MAX_OPTIONS + 1)]
+            # Dimmed or not in place: the same keys, not composed anew.
             assert list(footer.query(FooterKey)) == keys
         in_place = footer_keys(footer)
         footer.call_later(footer.recompose)  # as Textual's Footer would

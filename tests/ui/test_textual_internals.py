@@ -27,6 +27,7 @@ from cocreate_tui.ui.textual_internals import (
     FooterKey,
     breakpoint_names,
     footer_bindings_ready,
+    footer_key_enabled,
     option_heights,
     option_line_span,
     option_render_cache,
@@ -72,11 +73,19 @@ def test_no_private_textual_name_is_used_outside_textual_internals() -> None:
 def test_textual_widgets__footer() -> None:
     key = FooterKey("s", "s", "Lagre", "save")
     assert key._disabled is False
+    assert footer_key_enabled(key)
     set_footer_key_enabled(key, False)
-    assert key._disabled is True
-    assert key.has_class("-disabled")
+    assert key._disabled is True and not footer_key_enabled(key)
+    assert key.styles.text_style.dim
+    # What Footer's `-disabled` class does, and all it does: dim the key.
+    rules = [rule for rule in FooterKey.DEFAULT_CSS.split("&.") if rule.startswith("-disabled")]
+    assert len(rules) == 1 and rules[0].split("}")[0].split("{")[1].split() == [
+        "text-style:",
+        "dim;",
+    ]
     set_footer_key_enabled(key, True)
-    assert (key._disabled, key.has_class("-disabled")) == (False, False)
+    assert key._disabled is False
+    assert not key.styles.text_style.dim
     assert {"FooterLabel", "KeyGroup"} <= set(vars(textual_internals))
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "KeyGroup",
     "breakpoint_names",
     "footer_bindings_ready",
+    "footer_key_enabled",
     "free_whole_strips",
     "highlight_radio",
     "option_heights",
@@ -141,10 +142,21 @@ def footer_bindings_ready(footer: Footer) -> bool:
     return footer._bindings_ready
 
 
+def footer_key_enabled(key: FooterKey) -> bool:
+    """Whether `key` is shown enabled (a click on it runs its action)."""
+    return not key._disabled
+
+
 def set_footer_key_enabled(key: FooterKey, enabled: bool) -> None:
-    """Show `key` enabled or disabled, as Footer does when it composes its keys."""
+    """Show `key` enabled or disabled, as Footer does when it composes its keys: dimmed, and
+    a click rings the bell.
+
+    Footer dims a key with its `-disabled` class. Changing a class restyles the widget through
+    the whole stylesheet (about 4 ms here, on one answer in four); the same dim as an inline
+    style only redraws the key. The inline style overrides the class either way.
+    """
     key._disabled = not enabled
-    key.set_class(not enabled, "-disabled")
+    key.styles.text_style = "none" if enabled else "dim"
 
 
 def set_option_prompt(option: Option, prompt: VisualType) -> None:

@@ -196,7 +196,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         self.query_one("#q-scroll", SizedScroll).scroll_home(animate=False)
         first = self._ids.index(question_id) == 0
         self.query_one("#previous", Button).disabled = first
-        # The footer shows the digits for this question's options (it hides the others).
+        # The footer shows the digits for this question's options (it dims the others).
         binding_state = (len(question.options), first, question.not_applicable)
         if binding_state != self._binding_state:
             self._binding_state = binding_state
@@ -226,8 +226,13 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         if action in QUESTION_ACTIONS and self._sidebar_covers_question:
             return False
         if action == "answer":
+            # A digit beyond this question's options is shown dimmed, not hidden: the footer
+            # keeps its keys where they are (hiding one laid out the screen again, and often
+            # twice, on one answer in four).
             number = parameters[0] if parameters else 0
-            return isinstance(number, int) and number <= len(self.question.options)
+            if not isinstance(number, int):
+                return False
+            return True if number <= len(self.question.options) else None
         if action == "previous":
             return self._ids.index(self._current) > 0 or None
         if action == "not_applicable":

@@ -134,6 +134,11 @@ class AnswerOptions(OptionList):
             self._refresh_scrollbars()
         return resized
 
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Nothing above listens for it; stopped here, it is not passed up through the screen's
+        # containers on every question.
+        event.stop()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         option_id = event.option.id or ""

@@ -59,7 +59,22 @@ class DimensionSidebar(OptionList):
         if highlighted is None or not self.has_focus:
             highlighted = ids.index(current) if current in ids else 0
         if highlighted != self.highlighted:
-            self.highlighted = highlighted
+            self._move_highlight(highlighted)
+
+    def _move_highlight(self, index: int) -> None:
+        """Highlight option `index`, redrawing only the two rows whose highlight changes.
+
+        Setting `highlighted` redraws every row of the list (its whole height), on each answer
+        that moves to another area; no message is posted, as nothing listens for it here.
+        """
+        before = self.highlighted
+        if before is None or not self.is_mounted or not self.region:
+            self.highlighted = index
+            return
+        self.set_reactive(DimensionSidebar.highlighted, index)
+        for row in (before, index):
+            self.refresh_lines(*option_line_span(self, row))
+        self.scroll_to_highlight()
 
     def _replace_changed_rows(self, entries: list[SidebarEntry], marks: list[str]) -> bool:
         """Redraw only the rows that changed, if none changes height; False if it cannot.
@@ -95,6 +110,11 @@ class DimensionSidebar(OptionList):
         for key in [key for key in cache.keys() if key[0] is option]:  # noqa: SIM118 (no __iter__)
             cache.discard(key)
         self.refresh_lines(*option_line_span(self, index))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Nothing above listens for it; stopped here, it is not passed up through the screen's
+        # containers on every question.
+        event.stop()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -15,6 +15,7 @@ from ..textual_internals import (
     FooterLabel,
     KeyGroup,
     footer_bindings_ready,
+    footer_key_enabled,
     set_footer_key_enabled,
 )
 
@@ -72,7 +73,7 @@ class SteadyFooter(Footer):
             entry = shown.get(key.action)
             _show(key, entry is not None)
             enabled = entry is not None and entry[1]
-            if key.has_class("-disabled") == enabled:
+            if footer_key_enabled(key) != enabled:
                 set_footer_key_enabled(key, enabled)
         for group in self.query(KeyGroup):
             shown_group = any(key.display for key in group.query(FooterKey))
