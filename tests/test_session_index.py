@@ -444,6 +444,33 @@ def test_sort_by_scores_puts_unscored_last_either_way(store: SessionStore, bank:
     assert levels == sorted(levels, key=lambda level: order.index(level or "undetermined"))
 
 
+@pytest.mark.parametrize("key", ["level", "overall"])
+@pytest.mark.parametrize("descending", [True, False])
+@pytest.mark.parametrize("sparse", [False, True])
+def test_hidden_sessions_sort_by_score_as_if_they_had_none(
+    store: SessionStore, bank: Bank, key: str, descending: bool, sparse: bool
+) -> None:
+    # A team round's members before the reveal: where they stand must not show in the order.
+    larvik, aas, toten = three(store, bank)
+    tom = team(bank, "Tom", {}, 6)  # nothing answered: no score
+    store.save(tom)
+    hidden = {larvik.id, toten.id}  # the highest and the lowest but one
+    text = "horten" if sparse else ""  # all in Horten; with `matching` the table is scanned
+    matching = store.index.count(text) if sparse else None
+
+    rows = store.index.query(text, key, descending, matching=matching, hidden=hidden)
+
+    plain = store.index.query(text, key, descending)
+    scored = [r.id for r in plain if r.id not in hidden and getattr(r, key) is not None]
+    unscored = [r.id for r in plain if r.id in hidden or getattr(r, key) is None]
+    # The scored as always, then the hidden with the unscored, in the order of their ids alone.
+    assert [row.id for row in rows] == scored + sorted(unscored, reverse=descending)
+    assert aas.id in scored and {larvik.id, toten.id} <= set(unscored)
+    assert store.index.query(text, "team", descending, hidden=hidden) == store.index.query(
+        text, "team", descending
+    )  # other sorts tell nothing and are left as they are
+
+
 def test_pages_cover_every_row_once(store: SessionStore, bank: Bank) -> None:
     for day in range(7):
         # Equal times: ties are broken by id, so no row is on two pages.

@@ -133,6 +133,39 @@ async def test_the_saved_list_shows_members_sessions_as_the_round_s_and_opens_no
         await wait_for_screen(pilot, SessionReviewScreen)
 
 
+async def test_a_sort_by_verdict_or_score_gives_away_no_member_s_place(
+    make_app: AppFactory, demo_bank: Bank, data_dir: Path
+) -> None:
+    # Kari answered the top option everywhere: sorted by their real score she would stand
+    # above Horten. Before the reveal she and Ola sort as sessions without a score, last.
+    store, code, ids = open_round(demo_bank, data_dir)
+    middle = {question.id: question.options[1].value for question in demo_bank.questions}
+    scored = build(demo_bank, middle, team="Horten").model_copy(update={"id": ids["Horten"]})
+    store.sessions.save(scored)  # Horten answers everything: a verdict and a score
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        saved = await open_saved(pilot)
+        horten = next(row for row in saved.rows if row.id == ids["Horten"])
+        assert horten.overall is not None and horten.level != "undetermined"
+        members = sorted([ids["Kari"], ids["Ola"]])
+        for column in ("level", "overall"):
+            for descending in (True, False):
+                saved.sort_by(column)
+                if saved.descending != descending:
+                    saved.action_reverse()
+                await pilot.pause()
+                order = [row.id for row in saved.rows]
+                assert order == [ids["Horten"], *sorted(members, reverse=descending)]
+        store.update(code, lambda r: reveal(r, demo_bank, store.member_sessions(r), START))
+        saved.reload(offset=0)
+        await pilot.pause()
+        saved.sort_by("overall")  # revealed: Kari's top answers put her first
+        if not saved.descending:
+            saved.action_reverse()
+        await pilot.pause()
+        assert saved.rows[0].id == ids["Kari"]
+
+
 async def test_the_start_screen_leaves_members_sessions_out_until_the_reveal(
     make_app: AppFactory, demo_bank: Bank, data_dir: Path
 ) -> None:

@@ -6,7 +6,7 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -19,6 +19,7 @@ from cocreate_tui.domain.session_files import SESSION_SUFFIX
 from .pending import PendingSave, PendingSaves
 from .queries import (
     LISTING_SQL,
+    SCORE_SORTS,
     UNREADABLE_SQL,
     index_row,
     labels_for,
@@ -169,6 +170,7 @@ class SessionIndex:
         status: Status | None = None,
         labels: Mapping[str, str] | None = None,
         matching: int | None = None,
+        hidden: Collection[str] = (),
     ) -> list[IndexRow]:
         """Sessions matching `filter_text`, sorted by `sort_key`, `limit` rows from `offset`.
 
@@ -176,12 +178,15 @@ class SessionIndex:
         service area, respondent, role, phase or status; `labels` maps phase and status codes
         to the words shown for them (e.g. `{"complete": "Fullført"}`), which match too. Ties
         are broken by id, so pages never overlap. `matching`, the `count()` already known for
-        the filter, lets a filter that few sessions match be read the quicker way. Call
-        `refresh()` first.
+        the filter, lets a filter that few sessions match be read the quicker way. The
+        sessions in `hidden` (a team round's members before the reveal) sort by level and
+        score as if they had none. Call `refresh()` first.
         """
         clause, parameters = where(filter_text, status, labels)
-        sql = query_sql(clause, sort_key, descending, offset, limit, matching)
-        arguments = [*parameters, -1 if limit is None else max(0, limit), max(0, offset)]
+        unscored = sorted(hidden) if sort_key in SCORE_SORTS else []
+        sql = query_sql(clause, sort_key, descending, offset, limit, matching, len(unscored))
+        window = [-1 if limit is None else max(0, limit), max(0, offset)]
+        arguments = [*parameters, *unscored, *window]
         rows = self._read(lambda c: c.execute(sql, arguments).fetchall())
         return [index_row(row) for row in rows]
 

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 SPARSE_PAGE: Final = 100
 """Rows a query without a limit is taken to want, when choosing how to read a rare match."""
 _NULLABLE_SORTS: Final = frozenset({"total", "level", "overall"})
+SCORE_SORTS: Final = frozenset({"level", "overall"})
+"""The sorts that would tell a session's result: by them a hidden session sorts as unscored."""
 _ROW_SELECT: Final = ", ".join(
     f"s.{name}" if name in SessionRow._fields else f"f.{name}" for name in IndexRow._fields
 )
@@ -43,19 +45,27 @@ def query_sql(
     offset: int,
     limit: int | None,
     matching: int | None,
+    hidden: int = 0,
 ) -> str:
-    """The SQL of a page of `IndexRow`s; its parameters are the filter's, then limit and offset."""
+    """The SQL of a page of `IndexRow`s; its parameters are the filter's, then the `hidden`
+    session ids (sorted as if they had no score), then limit and offset."""
     if sort_key not in SORT_KEYS:
         raise ValueError(f"cannot sort by {sort_key!r}; choose one of {', '.join(SORT_KEYS)}")
     direction = "DESC" if descending else "ASC"
     nulls = " NULLS LAST" if sort_key in _NULLABLE_SORTS else ""
+    column = SORT_KEYS[sort_key]
+    if hidden and sort_key in SCORE_SORTS:
+        # A round member's score is not shown before the reveal; a sort by it must not give
+        # away either where the member stands, so they sort with the sessions without one.
+        marks = ", ".join("?" * hidden)
+        column = f"(CASE WHEN s.id IN ({marks}) THEN NULL ELSE {column} END)"
     # SQLite walks the sort column's index and stops after the page: quick when matches
     # are common, but for a rare match it visits most rows out of order (52 ms for 289
     # of 50,000). Then one pass over the table, keeping only the page's best (the unary
     # + keeps SQLite off the index), is quicker (17 ms).
     rows_wanted = max(0, offset) + (SPARSE_PAGE if limit is None else max(0, limit))
     sparse = bool(clause) and matching is not None and matching < 4 * rows_wanted
-    order = f"+{SORT_KEYS[sort_key]}" if sparse else SORT_KEYS[sort_key]
+    order = f"+{column}" if sparse else column
     return (
         f"SELECT {_ROW_SELECT} FROM sessions s JOIN files f ON f.name = s.file{clause} "
         f"ORDER BY {order} {direction}{nulls}, s.id {direction} "

@@ -330,6 +330,7 @@ class SavedScreen(BaseScreen[None]):
                 PAGE,
                 labels=labels,
                 matching=self.total,
+                hidden=self.sealed.keys(),
             )
         except CocreateError as error:
             self.notify(error.words(self.lang), severity="error")
