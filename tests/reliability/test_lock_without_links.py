@@ -11,8 +11,14 @@ from pathlib import Path
 import pytest
 
 from cocreate_tui.domain import fileio
+from cocreate_tui.domain.bank_loader import load_bank
+from cocreate_tui.domain.bank_location import shipped_bank_dir
+from cocreate_tui.domain.bank_models import Lang
+from cocreate_tui.domain.errors import SessionOpenElsewhereError
 from cocreate_tui.domain.fileio import CLAIM_SECONDS, TEMP_PREFIX, write_new
 from cocreate_tui.domain.session_lock import SessionLock, held_elsewhere, read_holder
+from cocreate_tui.domain.sessions import SessionMeta, new_session
+from cocreate_tui.domain.storage import SessionStore
 
 SESSION_ID = "c" * 32
 
@@ -62,6 +68,30 @@ def test_a_half_written_lock_is_not_taken_over(tmp_path: Path, written: bytes) -
     assert holder is not None and holder.pid == 0
     assert lock_file.read_bytes() == written
     assert held_elsewhere(tmp_path, SESSION_ID) is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nb", "(den åpnes der akkurat nå)"),
+        ("nn", "(ho blir opna der akkurat no)"),
+        ("en", "(it is being opened there right now)"),
+    ],
+)
+def test_a_save_refused_by_a_half_written_lock_names_no_process(
+    tmp_path: Path, lang: Lang, said: str
+) -> None:
+    # Such a lock holds no process yet; the refusal said «prosess 0 på «?»».
+    bank = load_bank(shipped_bank_dir())
+    store = SessionStore(tmp_path)
+    session = new_session(SessionMeta(team="Lag"), bank)
+    store.save(session)
+    (store.directory / f"{session.id}.lock").write_bytes(b'{"pid": 4')
+    with pytest.raises(SessionOpenElsewhereError) as refused:
+        store.save(session.with_answer(bank.questions[0].id, 1))
+    words = refused.value.words(lang)
+    assert said in words
+    assert "0" not in words.replace(session.id, "") and "?" not in words
 
 
 def test_a_half_written_lock_left_by_a_crash_is_taken_over_once_old(tmp_path: Path) -> None:

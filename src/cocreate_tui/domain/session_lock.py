@@ -20,6 +20,11 @@ MAX_LOCK_BYTES = 4096
 """A lock file holds a pid, a host name and a time; anything longer is not one of ours."""
 
 
+UNKNOWN_PID = 0
+UNKNOWN_HOST = "?"
+"""The holder of a lock whose file is not written whole yet: no process we can name."""
+
+
 @dataclass(frozen=True)
 class LockHolder:
     """Who holds a session open: enough to tell the team where, and since when."""
@@ -116,6 +121,9 @@ def held_elsewhere(directory: Path, session_id: str) -> LockHolder | None:
 
 def where_open(holder: LockHolder) -> Phrase:
     """Where and since when a session is open: «prosess 12 på «host» siden 06.12.2026 14:02»."""
+    if (holder.pid, holder.host) == (UNKNOWN_PID, UNKNOWN_HOST):
+        # Its lock file is not written whole yet (FAT, a slow share): no process to name.
+        return Phrase("lock_being_opened")
     since = holder.since if holder.since.tzinfo else holder.since.replace(tzinfo=UTC)
     return Phrase("lock_where", pid=holder.pid, host=holder.host, since=since)
 
@@ -132,7 +140,7 @@ def _identity(path: Path) -> tuple[int, int, int, int] | None:
 
 def _being_written() -> LockHolder:
     """The holder of a lock whose file is not written whole yet: unknown, as of now."""
-    return LockHolder(0, "?", datetime.now(UTC))
+    return LockHolder(UNKNOWN_PID, UNKNOWN_HOST, datetime.now(UTC))
 
 
 def _host() -> str:
