@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -353,6 +354,34 @@ def test_members_joining_at_once_are_all_kept(tmp_path: Path, tiny_bank: Bank) -
     assert {m.session_id for m in team_round.members} == set(ids)
     assert all(s.answer("calendar").value == 1 for s in store.member_sessions(team_round).values())
     assert not list(store.directory.glob("*.lock"))
+
+
+def test_one_name_joining_from_two_windows_at_once_leaves_one_session(
+    tmp_path: Path, tiny_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = RoundStore(tmp_path)
+    code = store.create("T", tiny_bank, NOW).code
+    first: list[Session] = []
+    update = RoundStore.update
+
+    def other_window_first(
+        self: RoundStore, code: str, change: Callable[[TeamRound], TeamRound]
+    ) -> TeamRound:
+        # Between this window's session file and its change to the round, another window
+        # joins Kari: the round then names the other window's session.
+        if not first:
+            monkeypatch.setattr(RoundStore, "update", update)
+            first.append(RoundStore(tmp_path).join(code, "Kari", tiny_bank, NOW)[1])
+        return update(self, code, change)
+
+    monkeypatch.setattr(RoundStore, "update", other_window_first)
+    team_round, session = store.join(code, "Kari", tiny_bank, NOW)
+
+    kari = team_round.member("Kari")
+    assert kari is not None and session.id == first[0].id == kari.session_id
+    files = sorted(p.stem for p in store.sessions.directory.glob("*.json"))
+    assert files == [session.id]  # no stray blank session from the window that came second
+    assert [row.id for row in store.sessions.index.query()] == [session.id]
 
 
 def test_a_member_name_must_be_printable_and_not_taken(tmp_path: Path, tiny_bank: Bank) -> None:

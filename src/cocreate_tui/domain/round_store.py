@@ -171,10 +171,14 @@ class RoundStore:
         member = team_round.member(name)
         assert member is not None
         if member.session_id != session.id:
+            # Another window joined the same name first. The session saved here is nobody's:
+            # written a moment ago by this call, with nothing in it, it is removed, so the
+            # facilitator's list has no stray blank assessment.
+            with contextlib.suppress(FileNotFoundError):
+                self.sessions.path_for(session.id).unlink()
             if digest is not None and member.device != digest:
                 raise NameTakenError(already_joined(member.name, team_round.code))
-            # Another window joined the same name first: that session is the member's.
-            return team_round, self._member_session(member.session_id)
+            return team_round, self._member_session(member.session_id)  # theirs
         return team_round, session
 
     def join_problem(self, code: str) -> str | None:
