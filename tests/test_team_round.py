@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from cocreate_tui.domain.agreement import area_agreement, question_agreement, rwg, rwg_j, strength
 from cocreate_tui.domain.bank_models import Bank
-from cocreate_tui.domain.round_store import RoundStore, SealedSessionError
+from cocreate_tui.domain.round_store import NameTakenError, RoundStore, SealedSessionError
 from cocreate_tui.domain.scoring import assess
 from cocreate_tui.domain.sessions import Session, SessionMeta, new_session
 from cocreate_tui.domain.team_round import (
@@ -382,6 +382,23 @@ def test_one_name_joining_from_two_windows_at_once_leaves_one_session(
     files = sorted(p.stem for p in store.sessions.directory.glob("*.json"))
     assert files == [session.id]  # no stray blank session from the window that came second
     assert [row.id for row in store.sessions.index.query()] == [session.id]
+
+
+def test_a_member_is_found_again_only_from_where_they_joined(
+    tmp_path: Path, tiny_bank: Bank
+) -> None:
+    # Answers are the member's alone until the reveal: a name is no key to another's session.
+    store = RoundStore(tmp_path)
+    code = store.create("T", tiny_bank, NOW).code
+    _, kari = store.join(code, "Kari", tiny_bank, NOW)  # at a terminal
+    _, ola = store.join(code, "Ola", tiny_bank, NOW, device="phone-of-ola")  # in a browser
+
+    assert store.join(code, "kari", tiny_bank, NOW)[1].id == kari.id
+    assert store.join(code, "Ola", tiny_bank, NOW, device="phone-of-ola")[1].id == ola.id
+    for name, device in (("Kari", "some-phone"), ("Ola", "another-phone"), ("Ola", None)):
+        with pytest.raises(NameTakenError, match=f"{name} has already joined round {code}"):
+            store.join(code, name, tiny_bank, NOW, device=device)
+    assert len(list(store.sessions.directory.glob("*.json"))) == 2  # nothing new written
 
 
 def test_a_member_name_must_be_printable_and_not_taken(tmp_path: Path, tiny_bank: Bank) -> None:

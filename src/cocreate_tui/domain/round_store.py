@@ -143,14 +143,16 @@ class RoundStore:
         A new member gets a fresh individual session (saved first, so the round never names a
         session that does not exist). `device` is a browser's own key (workshop mode): a member
         joined with one is found again only with the same key, and a name that joined without
-        one cannot be taken from a browser. Raises `RoundError` (`NameTakenError` for those) or
-        `StorageError`.
+        one cannot be taken from a browser, nor one joined with a key from a terminal. Raises
+        `RoundError` (`NameTakenError` for those) or `StorageError`.
         """
         team_round = self.load(code)
         digest = device_digest(device) if device is not None else None
         existing = team_round.member(name)
         if existing is not None:
-            if digest is not None and existing.device != digest:
+            # Found again only from where they joined: a member's answers are theirs alone
+            # until the reveal, so a name joined from a browser is not handed to a terminal.
+            if existing.device != digest:
                 raise NameTakenError(already_joined(existing.name, team_round.code))
             return team_round, self._member_session(existing.session_id)
         self._check_bank(team_round, bank)
