@@ -18,7 +18,8 @@ from ..i18n import t
 from ..web.hosts import is_loopback
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, bank_dir, error, print_bank_error
 
-INSTALL = "pip install 'cocreate-tui[web]'"
+WEB_EXTRA_FALLBACK = ("textual-serve",)
+"""The web extra's packages, should the installed metadata not say (pyproject's `web`)."""
 WEB_MODULES = frozenset({"textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2", "yarl"})
 """Top-level modules of the web extra: an ImportError naming one of them means it is missing."""
 
@@ -47,11 +48,32 @@ def remote_warning(host: str, port: int, lang: Lang) -> str:
     return "\n".join(t("serve_warning", each).format(address=address(host, port)) for each in order)
 
 
+def web_extra_packages() -> tuple[str, ...]:
+    """The packages of the web extra, with their pinned versions, as this install declares them.
+
+    Named one by one rather than as `cocreate-tui[web]`: cocreate-tui is installed from a
+    wheel, not from PyPI, where pip would look for it.
+    """
+    from importlib import metadata
+
+    try:
+        requires = metadata.requires("cocreate-tui") or []
+    except metadata.PackageNotFoundError:
+        return WEB_EXTRA_FALLBACK
+    found = tuple(
+        requirement.partition(";")[0].strip()
+        for requirement in requires
+        if "extra == 'web'" in requirement.replace('"', "'")
+    )
+    return found or WEB_EXTRA_FALLBACK
+
+
 def missing_extra_message(module: str | None) -> Phrase:
     """What to install, exactly, when the web extra is missing."""
     missing = Phrase("msg_no_module", module=repr(module)) if module else ""
     python = shlex.quote(sys.executable)
-    return Phrase("msg_missing_web", missing=missing, install=INSTALL, python=python)
+    install = "pip install " + " ".join(shlex.quote(p) for p in web_extra_packages())
+    return Phrase("msg_missing_web", missing=missing, install=install, python=python)
 
 
 def app_command(folder: Path, bank: Path | None, lang: Lang) -> str:
