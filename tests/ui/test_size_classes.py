@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,3 +45,31 @@ async def test_a_pushed_screen_has_its_size_classes_at_mount(
         await app.push_screen(screen)
         await pilot.pause()
     assert seen and "-very-wide" in seen[0] and "-tall" in seen[0]
+
+
+async def test_a_screen_made_in_a_running_app_is_not_styled_twice_for_its_size(
+    make_app: AppFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its size classes are set when it is made, so its widgets are styled with them the first
+    # time; set on mount, every widget was styled once more (~5 ms for the start screen).
+    from textual.dom import DOMNode
+
+    restyled: list[str] = []
+    update_classes = DOMNode.update_classes
+
+    def noted(node: DOMNode, classes: Any, update: bool = True, animate: bool = True) -> Any:
+        before = set(node.classes)
+        result = update_classes(node, classes, update, animate)
+        if update and set(node.classes) != before and isinstance(node, SavedScreen):
+            restyled.append(type(node).__name__)
+        return result
+
+    monkeypatch.setattr(DOMNode, "update_classes", noted)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, StartScreen)
+        screen = SavedScreen(app.store, lambda: app.bank)
+        assert {"-very-wide", "-tall"} <= screen.classes  # before it is even pushed
+        await app.push_screen(screen)
+        await pilot.pause()
+    assert restyled == []
