@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 
 from cocreate_tui.ui.base import breakpoint_classes
 from cocreate_tui.ui.screens.saved import SavedScreen
@@ -73,3 +74,33 @@ async def test_a_screen_made_in_a_running_app_is_not_styled_twice_for_its_size(
         await app.push_screen(screen)
         await pilot.pause()
     assert restyled == []
+
+
+async def test_a_screen_first_shown_is_not_restyled_whole_and_later_resumes_are(
+    make_app: AppFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual restyles a resumed screen's whole tree; the first time, just after its widgets
+    # were styled, that was the same work twice.
+    from textual.css.stylesheet import Stylesheet
+
+    restyled: list[str] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def noted(sheet: Stylesheet, nodes: Any, animate: bool = False) -> None:
+        nodes = list(nodes)
+        if len(nodes) > 1 and isinstance(nodes[0], SavedScreen):
+            restyled.append("whole")
+        update_nodes(sheet, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", noted)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, StartScreen)
+        screen = SavedScreen(app.store, lambda: app.bank)
+        await app.push_screen(screen)
+        await wait_for_screen(pilot, SavedScreen)
+        await pilot.pause()
+        assert restyled == []
+        screen.post_message(events.ScreenResume())  # as Textual resumes a screen later
+        await pilot.pause()
+        assert restyled  # restyled whole, as Textual does

@@ -65,6 +65,7 @@ OVERRIDDEN_HOOKS: Final[Mapping[str, str]] = {
         "(self, event: 'events.MouseScrollDown') -> 'None'"
     ),
     "textual.widget.Widget._on_mouse_scroll_up": "(self, event: 'events.MouseScrollUp') -> 'None'",
+    "textual.screen.Screen._on_screen_resume": "(self, event: 'events.ScreenResume') -> 'None'",
 }
 """Private methods of Textual that our widgets override, by where Textual defines them."""
 
