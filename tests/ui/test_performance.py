@@ -7,8 +7,13 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 from rich.table import Table
+from textual.color import Color
+from textual.style import Style
+from textual.visual import RenderOptions
 from textual.widgets import OptionList
 
 from cocreate_tui.domain.bank_models import Bank
@@ -73,6 +78,34 @@ def test_row_visual_lays_out_like_the_rich_grid() -> None:
         ("", 2, "Kort", "0/4"),
     ):
         assert printed(RowVisual(mark, width, text, tail), 40) == rich_grid(mark, width, text, tail)
+
+
+ROW_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(" æøå«»–"),
+    max_size=120,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["● 1", "○ 0", "▶✓", "", "○ g"]),
+    st.integers(1, 5),
+    ROW_TEXT,
+    st.sampled_from(["", "0/4", "10/10"]),
+    st.integers(1, 90),
+    st.sampled_from([Style(), Style(bold=True), Style(background=Color.parse("#203040"))]),
+)
+def test_row_strips_are_those_content_draws(
+    mark: str, mark_width: int, text: str, tail: str, width: int, style: Style
+) -> None:
+    # The row draws its ready lines itself rather than letting Content wrap them again: it must
+    # give the very strips Content gives (text, styles, and the offsets text selection uses).
+    row = RowVisual(mark, mark_width, text, tail)
+    joined, _ = row._lines(width)
+    options = RenderOptions(Style.parse, {})
+    assert row.render_strips(width, None, style, options) == joined.render_strips(
+        width, None, style, options
+    )
 
 
 def test_the_start_screen_does_not_import_the_other_screens() -> None:
