@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Footer, OptionList, TextArea
@@ -124,6 +125,39 @@ async def test_a_question_that_takes_the_same_room_is_shown_as_a_layout_would_sh
             assert layout_and_picture(screen) == shown, screen.question.id
 
 
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_next_question_lays_out_nothing_unless_the_footer_changes(
+    make_app: AppFactory, demo_bank: Bank, size: tuple[int, int]
+) -> None:
+    # The options fill the room between the question and the note, and the question's text
+    # has room for two lines: another number of options, or of lines up to two, leaves every
+    # widget where it was. A layout of the screen's ~40 widgets was two thirds of the answers'
+    # extra cost. Only a change of the footer's keys (a «g» shown or hidden) lays it out.
+    heights = {len(question.options) for question in demo_bank.questions}
+    assert len(heights) > 1, "the demo bank's questions have options of one count only"
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_questions(pilot)
+        await pilot.pause()
+        layouts: list[str] = []
+        reflow = screen._compositor.reflow
+
+        def counted(*args: Any) -> Any:
+            layouts.append(screen.question.id)
+            return reflow(*args)
+
+        screen._compositor.reflow = counted  # type: ignore[method-assign]
+        unexpected = []
+        for _ in range(len(demo_bank.questions) - 1):
+            footer_before = screen._binding_state
+            layouts.clear()
+            await pilot.press("1")
+            await pilot.pause()
+            if layouts and screen._binding_state[2] == footer_before[2]:  # type: ignore[index]
+                unexpected.append(screen.question.id)
+        assert not unexpected
+
+
 async def test_a_list_of_options_taller_than_its_room_gets_its_scrollbar(
     make_app: AppFactory, demo_bank: Bank
 ) -> None:
@@ -217,11 +251,15 @@ async def test_a_note_stops_at_the_files_limit_and_shows_its_length_near_it(
         await wait_until(pilot, lambda: len(area.text) == NOTE_MAX, "the note filled up")
         assert area.text == "Kort" + "x" * (NOTE_MAX - 4)
         assert area.border_subtitle == "Fullt: 2\u202f000 tegn"  # a narrow no-break space
-        # Grown to its full height, the area is scrolled into view with the length under it.
-        page = screen.query_one("#q-scroll")
+        # Grown to its full height, the whole area is in view with the length under it (the
+        # options above it give it the room).
+        page = screen.query_one("#main")
         await wait_until(
             pilot,
-            lambda: area.region.y + area.outer_size.height <= page.region.bottom,
+            lambda: (
+                area.outer_size.height == 6
+                and area.region.y + area.outer_size.height <= page.region.bottom
+            ),
             "the whole note area in view",
         )
         await pilot.press("y")  # nothing more goes in

@@ -7,6 +7,7 @@ A Textual upgrade that removes or changes one fails the test named after it; the
 from __future__ import annotations
 
 import gc
+import inspect
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from textual.cache import LRUCache
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, OptionList, RadioSet
 from textual.widgets.option_list import Option
 
@@ -31,6 +33,7 @@ from cocreate_tui.ui.textual_internals import (
     option_heights,
     option_line_span,
     option_render_cache,
+    rewrap_options,
     set_footer_key_enabled,
     set_option_prompt,
     unlink_option_cache,
@@ -55,7 +58,8 @@ def test_every_private_textual_override_in_ui_is_listed() -> None:
 
 _PRIVATE_USES = re.compile(
     r"from textual[\w.]*\._|\.(_get_breakpoint_classes|_selected|_cache|_bindings_ready"
-    r"|_disabled|_set_prompt|_option_render_cache|_line_cache)\b"
+    r"|_disabled|_set_prompt|_option_render_cache|_line_cache|_scroll_update)\b"
+    r"|(?<!super\(\))\._clear_caches\b"
 )
 
 
@@ -150,6 +154,18 @@ def test_option_list__option_render_cache_is_unlinked() -> None:
     link = cache._cache["key"]
     unlink_option_cache(option_list)
     assert link == [] and len(cache) == 0
+
+
+def test_option_list__clear_caches_drops_the_wrapped_rows() -> None:
+    option_list = OptionList("a", "b")
+    option_list._line_cache.lines.append((0, 0))
+    option_render_cache(option_list)["key"] = "value"
+    rewrap_options(option_list)
+    assert option_list._line_cache.lines == [] and len(option_render_cache(option_list)) == 0
+
+
+def test_widget__scroll_update() -> None:
+    assert str(inspect.signature(Widget._scroll_update)) == "(self, virtual_size: 'Size') -> 'None'"
 
 
 def test_strip_divide_keeps_no_cycle_for_a_whole_strip() -> None:

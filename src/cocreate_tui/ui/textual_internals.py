@@ -22,6 +22,7 @@ from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.visual import VisualType
+    from textual.widget import Widget
     from textual.widgets import DataTable, Footer, OptionList, RadioSet
     from textual.widgets.option_list import Option
 
@@ -39,11 +40,13 @@ __all__ = [
     "option_heights",
     "option_line_span",
     "option_render_cache",
+    "rewrap_options",
     "set_footer_key_enabled",
     "set_option_prompt",
     "unlink_cache",
     "unlink_option_cache",
     "unlink_row_caches",
+    "update_scrollbars",
 ]
 
 OVERRIDDEN_HOOKS: Final[Mapping[str, str]] = {
@@ -163,6 +166,17 @@ def set_footer_key_enabled(key: FooterKey, enabled: bool) -> None:
 def set_option_prompt(option: Option, prompt: VisualType) -> None:
     """Give `option` a new prompt without rebuilding the list's options."""
     option._set_prompt(prompt)
+
+
+def rewrap_options(option_list: OptionList) -> None:
+    """Drop `option_list`'s wrapped rows, so that they are wrapped again at its width now (what
+    its Resize handler does; a scrollbar coming or going sends no Resize)."""
+    option_list._clear_caches()
+
+
+def update_scrollbars(widget: Widget) -> None:
+    """Show or hide `widget`'s scrollbars for its virtual size now, and give them its size."""
+    widget._scroll_update(widget.virtual_size)
 
 
 def option_render_cache(option_list: OptionList) -> LRUCache[Any, Any]:

@@ -25,7 +25,7 @@ from ..progress import answered_count, dimension_progress, first_in_dimension, n
 from ..session_keeper import SessionKeeper
 from ..widgets.answer_options import AnswerOptions
 from ..widgets.dimension_sidebar import DimensionSidebar, SidebarEntry
-from ..widgets.no_relayout import SizedScroll, SizedText, update_in_place
+from ..widgets.no_relayout import SizedText, update_in_place
 from ..widgets.note_box import NoteBox
 from ..widgets.progress_line import ProgressLine
 from ..widgets.steady_footer import SteadyFooter
@@ -117,12 +117,13 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
             yield DimensionSidebar(id="sidebar")
             with Vertical(id="main"):
                 yield Static(id="q-position", markup=False)
-                # The question stays in view; only the options and the note scroll if need be.
                 yield SizedText(id="q-text", markup=False)
-                with SizedScroll(id="q-scroll"):
-                    yield AnswerOptions(id="options")
-                    # The note's TextArea is mounted when the note is opened (_open_note).
-                    yield NoteBox(self._open_note, id="note-box", classes="note-field")
+                # The options fill the room between the question and the note, and scroll in
+                # it if need be: their place stays the same whatever the question, so moving
+                # to the next one lays nothing out again, and the note is always in one place.
+                yield AnswerOptions(id="options")
+                # The note's TextArea is mounted when the note is opened (_open_note).
+                yield NoteBox(self._open_note, id="note-box", classes="note-field")
         with Horizontal(id="q-buttons", classes="button-row"):
             for button_id, _ in BUTTONS:
                 yield Button(id=button_id, compact=True)
@@ -193,7 +194,6 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         elif notes.text != answer.note:
             notes.load_text(answer.note)
         self._show_progress()
-        self.query_one("#q-scroll", SizedScroll).scroll_home(animate=False)
         first = self._ids.index(question_id) == 0
         self.query_one("#previous", Button).disabled = first
         # The footer shows the digits for this question's options (it dims the others).
@@ -392,7 +392,7 @@ class QuestionsScreen(BaseScreen[QuestionsOutcome]):
         )
         area.border_title = self.tr("q_notes_title")
         area.placeholder = self.tr("q_notes_placeholder")
-        self.query_one("#q-scroll").mount(area, after=box)
+        self.query_one("#main").mount(area, after=box)
         self._notes = area
         box.display = False
         self.set_focus(area)  # now, so that the next key already goes to it

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from ...domain.bank_models import Lang, Question
 from ...domain.sessions import Answer
-from ..textual_internals import unlink_option_cache
+from ..textual_internals import rewrap_options, unlink_option_cache, update_scrollbars
 from .row_visual import RowVisual
 
 UNKNOWN_ID = "unknown"
@@ -45,7 +45,7 @@ class AnswerOptions(OptionList):
     _size_is_stale = False
     """New options are set and the list still has the last question's size."""
     _layout_held = False
-    """New options are being set and asking for a layout is left to `show`."""
+    """New options are being set: asking for a layout or a whole repaint is left to `show`."""
 
     def refresh(
         self,
@@ -54,7 +54,12 @@ class AnswerOptions(OptionList):
         layout: bool = False,
         recompose: bool = False,
     ) -> Self:
-        layout = layout and not self._layout_held
+        if self._layout_held:
+            layout = False
+            if not regions and not recompose:
+                # The whole list, asked for while new options are set: `show` repaints the
+                # rows that change instead (rows blank before and after stay as they are).
+                return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def _on_resize(self, event: events.Resize | None = None) -> None:  # a Textual hook
@@ -95,23 +100,36 @@ class AnswerOptions(OptionList):
                 highlighted = len(question.options) + 1
         self._size_is_stale = True
         unlink_option_cache(self)  # the last question's options are freed at once
-        # New options as tall as the last question's take the same place: no layout of the
-        # screen then, only a repaint (a widget's place depends on its content only through
-        # its content's height at its width; the list's width does not depend on its options).
+        # New options that leave the list's size as it was take the same place: no layout of
+        # the screen then, only a repaint. A list whose height is set (the question screen's
+        # fills the room left) keeps its size whatever its options; one sized by its content
+        # keeps it when the new options are as tall as the last ones (a widget's place
+        # depends on its content only through its content's height at its width; the list's
+        # width does not depend on its options).
         width = self.content_region.width
         laid_out = bool(width) and self.is_mounted
-        before = self._content_height(width) if laid_out else None
+        sized_by_content = self.styles.height is None or self.styles.height.is_auto
+        before = self._content_height(width) if laid_out and sized_by_content else None
+        rows_shown = self.virtual_size.height - self.scroll_offset.y
         self._layout_held = laid_out
         try:
             self.set_options(options)
             self.highlighted = highlighted
         finally:
             self._layout_held = False
-        if laid_out:
-            if self._content_height(width) == before:
-                self._size_is_stale = False
-            else:
-                self.refresh(layout=True)
+        if not laid_out:
+            return
+        # Repaint the rows that held the last question's options or hold this one's.
+        changed = max(rows_shown, self.virtual_size.height)
+        super().refresh(Region(0, 0, max(width, self.virtual_size.width), changed))
+        if sized_by_content and self._content_height(width) != before:
+            self.refresh(layout=True)
+            return
+        self._size_is_stale = False
+        if not sized_by_content:
+            # Only the scrollbar can change: shown or hidden now (which asks for its own
+            # layout), and told the new height of the options.
+            update_scrollbars(self)
 
     def _content_height(self, width: int) -> int:
         return self.get_content_height(self.container_size, self.app.size, width)
@@ -132,6 +150,13 @@ class AnswerOptions(OptionList):
         resized = super()._size_updated(size, virtual_size, container_size, layout)
         if stale:
             self._refresh_scrollbars()
+        width = self.scrollable_content_region.width
+        if self._rows_width is not None and width != self._rows_width:
+            # A scrollbar came or went: the rows are narrower or wider than they were wrapped
+            # at. Textual sends no Resize for it (the list's own size is the same), so the
+            # rows are wrapped again here, as a Resize would have them.
+            self._rows_width = width
+            rewrap_options(self)
         return resized
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
