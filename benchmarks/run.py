@@ -280,23 +280,39 @@ class Benchmarks:
             ("index without a bank", None, False),
             ("stress: another thread refreshing all along", self.bank, True),
         ):
-            times, plain = save_times(SessionStore(self.big, bank=bank), self.bank, busy)
-            p99, plain_p99 = percentile(times, 0.99), percentile(plain, 0.99)
+            # Rounds of SAVES each, the save and the bare write alternating; a round's p99 is
+            # its third slowest, and one slow fsync or full garbage collection in a round
+            # decided it (3.4x in one run, 1.3x in the next): the ratio is the median of the
+            # rounds' ratios, as for every paired target.
+            rounds = [
+                save_times(SessionStore(self.big, bank=bank), self.bank, busy)
+                for _ in range(self.rounds)
+            ]
+            p99s = [percentile(times, 0.99) for times, _ in rounds]
+            plain_p99s = [percentile(plain, 0.99) for _, plain in rounds]
+            ratio = statistics.median(
+                p99 / plain for p99, plain in zip(p99s, plain_p99s, strict=True)
+            )
+            times = [t for round_times, _ in rounds for t in round_times]
+            plain = [t for _, round_plain in rounds for t in round_plain]
+            p99, plain_p99 = statistics.median(p99s), statistics.median(plain_p99s)
             if not busy:
                 self.baseline(
-                    "atomic write of a session's bytes (temp, fsync, rename), p99",
+                    "atomic write of a session's bytes (temp, fsync, rename), p99 "
+                    f"(median of {len(rounds)} rounds of {SAVES})",
                     f"{ms(plain_p99)} (p50 {ms(statistics.median(plain))})",
                 )
             figure = f"p99 {ms(p99)} (p50 {ms(statistics.median(times))}, max {ms(max(times))})"
             # Under stress the save never waits for the index (it skips a busy one), but it
             # shares the interpreter lock with the refreshing thread: shown, not judged.
-            judged = "info" if busy else verdict(p99 <= AUTOSAVE_LIMIT * plain_p99)
+            judged = "info" if busy else verdict(ratio <= AUTOSAVE_LIMIT)
             self.add(
                 Row(
-                    f"autosave, 40 answers, {label}",
+                    f"autosave, 40 answers, {label} (p99 of {SAVES} saves, median of "
+                    f"{len(rounds)} rounds)",
                     figure,
                     f"p99 {ms(plain_p99)}",
-                    f"{p99 / plain_p99:.2f}×",
+                    f"{ratio:.2f}×",
                     f"≤ {AUTOSAVE_LIMIT:g}×",
                     judged,
                 )
