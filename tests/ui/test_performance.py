@@ -7,7 +7,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.table import Table
@@ -95,6 +95,7 @@ ROW_TEXT = st.text(
     st.integers(1, 90),
     st.sampled_from([Style(), Style(bold=True), Style(background=Color.parse("#203040"))]),
 )
+@example("● 1", 1, "\ua8e0", "", 3, Style())  # a combining mark alone (hypothesis found it)
 def test_row_strips_are_those_content_draws(
     mark: str, mark_width: int, text: str, tail: str, width: int, style: Style
 ) -> None:

@@ -31,6 +31,9 @@ class RowVisual(Visual):
         self.mark_width = mark_width
         self.text = Content(text)
         self.tail = tail
+        # Characters that take no cell (combining marks, say) change how Content ends a line
+        # (it leaves the padding after one off); such rows are drawn by Content itself.
+        self._zero_width = any(not cell_len(character) for character in text)
         self._layout: tuple[int, Content, list[Content]] | None = None
         """The last layout: width, the lines as one Content, and each line."""
 
@@ -65,6 +68,7 @@ class RowVisual(Visual):
         _, joined, lines = self._laid_out(width)
         if (
             not _plain(options)
+            or self._zero_width
             or "\t" in joined.plain
             or any(line.cell_length != width for line in lines)
         ):
