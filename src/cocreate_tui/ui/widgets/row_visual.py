@@ -33,7 +33,7 @@ class RowVisual(Visual):
         self.tail = tail
         # Characters that take no cell (combining marks, say) change how Content ends a line
         # (it leaves the padding after one off); such rows are drawn by Content itself.
-        self._zero_width = any(not cell_len(character) for character in text)
+        self._zero_width = _has_zero_width(text)
         self._layout: tuple[int, Content, list[Content]] | None = None
         """The last layout: width, the lines as one Content, and each line."""
 
@@ -97,6 +97,21 @@ class RowVisual(Visual):
         """The row as plain text, so Rich (a log, a test) can print it too."""
         content, _ = self._lines(options.max_width)
         yield Text(content.plain)
+
+
+_TAKE_CELLS: set[str] = set()
+"""Characters already measured to take at least one cell: an option's text is checked for
+the few characters it has that no earlier row had (measuring every character was ~1,000 calls
+an answer)."""
+
+
+def _has_zero_width(text: str) -> bool:
+    """Whether `text` has a character that takes no cell."""
+    unseen = set(text) - _TAKE_CELLS
+    if any(not cell_len(character) for character in unseen):
+        return True
+    _TAKE_CELLS.update(unseen)
+    return False
 
 
 def _plain(options: RenderOptions) -> bool:
