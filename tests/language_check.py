@@ -26,8 +26,9 @@ from cocreate_tui.domain.bank_location import shipped_bank_dir
 
 NORWEGIAN = ("nb", "nn")
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-"""A word: letters, with an English-style apostrophe inside («don't») kept as one word."""
+WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?:['’][^\W\d_]+)?(?![^\W_])")
+"""A word: letters, with an English-style apostrophe inside («don't») kept as one word; not
+letters inside a run with digits (a session id such as «5add8a59…» holds no word «add»)."""
 
 ALLOWED: dict[str, str] = {
     # word (lower case): why it may stand in Norwegian output. Names the Norwegian texts also
