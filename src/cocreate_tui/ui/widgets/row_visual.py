@@ -31,9 +31,10 @@ class RowVisual(Visual):
         self.mark_width = mark_width
         self.text = Content(text)
         self.tail = tail
-        # Characters that take no cell (combining marks, say) change how Content ends a line
-        # (it leaves the padding after one off); such rows are drawn by Content itself.
-        self._zero_width = _has_zero_width(text)
+        # Tabs, and characters that take no cell (combining marks, say), change how Content
+        # lays a line out (a tab is expanded, the padding after a mark is left off): such
+        # rows are drawn by Content itself.
+        self._drawn_by_content = "\t" in text or _has_zero_width(text)
         self._layout: tuple[int, Content, list[Content]] | None = None
         """The last layout: width, the lines as one Content, and each line."""
 
@@ -68,8 +69,7 @@ class RowVisual(Visual):
         _, joined, lines = self._laid_out(width)
         if (
             not _plain(options)
-            or self._zero_width
-            or "\t" in joined.plain
+            or self._drawn_by_content
             or any(line.cell_length != width for line in lines)
         ):
             return joined.render_strips(width, height, style, options)
